@@ -1,0 +1,34 @@
+# Everything runs from a project-local virtual environment that the targets create on first
+# use, so a fresh machine needs only Python 3.11, make and npm.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: generate check test lint typecheck golden clean
+
+$(STAMP): pyproject.toml requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+generate: $(STAMP)
+	$(BIN)/polar-codegen generate
+
+check: $(STAMP)
+	$(BIN)/polar-codegen check
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy generator
+
+# Rewrite the feature specs' golden output after an intended change; review the diff.
+golden: $(STAMP)
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,194 @@
+"""Polar API clients: `Client` for blocking code, `AsyncClient` for asyncio."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+import httpx
+
+from . import models
+from ._base import DEFAULT_TIMEOUT, AsyncAPIClient, Endpoint, Json, SyncAPIClient
+
+Server = Literal["production", "sandbox"]
+"""A server the spec declares; pass `base_url=` for any other."""
+
+SERVERS: dict[str, str] = {
+    "production": "https://api.polar.sh",
+    "sandbox": "https://sandbox-api.polar.sh",
+}
+
+_OAUTH2_AUTHORIZE = Endpoint[
+    models.AuthorizeResponseUser | models.AuthorizeResponseOrganization
+](
+    "GET",
+    "/v1/oauth2/authorize",
+    operation_id="oauth2:authorize",
+    responses={
+        200: Json(models.AuthorizeResponseUser | models.AuthorizeResponseOrganization)
+    },
+)
+
+_OAUTH2_CLIENTS_LIST = Endpoint[models.ListResourceOAuth2Client](
+    "GET",
+    "/v1/oauth2/",
+    operation_id="oauth2:clients:list",
+    responses={
+        200: Json(models.ListResourceOAuth2Client),
+        422: Json(models.HTTPValidationError),
+    },
+)
+
+
+def _base_url(server: str, base_url: str | None) -> str:
+    if base_url is not None:
+        return base_url
+    try:
+        return SERVERS[server]
+    except KeyError:
+        known = ", ".join(sorted(SERVERS))
+        raise ValueError(f"unknown server {server!r}; known servers: {known}") from None
+
+
+class Oauth2ClientsResource:
+    """Operations under `oauth2.clients`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self, *, page: int = 1, limit: int = 10
+    ) -> models.ListResourceOAuth2Client:
+        """List Clients
+
+        List OAuth2 clients.
+
+        Args:
+            page: Page number, defaults to 1.
+            limit: Size of a page, defaults to 10. Maximum is 100.
+
+        Raises:
+            UnprocessableEntityError: Validation Error (HTTP 422).
+        """
+        return self._client._request(
+            _OAUTH2_CLIENTS_LIST, query={"page": page, "limit": limit}
+        )
+
+
+class Oauth2Resource:
+    """OAuth 2.0 API"""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+        self.clients = Oauth2ClientsResource(client)
+
+    def authorize(
+        self,
+    ) -> models.AuthorizeResponseUser | models.AuthorizeResponseOrganization:
+        """Authorize"""
+        return self._client._request(_OAUTH2_AUTHORIZE)
+
+
+class Client(SyncAPIClient):
+    """Client for Polar API.
+
+    Args:
+        access_token: Sent as `Authorization: Bearer <token>`. You can generate an Organization Access Token from your organization's settings.
+        server: One of the servers the spec declares: `production` (https://api.polar.sh), `sandbox` (https://sandbox-api.polar.sh).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.Client` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        server: Server = "production",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            headers=headers,
+            http_client=http_client,
+        )
+        self.oauth2 = Oauth2Resource(self)
+
+
+class AsyncOauth2ClientsResource:
+    """Operations under `oauth2.clients`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def list(
+        self, *, page: int = 1, limit: int = 10
+    ) -> models.ListResourceOAuth2Client:
+        """List Clients
+
+        List OAuth2 clients.
+
+        Args:
+            page: Page number, defaults to 1.
+            limit: Size of a page, defaults to 10. Maximum is 100.
+
+        Raises:
+            UnprocessableEntityError: Validation Error (HTTP 422).
+        """
+        return await self._client._request(
+            _OAUTH2_CLIENTS_LIST, query={"page": page, "limit": limit}
+        )
+
+
+class AsyncOauth2Resource:
+    """OAuth 2.0 API"""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+        self.clients = AsyncOauth2ClientsResource(client)
+
+    async def authorize(
+        self,
+    ) -> models.AuthorizeResponseUser | models.AuthorizeResponseOrganization:
+        """Authorize"""
+        return await self._client._request(_OAUTH2_AUTHORIZE)
+
+
+class AsyncClient(AsyncAPIClient):
+    """Asyncio client for Polar API.
+
+    Args:
+        access_token: Sent as `Authorization: Bearer <token>`. You can generate an Organization Access Token from your organization's settings.
+        server: One of the servers the spec declares: `production` (https://api.polar.sh), `sandbox` (https://sandbox-api.polar.sh).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.AsyncClient` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        server: Server = "production",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            headers=headers,
+            http_client=http_client,
+        )
+        self.oauth2 = AsyncOauth2Resource(self)

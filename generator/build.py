@@ -1,0 +1,1466 @@
+"""Spec -> IR. Every naming and typing decision of the generated client is made here.
+
+Knows OpenAPI, not any particular spec: behaviour follows from the document alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import naming
+from .ir import (
+    ANY,
+    NONE,
+    Alias,
+    Api,
+    Body,
+    EnumMember,
+    EnumType,
+    Field,
+    Model,
+    Namespace,
+    Operation,
+    Param,
+    ResponseCase,
+    Server,
+    Tag,
+    TypeRef,
+)
+from .problems import InputError, Problem, join_pointer, split_pointer
+from .pysource import (
+    RESERVED_MEMBER_NAMES,
+    annotation,
+    docstring,
+    import_lines,
+    literal,
+    names_used,
+    string_literal,
+    walk,
+)
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+SCHEMAS = "/components/schemas"
+
+STRING_FORMATS = {
+    "date-time": TypeRef("stdlib", "datetime.datetime"),
+    "date": TypeRef("stdlib", "datetime.date"),
+    "time": TypeRef("stdlib", "datetime.time"),
+    "duration": TypeRef("stdlib", "datetime.timedelta"),
+    "uuid": TypeRef("stdlib", "uuid.UUID"),
+    "uuid1": TypeRef("stdlib", "uuid.UUID"),
+    "uuid3": TypeRef("stdlib", "uuid.UUID"),
+    "uuid4": TypeRef("stdlib", "uuid.UUID"),
+    "uuid5": TypeRef("stdlib", "uuid.UUID"),
+    "byte": TypeRef("builtin", "bytes"),
+    "binary": TypeRef("builtin", "bytes"),
+}
+STR = TypeRef("builtin", "str")
+INT = TypeRef("builtin", "int")
+FLOAT = TypeRef("builtin", "float")
+BOOL = TypeRef("builtin", "bool")
+UNSET = TypeRef("stdlib", "msgspec.UnsetType")
+
+# Error classes of the generated `errors` module, by status; InternalServerError takes >= 500.
+ERROR_CLASSES = (
+    (400, "BadRequestError"),
+    (401, "AuthenticationError"),
+    (403, "PermissionDeniedError"),
+    (404, "NotFoundError"),
+    (409, "ConflictError"),
+    (422, "UnprocessableEntityError"),
+    (429, "RateLimitError"),
+)
+
+ERROR_EXPORTS = tuple(
+    sorted(
+        [name for _, name in ERROR_CLASSES]
+        + [
+            "APIConnectionError",
+            "APIError",
+            "APIStatusError",
+            "APITimeoutError",
+            "DecodeError",
+            "InternalServerError",
+        ],
+        key=lambda n: (0 if n.isupper() else 1 if n[:1].isupper() else 2, n),
+    )
+)
+
+# Attributes of the generated clients that a namespace may not take.
+CLIENT_MEMBERS = frozenset(
+    {"close", "aclose", "with_options", "base_url", "timeout", "max_retries", "headers"}
+)
+MODELS_MODULE_NAMES = frozenset(
+    {"Any", "ClassVar", "Literal", "TypeAlias", "OpenStrEnum", "OpenIntEnum", "msgspec"}
+    | RESERVED_MEMBER_NAMES
+)
+_CONSTRAINT_KEYS = (
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minItems",
+    "maxItems",
+    "multipleOf",
+    "format",
+)
+_VERSION = re.compile(r"^\d+(\.\d+)*$")
+BUILTIN_TYPE_NAMES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "tuple"})
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    package: str = "polar_oauth2"
+
+
+def error_class(status: str) -> str:
+    """The generated exception class raised for a documented error status."""
+    if status.isdigit():
+        code = int(status)
+        for known, name in ERROR_CLASSES:
+            if code == known:
+                return name
+        if code >= 500:
+            return "InternalServerError"
+    elif status.upper() == "5XX":
+        return "InternalServerError"
+    return "APIStatusError"
+
+
+@dataclass
+class _FieldDraft:
+    wire: str
+    name: str
+    type: TypeRef
+    required: bool
+    has_default: bool
+    default: Any
+    description: str | None
+    deprecated: bool
+    constraints: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class _ModelDraft:
+    name: str
+    pointer: str
+    title: str | None
+    description: str | None
+    fields: list[_FieldDraft] = field(default_factory=list)
+    tag: tuple[str, str | int] | None = None
+
+
+@dataclass
+class _Op:
+    path: str
+    method: str
+    pointer: str
+    spec: dict[str, Any]
+    params: list[dict[str, Any]]
+    namespace: tuple[str, ...]
+    name: str
+
+
+def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
+    """Build the IR; raise InputError for what the generator cannot express."""
+    return _Builder(data, options or BuildOptions()).run()
+
+
+class _Builder:
+    def __init__(self, spec: dict[str, Any], options: BuildOptions) -> None:
+        self.spec = spec
+        self.options = options
+        self.problems: list[Problem] = []
+        self.schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {}) or {}
+        self.component_class = {
+            name: naming.class_name(name) for name in self.schemas
+        }
+        self.taken: set[str] = set(self.component_class.values()) | MODELS_MODULE_NAMES
+        self.memo: dict[str, TypeRef] = {}
+        self.models: dict[str, _ModelDraft] = {}
+        self.enums: dict[str, EnumType] = {}
+        self.aliases: dict[str, tuple[str, TypeRef, str | None]] = {}
+
+    # -- references -------------------------------------------------------------------
+
+    def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow `$ref` chains to the node they name (validate has vouched for them)."""
+        seen: set[str] = set()
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            target = node["$ref"][1:]
+            if target in seen:
+                break
+            seen.add(target)
+            node, pointer = self.lookup(target), target
+        return node, pointer
+
+    def lookup(self, pointer: str) -> Any:
+        node: Any = self.spec
+        for token in split_pointer(pointer):
+            node = node[int(token)] if isinstance(node, list) else node[token]
+        return node
+
+    def unique_class(self, hint: str) -> str:
+        name = naming.class_name(hint)
+        return naming.dedupe([name], self.taken)[0]
+
+    def _claim(self, name: str) -> str:
+        self.taken.add(name)
+        return name
+
+    # -- schemas ----------------------------------------------------------------------
+
+    def convert(self, schema: Any, pointer: str, hint: str) -> TypeRef:
+        if schema is True or schema == {} or schema is None:
+            return ANY
+        if not isinstance(schema, dict):
+            return ANY
+        if isinstance(schema.get("$ref"), str):
+            t = self.ref(schema["$ref"])
+        else:
+            t = self._convert_inner(schema, pointer, hint)
+        if schema.get("nullable") is True:
+            t = make_union([t, NONE])
+        return t
+
+    def ref(self, ref: str) -> TypeRef:
+        target = ref[1:]
+        tokens = split_pointer(target)
+        if len(tokens) == 3 and tokens[:2] == ["components", "schemas"]:
+            return self.component(tokens[2])
+        node = self.lookup(target)
+        return self.convert(node, target, naming.pascal_case(tokens[-1] if tokens else "Schema"))
+
+    def component(self, name: str) -> TypeRef:
+        pointer = join_pointer(SCHEMAS, name)
+        if pointer in self.memo:
+            return self.memo[pointer]
+        schema = self.schemas[name]
+        cls = self.component_class[name]
+        kind = self._component_kind(schema)
+        if kind == "model":
+            ref = self.memo[pointer] = TypeRef("model", cls)
+            self._object(schema, pointer, cls, name=cls)
+            return ref
+        if kind == "enum":
+            ref = self.memo[pointer] = TypeRef("enum", cls)
+            self._declare_enum(cls, schema, pointer)
+            return ref
+        if kind == "alias":
+            ref = self.memo[pointer] = TypeRef("alias", cls)
+            target = self._convert_inner(schema, pointer, cls)
+            self.aliases[cls] = (pointer, target, schema.get("description") or schema.get("title"))
+            return ref
+        # Primitives, arrays and maps are written out where they are used.
+        self.memo[pointer] = ANY
+        t = self.convert(schema, pointer, cls)
+        self.memo[pointer] = t
+        return t
+
+    def _component_kind(self, schema: Any) -> str:
+        if not isinstance(schema, dict) or "$ref" in schema:
+            return "inline"
+        if self._is_object_model(schema):
+            return "model"
+        values = [v for v in schema.get("enum", []) if v is not None]
+        if values and "const" not in schema and _enum_base(values) is not None:
+            return "enum"
+        for key in ("oneOf", "anyOf"):
+            variants = schema.get(key)
+            if isinstance(variants, list):
+                real = [v for v in variants if not _is_null_schema(v)]
+                if len(real) > 1:
+                    return "alias"
+        return "inline"
+
+    def _is_object_model(self, schema: dict[str, Any]) -> bool:
+        if "oneOf" in schema or "anyOf" in schema:
+            return False
+        if schema.get("properties"):
+            return True
+        parts = schema.get("allOf")
+        if isinstance(parts, list) and len(parts) > 1:
+            return any(self._has_properties(p) for p in parts)
+        if isinstance(parts, list) and len(parts) == 1 and schema.get("properties"):
+            return True
+        return False
+
+    def _has_properties(self, schema: Any) -> bool:
+        schema, _ = self.resolve(schema, "")
+        if not isinstance(schema, dict):
+            return False
+        if schema.get("properties"):
+            return True
+        return any(self._has_properties(p) for p in schema.get("allOf", []) or [])
+
+    def _convert_inner(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            if self._is_object_model(schema):
+                return self._object(schema, pointer, hint)
+            parts = [
+                self.convert(p, join_pointer(pointer, "allOf", i), hint)
+                for i, p in enumerate(all_of)
+            ]
+            typed = [p for p in parts if p != ANY]
+            return typed[0] if typed else ANY
+        for key in ("oneOf", "anyOf"):
+            if isinstance(schema.get(key), list):
+                return self._union(schema, key, pointer, hint)
+        if "const" in schema:
+            return _literal_type([schema["const"]])
+        if isinstance(schema.get("enum"), list):
+            return self._inline_enum(schema, pointer, hint)
+        types = schema.get("type")
+        if isinstance(types, list):
+            members = [
+                NONE if t == "null" else self._convert_inner({**schema, "type": t}, pointer, hint)
+                for t in types
+            ]
+            return make_union(members)
+        if types is None:
+            if "properties" in schema or "additionalProperties" in schema:
+                types = "object"
+            elif "items" in schema or "prefixItems" in schema:
+                types = "array"
+            else:
+                return ANY
+        if types == "string":
+            return STRING_FORMATS.get(str(schema.get("format", "")), STR)
+        if types == "integer":
+            return INT
+        if types == "number":
+            return FLOAT
+        if types == "boolean":
+            return BOOL
+        if types == "null":
+            return NONE
+        if types == "array":
+            prefix = schema.get("prefixItems")
+            if isinstance(prefix, list) and prefix:
+                items = [
+                    self.convert(p, join_pointer(pointer, "prefixItems", i), f"{hint}Item{i + 1}")
+                    for i, p in enumerate(prefix)
+                ]
+                return TypeRef("tuple", args=tuple(items))
+            item = self.convert(schema.get("items", True), join_pointer(pointer, "items"), f"{hint}Item")
+            return TypeRef("list", args=(item,))
+        if types == "object":
+            return self._object(schema, pointer, hint)
+        return ANY
+
+    def _object(self, schema: dict[str, Any], pointer: str, hint: str, name: str | None = None) -> TypeRef:
+        merged = self._merged_object(schema, pointer)
+        if not merged["properties"]:
+            extra = schema.get("additionalProperties", True)
+            value = (
+                self.convert(extra, join_pointer(pointer, "additionalProperties"), f"{hint}Value")
+                if isinstance(extra, dict)
+                else ANY
+            )
+            return TypeRef("dict", args=(value,))
+        cls = self._claim(name or self.unique_class(hint))
+        draft = _ModelDraft(cls, pointer, schema.get("title"), schema.get("description"))
+        self.models[cls] = draft
+        required = merged["required"]
+        names = naming.dedupe(
+            [
+                n + "_" if n in RESERVED_MEMBER_NAMES else n
+                for n in (naming.identifier(w) for w in merged["properties"])
+            ]
+        )
+        for py_name, (wire, (prop, prop_pointer)) in zip(names, merged["properties"].items()):
+            resolved, _ = self.resolve(prop, prop_pointer)
+            resolved = resolved if isinstance(resolved, dict) else {}
+            sibling = prop if isinstance(prop, dict) else {}
+            has_default = "default" in sibling or "default" in resolved
+            default = sibling.get("default", resolved.get("default"))
+            draft.fields.append(
+                _FieldDraft(
+                    wire=wire,
+                    name=py_name,
+                    type=self.convert(prop, prop_pointer, cls + naming.pascal_case(wire)),
+                    required=wire in required,
+                    has_default=has_default,
+                    default=default,
+                    description=sibling.get("description") or resolved.get("description"),
+                    deprecated=bool(sibling.get("deprecated") or resolved.get("deprecated")),
+                    constraints=_constraints(resolved),
+                )
+            )
+        return TypeRef("model", cls)
+
+    def _merged_object(self, schema: dict[str, Any], pointer: str) -> dict[str, Any]:
+        """Properties and required names of an object, allOf parts folded in, in order."""
+        properties: dict[str, tuple[Any, str]] = {}
+        required: set[str] = set()
+
+        def add(node: Any, at: str, depth: int) -> None:
+            node, at = self.resolve(node, at)
+            if not isinstance(node, dict) or depth > 32:
+                return
+            for i, part in enumerate(node.get("allOf", []) or []):
+                add(part, join_pointer(at, "allOf", i), depth + 1)
+            for key, prop in (node.get("properties") or {}).items():
+                properties[key] = (prop, join_pointer(at, "properties", key))
+            required.update(r for r in node.get("required", []) or [] if isinstance(r, str))
+
+        add(schema, pointer, 0)
+        return {"properties": properties, "required": required}
+
+    def _union(self, schema: dict[str, Any], key: str, pointer: str, hint: str) -> TypeRef:
+        variants = schema[key]
+        members = [
+            self.convert(v, join_pointer(pointer, key, i), f"{hint}{i + 1}" if len(variants) > 1 else hint)
+            for i, v in enumerate(variants)
+        ]
+        result = make_union(members)
+        models = [m for m in _members(result) if m.kind == "model"]
+        if len(models) > 1:
+            self._tag(models, schema.get("discriminator"), pointer, key)
+        problem = msgspec_union_problem(result, self._tag_of)
+        if problem:
+            self.problems.append(
+                Problem(
+                    pointer,
+                    f"unsupported {key}: {problem}",
+                    hint="add a discriminator, or make the variants differ in JSON type",
+                )
+            )
+        return result
+
+    def _tag_of(self, model: str) -> tuple[str, str | int] | None:
+        draft = self.models.get(model)
+        return draft.tag if draft else None
+
+    def _tag(self, models: list[TypeRef], discriminator: Any, pointer: str, key: str) -> None:
+        """Give each struct of a union the tag it is told apart by: the discriminator's, or
+        failing that a required property whose const value differs across all variants."""
+        drafts = [self.models[m.name] for m in models]
+        if isinstance(discriminator, dict) and isinstance(discriminator.get("propertyName"), str):
+            prop = discriminator["propertyName"]
+            by_model: dict[str, list[str]] = {}
+            for value, target in (discriminator.get("mapping") or {}).items():
+                target = str(target)
+                ref = target if target.startswith("#") else "#" + join_pointer(SCHEMAS, target)
+                by_model.setdefault(self.ref(ref).name, []).append(str(value))
+            wanted: list[tuple[_ModelDraft, str | int]] = []
+            for draft in drafts:
+                values = by_model.get(draft.name)
+                if values is None:
+                    tokens = split_pointer(draft.pointer)
+                    values = [tokens[-1]] if draft.pointer.startswith(SCHEMAS) else []
+                if len(values) != 1:
+                    self.problems.append(
+                        Problem(
+                            join_pointer(pointer, "discriminator"),
+                            f"{draft.name} is mapped from {len(values)} discriminator values; "
+                            "exactly one is supported",
+                        )
+                    )
+                    return
+                wanted.append((draft, values[0]))
+            self._apply_tags(prop, wanted, pointer)
+            return
+        # No discriminator: look for a property that is const in every variant.
+        candidates: dict[str, list[str | int]] | None = None
+        for draft in drafts:
+            consts = {
+                f.wire: f.type.values[0]
+                for f in draft.fields
+                if f.required and f.type.kind == "literal" and len(f.type.values) == 1
+            }
+            names = {k: v for k, v in consts.items()}
+            if candidates is None:
+                candidates = {k: [v] for k, v in names.items()}
+            else:
+                candidates = {k: vs + [names[k]] for k, vs in candidates.items() if k in names}
+        for prop, values in sorted((candidates or {}).items()):
+            if len(set(values)) == len(values):
+                parsed = [_parse_literal(v) for v in values]
+                self._apply_tags(prop, list(zip(drafts, parsed)), pointer)
+                return
+
+    def _apply_tags(
+        self, prop: str, wanted: list[tuple[_ModelDraft, str | int]], pointer: str
+    ) -> None:
+        for draft, value in wanted:
+            if draft.tag is not None and draft.tag != (prop, value):
+                self.problems.append(
+                    Problem(
+                        pointer,
+                        f"{draft.name} is tagged {draft.tag[0]}={draft.tag[1]!r} in another union "
+                        f"and {prop}={value!r} here; a struct can carry one tag",
+                    )
+                )
+                return
+        for draft, value in wanted:
+            draft.tag = (prop, value)
+
+    def _inline_enum(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        raw = schema["enum"]
+        values = [v for v in raw if v is not None]
+        nullable = len(values) != len(raw)
+        if not values:
+            return NONE
+        base = _enum_base(values)
+        if base is None or len(values) == 1:
+            t = _literal_type(values)
+        else:
+            cls = self._claim(self.unique_class(hint))
+            self._declare_enum(cls, schema, pointer)
+            t = TypeRef("enum", cls)
+        return make_union([t, NONE]) if nullable else t
+
+    def _declare_enum(self, cls: str, schema: dict[str, Any], pointer: str) -> None:
+        values = [v for v in schema["enum"] if v is not None]
+        unique_values = list(dict.fromkeys(values))
+        base = _enum_base(unique_values) or "str"
+        descriptions = _enum_descriptions(schema, unique_values)
+        members = tuple(
+            EnumMember(
+                name=name,
+                value_source=literal(v),
+                value=v,
+                description=descriptions.get(str(v)),
+                docstring=docstring(descriptions.get(str(v)), 4),
+            )
+            for name, v in zip(naming.enum_member_names(unique_values), unique_values)
+        )
+        description = schema.get("description")
+        self.enums[cls] = EnumType(
+            name=cls,
+            pointer=pointer,
+            base=base,
+            base_class="OpenIntEnum" if base == "int" else "OpenStrEnum",
+            description=description,
+            docstring=docstring(description or _title_doc(schema.get("title"), cls), 4),
+            members=members,
+        )
+
+    # -- operations -------------------------------------------------------------------
+
+    def _collect_operations(self) -> list[_Op]:
+        ops: list[_Op] = []
+        for path, item in (self.spec.get("paths") or {}).items():
+            item_pointer = join_pointer("/paths", path)
+            item, item_pointer = self.resolve(item, item_pointer)
+            if not isinstance(item, dict):
+                continue
+            shared = item.get("parameters") or []
+            for method in HTTP_METHODS:
+                op = item.get(method)
+                if not isinstance(op, dict):
+                    continue
+                pointer = join_pointer(item_pointer, method)
+                params = _merge_params(
+                    [self.resolve(p, "")[0] for p in shared],
+                    [self.resolve(p, "")[0] for p in op.get("parameters") or []],
+                )
+                namespace, name = operation_names(op, method, path)
+                if namespace and namespace[0] in CLIENT_MEMBERS:
+                    namespace = (namespace[0] + "_",) + namespace[1:]
+                ops.append(_Op(path, method, pointer, op, params, namespace, name))
+        # A method may not take the name of a sub-namespace or of a client member.
+        children = {op.namespace[: d + 1] for op in ops for d in range(len(op.namespace))}
+        for op in ops:
+            blocked = {c[-1] for c in children if c[:-1] == op.namespace}
+            if not op.namespace:
+                blocked |= CLIENT_MEMBERS
+            while op.name in blocked:
+                op.name += "_"
+        return ops
+
+    def _operation(self, op: _Op, shadowed: frozenset[str]) -> Operation:
+        spec = op.spec
+        op_id = spec.get("operationId") or f"{op.method} {op.path}"
+        pascal = naming.pascal_case("_".join(op.namespace + (op.name,)))
+        template_order = re.findall(r"{([^}]+)}", op.path)
+
+        def order(p: dict[str, Any]) -> tuple[int, int]:
+            if p.get("in") == "path" and p.get("name") in template_order:
+                return (0, template_order.index(p["name"]))
+            return (1, 0)
+
+        raw_params = sorted(op.params, key=order)
+        names = naming.dedupe(
+            [
+                n + "_" if n in ("self",) else n
+                for n in (naming.identifier(str(p.get("name", "")), prefix="param_") for p in raw_params)
+            ],
+            taken={"body"} if spec.get("requestBody") else (),
+        )
+        params: list[Param] = []
+        for py_name, p in zip(names, raw_params):
+            schema = p.get("schema")
+            if schema is None and isinstance(p.get("content"), dict) and p["content"]:
+                schema = next(iter(p["content"].values())).get("schema")
+            location = str(p.get("in"))
+            required = bool(p.get("required")) or location == "path"
+            ptr = join_pointer(op.pointer, "parameters")
+            t = self.convert(schema, ptr, pascal + naming.pascal_case(str(p.get("name"))))
+            resolved, _ = self.resolve(schema, ptr)
+            resolved = resolved if isinstance(resolved, dict) else {}
+            has_default = "default" in resolved
+            default_source: str | None = None
+            ann_type = t
+            if not required:
+                default_source = (
+                    default_literal(resolved["default"], t, self.enums, "models.")
+                    if has_default
+                    else None
+                )
+                if default_source is None:
+                    ann_type = make_union([t, NONE])
+                    default_source = "None"
+            style = str(p.get("style") or ("form" if location in ("query", "cookie") else "simple"))
+            explode = bool(p.get("explode", style == "form"))
+            params.append(
+                Param(
+                    name=py_name,
+                    wire_name=str(p.get("name")),
+                    wire_source=string_literal(str(p.get("name"))),
+                    location=location,
+                    type=t,
+                    annotation=annotation(ann_type, models_prefix="models.", shadowed=shadowed),
+                    default_source=default_source,
+                    required=required,
+                    description=p.get("description") or resolved.get("description"),
+                    style=style,
+                    explode=explode,
+                    deprecated=bool(p.get("deprecated")),
+                    constraints=_constraints(resolved),
+                )
+            )
+        body = self._body(op, pascal, shadowed)
+        success, errors = self._responses(op, pascal)
+        returns = _return_type(success)
+        return_annotation = (
+            annotation(returns, models_prefix="models.", shadowed=shadowed) if returns else "None"
+        )
+        positional = tuple(p for p in params if p.location == "path")
+        keyword = tuple(p for p in params if p.location != "path")
+        endpoint_name = "_" + naming.upper_snake("_".join(op.namespace + (op.name,))) or "_OPERATION"
+        query_styles = {
+            p.wire_name: (p.style, p.explode)
+            for p in params
+            if p.location == "query" and (p.style, p.explode) != ("form", True)
+        }
+        python_path = ".".join(op.namespace + (op.name,))
+        auth = self._needs_auth(spec)
+        return Operation(
+            operation_id=op_id,
+            method=op.method.upper(),
+            path=op.path,
+            name=op.name,
+            namespace=op.namespace,
+            python_path=python_path,
+            summary=spec.get("summary"),
+            description=spec.get("description"),
+            summary_line=markdown_line(spec.get("summary")),
+            path_line=" ".join(op.path.replace("`", "'").split()),
+            deprecated=bool(spec.get("deprecated")),
+            tags=tuple(str(t) for t in spec.get("tags") or []),
+            positional=positional,
+            keyword=keyword,
+            body=body,
+            path_params=positional,
+            query_params=tuple(p for p in params if p.location == "query"),
+            header_params=tuple(p for p in params if p.location == "header"),
+            cookie_params=tuple(p for p in params if p.location == "cookie"),
+            returns=returns,
+            return_annotation=return_annotation,
+            success=success,
+            errors=errors,
+            endpoint_name=endpoint_name,
+            method_source=string_literal(op.method.upper()),
+            path_source=string_literal(op.path),
+            operation_id_source=string_literal(op_id),
+            signature_source=_signature(positional, keyword, body),
+            call_source=_call(endpoint_name, params, body),
+            endpoint_type_source="Endpoint[" + (
+                annotation(returns, models_prefix="models.") if returns else "None"
+            ) + "]",
+            responses_source="{"
+            + ", ".join(f"{_status_key(r.status)}: {r.spec_source}" for r in success + errors)
+            + "}",
+            query_styles_source=(
+                "{"
+                + ", ".join(
+                    f"{string_literal(k)}: ({string_literal(s)}, {e})"
+                    for k, (s, e) in query_styles.items()
+                )
+                + "}"
+                if query_styles
+                else None
+            ),
+            auth=auth,
+            docstring=_operation_docstring(spec, params, body, errors, returns),
+            example=_example(python_path, positional, keyword, body),
+        )
+
+    def _needs_auth(self, op: dict[str, Any]) -> bool:
+        security = op.get("security", self.spec.get("security"))
+        if not security:
+            return False
+        schemes = self.spec.get("components", {}).get("securitySchemes", {}) or {}
+        for requirement in security:
+            for name in requirement or {}:
+                scheme, _ = self.resolve(schemes.get(name, {}), "")
+                if _is_bearer(scheme):
+                    return True
+        return False
+
+    def _body(self, op: _Op, pascal: str, shadowed: frozenset[str]) -> Body | None:
+        raw = op.spec.get("requestBody")
+        if raw is None:
+            return None
+        body, pointer = self.resolve(raw, join_pointer(op.pointer, "requestBody"))
+        content = body.get("content") or {}
+        choice = _pick_content(content, request=True)
+        if choice is None:
+            self.problems.append(
+                Problem(
+                    join_pointer(pointer, "content"),
+                    "unsupported request body media type(s): " + ", ".join(sorted(content)),
+                    hint="supported: application/json (and +json), "
+                    "application/x-www-form-urlencoded, application/octet-stream, text/plain",
+                )
+            )
+            return None
+        media, kind = choice
+        schema = (content.get(media) or {}).get("schema")
+        t = self.convert(schema, join_pointer(pointer, "content", media, "schema"), pascal + "Body")
+        if kind == "bytes":
+            t = TypeRef("builtin", "bytes")
+        elif kind == "text":
+            t = STR
+        required = bool(body.get("required"))
+        ann = t if required else make_union([t, NONE])
+        return Body(
+            name="body",
+            content_type=media,
+            encoding=kind,
+            type=t,
+            annotation=annotation(ann, models_prefix="models.", shadowed=shadowed),
+            default_source=None if required else "None",
+            required=required,
+            description=body.get("description"),
+        )
+
+    def _responses(self, op: _Op, pascal: str) -> tuple[tuple[ResponseCase, ...], tuple[ResponseCase, ...]]:
+        success: list[ResponseCase] = []
+        errors: list[ResponseCase] = []
+        responses = op.spec.get("responses") or {}
+        statuses = sorted(responses, key=_status_sort_key)
+        for status in statuses:
+            response, pointer = self.resolve(
+                responses[status], join_pointer(op.pointer, "responses", status)
+            )
+            if not isinstance(response, dict):
+                continue
+            content = response.get("content") or {}
+            choice = _pick_content(content, request=False)
+            t: TypeRef | None = None
+            media: str | None = None
+            kind = "empty"
+            if choice is not None:
+                media, kind = choice
+                if kind == "json":
+                    hint = pascal + ("Response" if status.startswith("2") else f"Error{status}")
+                    t = self.convert(
+                        (content.get(media) or {}).get("schema"),
+                        join_pointer(pointer, "content", media, "schema"),
+                        hint,
+                    )
+                elif kind == "text":
+                    t = STR
+                else:
+                    t = TypeRef("builtin", "bytes")
+            ann = annotation(t, models_prefix="models.") if t is not None else None
+            case = ResponseCase(
+                status=str(status),
+                description=response.get("description"),
+                error_class=error_class(str(status)),
+                content_type=media,
+                kind=kind,
+                type=t,
+                annotation=ann,
+                spec_source=_response_spec_source(kind, ann),
+            )
+            is_success = str(status).startswith("2") or (
+                str(status) == "default" and not any(str(s).startswith("2") for s in statuses)
+            )
+            (success if is_success else errors).append(case)
+        return tuple(success), tuple(errors)
+
+    # -- the whole API ----------------------------------------------------------------
+
+    def run(self) -> Api:
+        raw_ops = self._collect_operations()
+        members: dict[tuple[str, ...], set[str]] = {(): set(CLIENT_MEMBERS)}
+        for op in raw_ops:
+            members.setdefault(op.namespace, set()).add(op.name)
+            for d in range(len(op.namespace)):
+                members.setdefault(op.namespace[:d], set()).add(op.namespace[d])
+        operations = [
+            self._operation(op, frozenset(members[op.namespace] & BUILTIN_TYPE_NAMES))
+            for op in raw_ops
+        ]
+        if self.problems:
+            raise InputError(self.problems)
+        models = tuple(self._finish_model(self.models[n]) for n in sorted(self.models))
+        enums = tuple(self.enums[n] for n in sorted(self.enums))
+        aliases = tuple(
+            Alias(
+                name=n,
+                pointer=self.aliases[n][0],
+                type=self.aliases[n][1],
+                annotation=annotation(self.aliases[n][1]),
+                description=self.aliases[n][2],
+                docstring=docstring(self.aliases[n][2]),
+            )
+            for n in _alias_order(self.aliases)
+        )
+        root = self._namespaces(operations)
+        flat = _flatten(root)
+        servers = self._servers()
+        info = self.spec.get("info") or {}
+        title = str(info.get("title") or "API")
+        version = str(info.get("version") or "")
+        schemes = (self.spec.get("components") or {}).get("securitySchemes") or {}
+        bearer = [s for s in schemes.values() if _is_bearer(s)]
+        package = self.options.package
+        package_version = version if _VERSION.match(version) else "0.0.0"
+        model_types = [f.type for m in models for f in m.fields] + [a.type for a in aliases]
+        needed = names_used(model_types) - {"models"}
+        models_annotations = [f.annotation for m in models for f in m.fields]
+        if any("builtins." in a for a in models_annotations):
+            needed.add("builtins")
+        typing_extra = ["ClassVar"] if any(m.tag for m in models) else []
+        if any(m.tag and m.tag.value_source for m in models):
+            typing_extra.append("Literal")
+        if aliases:
+            typing_extra.append("TypeAlias")
+        models_imports = import_lines(needed, typing_extra=typing_extra) + ["", "import msgspec"]
+        bases = sorted({e.base_class for e in enums})
+        if bases:
+            models_imports += ["", f"from ._enum import {', '.join(bases)}"]
+        client_types = [p.type for o in operations for p in o.positional + o.keyword]
+        client_types += [o.body.type for o in operations if o.body]
+        client_types += [r.type for o in operations for r in o.success + o.errors if r.type]
+        client_needed = names_used(client_types)
+        client_needed.add("Literal")
+        signatures = [o.signature_source + o.return_annotation for o in operations]
+        if any("builtins." in sig for sig in signatures):
+            client_needed.add("builtins")
+        runtime = {"AsyncAPIClient", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient"}
+        if any(o.cookie_params for o in operations):
+            runtime.add("cookie_header")
+        for o in operations:
+            for case in o.success + o.errors:
+                runtime.add(case.spec_source.split("(")[0])
+        stdlib = import_lines(client_needed - {"models", "Any", "Literal"})
+        typing_names = sorted(client_needed & {"Any", "Literal"})
+        client_imports = stdlib + [
+            "from collections.abc import Mapping",
+            f"from typing import {', '.join(typing_names)}",
+            "",
+            "import httpx",
+            "",
+        ]
+        if "models" in client_needed:
+            client_imports.append("from . import models")
+        client_imports.append(f"from ._base import {', '.join(sorted(runtime, key=_import_order))}")
+        return Api(
+            title=title,
+            version=version,
+            title_line=markdown_line(title),
+            version_line=markdown_line(version),
+            title_toml=json.dumps(title, ensure_ascii=False)[1:-1],
+            description=info.get("description"),
+            docstring=docstring(f"Python client for {title}.") or "",
+            package=package,
+            distribution=package.replace("_", "-"),
+            package_version=package_version,
+            version_source=string_literal(package_version),
+            servers=servers,
+            default_server=servers[0].name,
+            default_server_source=string_literal(servers[0].name),
+            client_docstring=_client_docstring(title, servers, bearer, is_async=False),
+            async_client_docstring=_client_docstring(title, servers, bearer, is_async=True),
+            server_literal="Literal[" + ", ".join(string_literal(s.name) for s in servers) + "]",
+            has_bearer_auth=bool(bearer),
+            auth_description=bearer[0].get("description") if bearer else None,
+            root=root,
+            namespaces=flat,
+            operations=tuple(operations),
+            enums=enums,
+            models=models,
+            aliases=aliases,
+            models_imports=tuple(models_imports),
+            client_imports=tuple(client_imports),
+            runtime_imports=tuple(sorted(runtime, key=_import_order)),
+            error_classes=ERROR_CLASSES,
+            error_exports=ERROR_EXPORTS,
+            package_exports=tuple(
+                sorted(ERROR_EXPORTS + ("AsyncClient", "Client", "__version__"), key=_import_order)
+            ),
+            readme_examples=tuple((o.python_path, o.example) for o in operations),
+        )
+
+    def _finish_model(self, draft: _ModelDraft) -> Model:
+        tag: Tag | None = None
+        fields = draft.fields
+        if draft.tag is not None:
+            wire, value = draft.tag
+            attr = next((f.name for f in fields if f.wire == wire), naming.identifier(wire))
+            tag = Tag(wire_name=wire, attr=attr, value_source=literal(value))
+            fields = [f for f in fields if f.wire != wire]
+        shadowed = frozenset(f.name for f in fields) | ({tag.attr} if tag else set())
+        out: list[Field] = []
+        for f in fields:
+            t = f.type
+            default_source: str | None = None
+            if not f.required:
+                default_source = (
+                    default_literal(f.default, t, self.enums) if f.has_default else None
+                )
+                if default_source is None:
+                    if t.is_nullable:
+                        t = TypeRef("union", args=_members(t) + (UNSET,))
+                        default_source = "msgspec.UNSET"
+                    else:
+                        t = make_union([t, NONE])
+                        default_source = "None"
+            if f.name != f.wire:
+                default_source = (
+                    f"msgspec.field(name={string_literal(f.wire)})"
+                    if default_source is None
+                    else _field_call(default_source, f.wire)
+                )
+            elif default_source is not None and default_source.startswith("lambda"):
+                default_source = f"msgspec.field(default_factory={default_source})"
+            doc = f.description
+            if f.deprecated:
+                doc = "Deprecated." + (f" {doc}" if doc else "")
+            out.append(
+                Field(
+                    name=f.name,
+                    wire_name=f.wire,
+                    type=f.type,
+                    annotation=annotation(t, shadowed=shadowed),
+                    default_source=default_source,
+                    required=f.required,
+                    description=f.description,
+                    docstring=docstring(doc, 4),
+                    deprecated=f.deprecated,
+                    constraints=f.constraints,
+                )
+            )
+        options = ["frozen=True", "kw_only=True", "omit_defaults=True"]
+        if tag is not None:
+            options += [f"tag_field={string_literal(tag.wire_name)}", f"tag={tag.value_source}"]
+        description = draft.description or _title_doc(draft.title, draft.name)
+        return Model(
+            name=draft.name,
+            pointer=draft.pointer,
+            title=draft.title,
+            description=draft.description,
+            docstring=docstring(description, 4),
+            fields=tuple(out),
+            tag=tag,
+            options_source=", ".join(options),
+        )
+
+    def _namespaces(self, operations: list[Operation]) -> Namespace:
+        tree: dict[tuple[str, ...], list[Operation]] = {(): []}
+        for op in operations:
+            for depth in range(len(op.namespace) + 1):
+                tree.setdefault(op.namespace[:depth], [])
+            tree[op.namespace].append(op)
+        tags = {
+            naming.identifier(str(t.get("name", ""))): t.get("description")
+            for t in self.spec.get("tags") or []
+            if isinstance(t, dict)
+        }
+
+        def make(path: tuple[str, ...]) -> Namespace:
+            children = tuple(
+                make(p) for p in sorted(tree) if len(p) == len(path) + 1 and p[: len(path)] == path
+            )
+            pascal = "".join(naming.pascal_case(part) for part in path)
+            return Namespace(
+                path=path,
+                attr=path[-1] if path else "",
+                class_name=f"{pascal}Resource" if path else "Client",
+                async_class_name=f"Async{pascal}Resource" if path else "AsyncClient",
+                operations=tuple(sorted(tree[path], key=lambda o: o.name)),
+                children=children,
+                docstring=docstring(
+                    (tags.get(path[-1]) if path else None)
+                    or ("Operations under `" + ".".join(path) + "`." if path else None),
+                    4,
+                ),
+            )
+
+        return make(())
+
+    def _servers(self) -> tuple[Server, ...]:
+        raw = [s for s in self.spec.get("servers") or [] if isinstance(s, dict)]
+        if not raw:
+            return (Server("default", "", "No server is declared: pass base_url.", '"default"', '""'),)
+        names: list[str] = []
+        for i, server in enumerate(raw):
+            name = server.get("x-speakeasy-server-id") or server.get("x-server-name")
+            if not name and server.get("description"):
+                name = naming.words(str(server["description"]))[0]
+            names.append(naming.identifier(str(name or ("default" if i == 0 else f"server{i + 1}"))))
+        out: list[Server] = []
+        for name, server in zip(naming.dedupe(names), raw):
+            url = str(server.get("url", ""))
+            for var, spec in (server.get("variables") or {}).items():
+                url = url.replace("{" + var + "}", str(spec.get("default", "")))
+            url = url.rstrip("/")
+            out.append(
+                Server(
+                    name=name,
+                    url=url,
+                    description=server.get("description"),
+                    name_source=string_literal(name),
+                    url_source=string_literal(url),
+                )
+            )
+        return tuple(out)
+
+
+# -- helpers (pure) ------------------------------------------------------------------------
+
+
+def operation_names(op: dict[str, Any], method: str, path: str) -> tuple[tuple[str, ...], str]:
+    """Where an operation lives on the client: (namespace path, method name).
+
+    SDK naming hints in the spec win (x-speakeasy-group / x-speakeasy-name-override), then
+    `group:sub:method` operationIds, then the first tag with the operationId, then the
+    first tag with the HTTP method and path.
+    """
+    op_id = op.get("operationId")
+    group = op.get("x-speakeasy-group")
+    override = op.get("x-speakeasy-name-override")
+    tags = op.get("tags") or []
+    if isinstance(group, str) and group.strip():
+        namespace = tuple(naming.identifier(p) for p in group.split(".") if p)
+        last = str(override or (str(op_id).split(":")[-1] if op_id else method))
+        return namespace, naming.identifier(last, prefix="op_")
+    if isinstance(op_id, str) and ":" in op_id:
+        parts = [p for p in op_id.split(":") if p]
+        return tuple(naming.identifier(p) for p in parts[:-1]), naming.identifier(
+            str(override or parts[-1]), prefix="op_"
+        )
+    namespace = (naming.identifier(str(tags[0])),) if tags else ()
+    if isinstance(op_id, str) and op_id:
+        return namespace, naming.identifier(str(override or op_id), prefix="op_")
+    words = [w for w in re.split(r"[/{}]+", path) if w]
+    return namespace, naming.identifier("_".join([method] + words), prefix="op_")
+
+
+def make_union(types: list[TypeRef]) -> TypeRef:
+    """Flatten, merge literals, drop duplicates; None goes last; Any swallows the rest."""
+    flat: list[TypeRef] = []
+    for t in types:
+        flat.extend(t.args if t.kind == "union" else [t])
+    if ANY in flat:
+        return ANY
+    literal_values: list[str] = []
+    out: list[TypeRef] = []
+    for t in flat:
+        if t.kind == "literal":
+            if not literal_values:
+                out.append(t)  # placeholder keeps the first literal's position
+            literal_values.extend(v for v in t.values if v not in literal_values)
+        elif t not in out:
+            out.append(t)
+    out = [TypeRef("literal", values=tuple(literal_values)) if t.kind == "literal" else t for t in out]
+    has_none = NONE in out
+    out = [t for t in out if t != NONE] + ([NONE] if has_none else [])
+    if len(out) == 1:
+        return out[0]
+    return TypeRef("union", args=tuple(out))
+
+
+def _members(t: TypeRef) -> tuple[TypeRef, ...]:
+    return t.args if t.kind == "union" else (t,)
+
+
+def msgspec_union_problem(
+    t: TypeRef, tag_of: Any = lambda name: None
+) -> str | None:
+    """Why msgspec could not decode this union, or None when it can."""
+    members = [m for m in _members(t) if m != NONE]
+    if len(members) < 2:
+        return None
+    groups: dict[str, list[str]] = {}
+    for m in members:
+        if m.kind == "literal":
+            first = m.values[0]
+            group = "str" if first.startswith('"') else ("bool" if first in ("True", "False") else "int")
+        elif m.kind == "builtin":
+            group = {"str": "str", "bytes": "str", "int": "int", "float": "float", "bool": "bool"}.get(m.name, m.name)
+        elif m.kind == "stdlib":
+            group = "str"
+        elif m.kind == "enum":
+            group = "enum"
+        elif m.kind in ("list", "tuple"):
+            group = "array"
+        elif m.kind in ("dict", "model"):
+            group = "object"
+        else:
+            group = m.kind
+        groups.setdefault(group, []).append(annotation(m))
+    if "enum" in groups:
+        groups.setdefault("str", []).extend(groups.pop("enum"))
+    for group, names in groups.items():
+        if len(names) < 2:
+            continue
+        if group == "object":
+            models = [m for m in members if m.kind == "model"]
+            tags = [tag_of(m.name) for m in models]
+            if len(models) == len(names) and all(tags) and len({tg[0] for tg in tags if tg}) == 1:
+                continue
+            return "variants " + ", ".join(names) + " are all JSON objects with no tag to tell them apart"
+        return f"variants {', '.join(names)} share one JSON type and cannot be told apart"
+    return None
+
+
+def _literal_type(values: list[Any]) -> TypeRef:
+    real = [v for v in values if v is not None]
+    if not real:
+        return NONE
+    t = TypeRef("literal", values=tuple(literal(v) for v in real))
+    return make_union([t, NONE]) if len(real) != len(values) else t
+
+
+def _parse_literal(source: str) -> str | int:
+    if source.startswith('"'):
+        import json
+
+        return str(json.loads(source))
+    return int(source)
+
+
+def _enum_base(values: list[Any]) -> str | None:
+    if all(isinstance(v, str) for v in values):
+        return "str"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "int"
+    return None
+
+
+def _enum_descriptions(schema: dict[str, Any], values: list[Any]) -> dict[str, str]:
+    for key in ("x-enum-descriptions", "x-enumDescriptions", "enumNames", "x-enum-varnames-descriptions"):
+        raw = schema.get(key)
+        if isinstance(raw, dict):
+            return {str(k): str(v) for k, v in raw.items() if v is not None}
+        if isinstance(raw, list) and len(raw) == len(values):
+            return {str(v): str(d) for v, d in zip(values, raw) if d is not None}
+    return {}
+
+
+def _is_null_schema(schema: Any) -> bool:
+    return isinstance(schema, dict) and (schema.get("type") == "null" or schema.get("const", 0) is None)
+
+
+def _is_bearer(scheme: Any) -> bool:
+    if not isinstance(scheme, dict):
+        return False
+    kind = scheme.get("type")
+    if kind == "http":
+        return str(scheme.get("scheme", "")).lower() == "bearer"
+    return kind in ("oauth2", "openIdConnect")
+
+
+def _constraints(schema: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    return tuple((k, str(schema[k])) for k in _CONSTRAINT_KEYS if k in schema)
+
+
+def _title_doc(title: Any, name: str) -> str | None:
+    if isinstance(title, str) and naming.pascal_case(title) != name:
+        return title
+    return None
+
+
+def _merge_params(shared: list[Any], own: list[Any]) -> list[dict[str, Any]]:
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for p in shared + own:
+        if isinstance(p, dict):
+            out[(str(p.get("name")), str(p.get("in")))] = p
+    return list(out.values())
+
+
+def _pick_content(content: dict[str, Any], *, request: bool) -> tuple[str, str] | None:
+    """The media type to use and how to treat it: json, form, text or bytes."""
+    media = sorted(content)
+    for m in media:
+        base = m.split(";")[0].strip().lower()
+        if base == "application/json" or base.endswith("+json"):
+            return m, "json"
+    if request:
+        for m in media:
+            base = m.split(";")[0].strip().lower()
+            if base == "application/x-www-form-urlencoded":
+                return m, "form"
+    for m in media:
+        base = m.split(";")[0].strip().lower()
+        if base.startswith("text/"):
+            return m, "text"
+    for m in media:
+        base = m.split(";")[0].strip().lower()
+        if base == "application/octet-stream" or not request:
+            return m, "bytes"
+    return None
+
+
+def _status_sort_key(status: Any) -> tuple[int, str]:
+    s = str(status)
+    if s == "default":
+        return (2, s)
+    return (0 if s[:1] == "2" else 1, s)
+
+
+def _status_key(status: str) -> str:
+    return status if status.isdigit() else string_literal(status)
+
+
+def _response_spec_source(kind: str, ann: str | None) -> str:
+    if kind == "json":
+        return f"Json({ann})"
+    return {"text": "TEXT", "bytes": "BINARY"}.get(kind, "NO_CONTENT")
+
+
+def _return_type(success: tuple[ResponseCase, ...]) -> TypeRef | None:
+    types = [r.type for r in success if r.type is not None]
+    if not types:
+        return None
+    if any(r.type is None for r in success):
+        types.append(NONE)
+    return make_union(types)
+
+
+def default_literal(
+    value: Any, t: TypeRef, enums: dict[str, EnumType], prefix: str = ""
+) -> str | None:
+    """Python source for a spec default of type `t`, or None when it cannot be expressed.
+    Lists and maps come back as `lambda: ...` so each instance gets its own."""
+    for member in _members(t):
+        source = _default_for(value, member, enums, prefix)
+        if source is not None:
+            return source
+    return None
+
+
+def _default_for(value: Any, t: TypeRef, enums: dict[str, EnumType], prefix: str) -> str | None:
+    if value is None:
+        return "None" if t == NONE else None
+    if t.kind == "enum":
+        enum = enums.get(t.name)
+        for m in enum.members if enum else ():
+            if m.value == value and type(m.value) is type(value):
+                return f"{prefix}{t.name}.{m.name}"
+        return None
+    if t.kind == "literal":
+        return literal(value) if literal(value) in t.values else None
+    if t.kind == "builtin":
+        ok = {
+            "str": isinstance(value, str),
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "float": isinstance(value, (int, float)) and not isinstance(value, bool),
+            "bool": isinstance(value, bool),
+            "Any": True,
+        }.get(t.name, False)
+        if not ok:
+            return None
+        if t.name == "Any" and isinstance(value, (list, dict)):
+            return "lambda: " + literal(value)
+        return literal(value)
+    if t.kind == "list" and isinstance(value, list):
+        items = [_default_for(v, t.args[0], enums, prefix) for v in value]
+        if any(i is None for i in items):
+            return None
+        return "lambda: [" + ", ".join(str(i) for i in items) + "]" if items else "list"
+    if t.kind == "dict" and isinstance(value, dict):
+        return "lambda: " + literal(value) if value else "dict"
+    return None
+
+
+def _field_call(default_source: str, wire: str) -> str:
+    name = f"name={string_literal(wire)}"
+    if default_source.startswith("lambda") or default_source in ("list", "dict"):
+        return f"msgspec.field({name}, default_factory={default_source})"
+    return f"msgspec.field({name}, default={default_source})"
+
+
+def _alias_order(aliases: dict[str, tuple[str, TypeRef, str | None]]) -> list[str]:
+    """Aliases are runtime values: each comes after the aliases it names."""
+    done: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in done or name in visiting:
+            return
+        visiting.add(name)
+        for node in walk(aliases[name][1]):
+            if node.kind == "alias" and node.name in aliases:
+                visit(node.name)
+        visiting.discard(name)
+        done.append(name)
+
+    for name in sorted(aliases):
+        visit(name)
+    return done
+
+
+def _flatten(root: Namespace) -> tuple[Namespace, ...]:
+    out: list[Namespace] = []
+
+    def visit(ns: Namespace) -> None:
+        for child in ns.children:
+            visit(child)
+        if ns.path:
+            out.append(ns)
+
+    visit(root)
+    return tuple(out)
+
+
+def _operation_docstring(
+    spec: dict[str, Any],
+    params: list[Param],
+    body: Body | None,
+    errors: tuple[ResponseCase, ...],
+    returns: TypeRef | None,
+) -> str:
+    parts: list[str] = []
+    summary = spec.get("summary")
+    description = spec.get("description")
+    if summary:
+        parts.append(str(summary).strip())
+    if description and str(description).strip() != str(summary or "").strip():
+        parts.append(str(description).strip())
+    if spec.get("deprecated"):
+        parts.append("Deprecated: this operation may be removed in a future version.")
+    documented = [p for p in params if p.description] + ([body] if body and body.description else [])
+    if documented:
+        lines = ["Args:"]
+        for p in documented:
+            text = " ".join(str(p.description).split())
+            lines.append(f"    {p.name}: {text}")
+        parts.append("\n".join(lines))
+    if errors:
+        lines = ["Raises:"]
+        for r in errors:
+            text = " ".join(str(r.description or "").split())
+            status = f"HTTP {r.status}" if r.status.isdigit() else f"HTTP {r.status} responses"
+            lines.append(f"    {error_class(r.status)}: {text} ({status}).".replace(":  (", ": ("))
+        parts.append("\n".join(lines))
+    text = "\n\n".join(parts) or f"{spec.get('operationId', 'Operation')}."
+    return docstring(text, 8) or '""""""'
+
+
+def _example(python_path: str, positional: tuple[Param, ...], keyword: tuple[Param, ...], body: Body | None) -> str:
+    args = [_placeholder(p.type, p.name) for p in positional]
+    args += [f"{p.name}={_placeholder(p.type, p.name)}" for p in keyword if p.required]
+    if body is not None and body.required:
+        args.append(f"body={_placeholder(body.type, 'body')}")
+    return f"client.{python_path}({', '.join(args)})"
+
+
+def _placeholder(t: TypeRef, name: str) -> str:
+    if t.kind == "builtin":
+        return {"int": "1", "float": "1.0", "bool": "True"}.get(t.name, string_literal(f"<{name}>"))
+    if t.kind == "model":
+        return f"models.{t.name}(...)"
+    if t.kind == "literal":
+        return t.values[0]
+    if t.kind == "list":
+        return f"[{_placeholder(t.args[0], name)}]"
+    if t.kind == "stdlib" and t.name == "uuid.UUID":
+        return f'uuid.UUID("{"0" * 8}-{"0" * 4}-{"0" * 4}-{"0" * 4}-{"0" * 12}")'
+    return string_literal(f"<{name}>")
+
+
+def _import_order(name: str) -> tuple[int, str]:
+    """isort's order inside one `from` import: CONSTANTS, then Classes, then functions."""
+    if name.isupper():
+        return (0, name)
+    return (1, name) if name[:1].isupper() else (2, name)
+
+
+def _signature(positional: tuple[Param, ...], keyword: tuple[Param, ...], body: Body | None) -> str:
+    parts = ["self"] + [f"{p.name}: {p.annotation}" for p in positional]
+    named: list[str] = []
+    if body is not None:
+        named.append(
+            f"body: {body.annotation}" + (f" = {body.default_source}" if body.default_source else "")
+        )
+    for p in sorted(keyword, key=lambda p: p.default_source is not None):
+        named.append(
+            f"{p.name}: {p.annotation}" + (f" = {p.default_source}" if p.default_source else "")
+        )
+    if named:
+        parts.append("*")
+    return ", ".join(parts + named)
+
+
+def _call(endpoint: str, params: list[Param], body: Body | None) -> str:
+    args = [endpoint]
+    for location, keyword in (("path", "path"), ("query", "query")):
+        chosen = [p for p in params if p.location == location]
+        if chosen:
+            items = ", ".join(f"{p.wire_source}: {p.name}" for p in chosen)
+            args.append(f"{keyword}={{{items}}}")
+    headers = [f"{p.wire_source}: {p.name}" for p in params if p.location == "header"]
+    cookies = [p for p in params if p.location == "cookie"]
+    if cookies:
+        # Cookies travel as one header; the runtime drops the pairs whose value is None.
+        pairs = ", ".join(f"({p.wire_source}, {p.name})" for p in cookies)
+        headers.append(f'"Cookie": cookie_header([{pairs}])')
+    if headers:
+        args.append("headers={" + ", ".join(headers) + "}")
+    if body is not None:
+        args.append(f"body=body, body_encoding={string_literal(body.encoding)}")
+    return ", ".join(args)
+
+
+def _client_docstring(
+    title: str, servers: tuple[Server, ...], bearer: list[Any], *, is_async: bool
+) -> str:
+    kind = "Asyncio client" if is_async else "Client"
+    http = "httpx.AsyncClient" if is_async else "httpx.Client"
+    lines = [f"{kind} for {title}.", "", "Args:"]
+    if bearer:
+        auth = " ".join(str(bearer[0].get("description") or "").split())
+        lines.append("    access_token: Sent as `Authorization: Bearer <token>`." + (f" {auth}" if auth else ""))
+    names = ", ".join(f"`{s.name}` ({s.url})" if s.url else f"`{s.name}`" for s in servers)
+    lines += [
+        f"    server: One of the servers the spec declares: {names}.",
+        "    base_url: Any other base URL; overrides `server`.",
+        "    timeout: Seconds, or an `httpx.Timeout`, for each request.",
+        "    headers: Extra headers sent with every request.",
+        f"    http_client: Your own `{http}` (proxies, transports, test doubles);",
+        "        this client then never closes it.",
+    ]
+    return docstring("\n".join(lines), 4) or ""
+
+
+def markdown_line(text: Any) -> str:
+    """Spec text for a Markdown line: one line, with no way to open code, HTML or links."""
+    if not text:
+        return ""
+    flat = " ".join(str(text).split())
+    return re.sub(r"([\\`*_<>\[\]|#])", r"\\\1", flat)

@@ -1,0 +1,244 @@
+"""The intermediate representation: everything the templates may see, decided and frozen.
+
+Every name, annotation, default and import is worked out before rendering, so templates are
+loops and conditionals over these fields, and every decision can be unit-tested here.
+Strings named `*_source` or `annotation` are Python source text, ready to print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A Python type as a tree, rendered per module (models are `X` in models.py and
+    `models.X` elsewhere; builtins are qualified where a class member shadows them).
+
+    kind is one of: builtin (name: str/int/float/bool/bytes/None/Any), stdlib (name: a
+    dotted name such as datetime.datetime), model, enum, alias (name: the class or alias
+    name in models.py), list, dict, tuple, union (args), literal (values: Python literals).
+    """
+
+    kind: str
+    name: str = ""
+    args: tuple[TypeRef, ...] = ()
+    values: tuple[str, ...] = ()
+
+    @property
+    def is_nullable(self) -> bool:
+        return self == NONE or (
+            self.kind == "union" and any(a == NONE for a in self.args)
+        )
+
+
+NONE = TypeRef("builtin", "None")
+ANY = TypeRef("builtin", "Any")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    wire_name: str
+    type: TypeRef
+    annotation: str
+    # Python source after `=`, or None when the field is required.
+    default_source: str | None
+    required: bool
+    description: str | None
+    docstring: str | None
+    deprecated: bool
+    constraints: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A discriminator value carried by a struct in a tagged union."""
+
+    wire_name: str
+    attr: str
+    value_source: str
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    pointer: str
+    title: str | None
+    description: str | None
+    docstring: str | None
+    fields: tuple[Field, ...]
+    tag: Tag | None
+    options_source: str
+
+
+@dataclass(frozen=True)
+class EnumMember:
+    name: str
+    value_source: str
+    value: str | int
+    description: str | None
+    docstring: str | None
+
+
+@dataclass(frozen=True)
+class EnumType:
+    name: str
+    pointer: str
+    base: str
+    base_class: str
+    description: str | None
+    docstring: str | None
+    members: tuple[EnumMember, ...]
+
+
+@dataclass(frozen=True)
+class Alias:
+    name: str
+    pointer: str
+    type: TypeRef
+    annotation: str
+    description: str | None
+    docstring: str | None
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    wire_name: str
+    wire_source: str
+    location: str
+    type: TypeRef
+    annotation: str
+    default_source: str | None
+    required: bool
+    description: str | None
+    style: str
+    explode: bool
+    deprecated: bool
+    constraints: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    content_type: str
+    encoding: str
+    type: TypeRef
+    annotation: str
+    default_source: str | None
+    required: bool
+    description: str | None
+
+
+@dataclass(frozen=True)
+class ResponseCase:
+    status: str
+    description: str | None
+    error_class: str
+    content_type: str | None
+    # json, text, bytes or empty
+    kind: str
+    type: TypeRef | None
+    annotation: str | None
+    # The runtime value in the endpoint table (e.g. `Json(models.X)`).
+    spec_source: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method: str
+    path: str
+    name: str
+    namespace: tuple[str, ...]
+    python_path: str
+    summary: str | None
+    description: str | None
+    # Spec text flattened to one line, for Markdown.
+    summary_line: str
+    path_line: str
+    deprecated: bool
+    tags: tuple[str, ...]
+    positional: tuple[Param, ...]
+    keyword: tuple[Param, ...]
+    body: Body | None
+    path_params: tuple[Param, ...]
+    query_params: tuple[Param, ...]
+    header_params: tuple[Param, ...]
+    cookie_params: tuple[Param, ...]
+    returns: TypeRef | None
+    return_annotation: str
+    success: tuple[ResponseCase, ...]
+    errors: tuple[ResponseCase, ...]
+    endpoint_name: str
+    method_source: str
+    path_source: str
+    operation_id_source: str
+    # `self, page: int = 1, ...` and the arguments of the runtime `_request` call.
+    signature_source: str
+    call_source: str
+    endpoint_type_source: str
+    responses_source: str
+    query_styles_source: str | None
+    auth: bool
+    docstring: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Namespace:
+    path: tuple[str, ...]
+    attr: str
+    class_name: str
+    async_class_name: str
+    operations: tuple[Operation, ...]
+    children: tuple[Namespace, ...]
+    docstring: str | None
+
+
+@dataclass(frozen=True)
+class Server:
+    name: str
+    url: str
+    description: str | None
+    name_source: str
+    url_source: str
+
+
+@dataclass(frozen=True)
+class Api:
+    title: str
+    version: str
+    title_line: str
+    version_line: str
+    title_toml: str
+    description: str | None
+    docstring: str
+    package: str
+    distribution: str
+    package_version: str
+    version_source: str
+    servers: tuple[Server, ...]
+    default_server: str
+    default_server_source: str
+    client_docstring: str
+    async_client_docstring: str
+    server_literal: str
+    has_bearer_auth: bool
+    auth_description: str | None
+    root: Namespace
+    # Children before parents, so each class is defined before the class that uses it.
+    namespaces: tuple[Namespace, ...]
+    operations: tuple[Operation, ...]
+    enums: tuple[EnumType, ...]
+    models: tuple[Model, ...]
+    aliases: tuple[Alias, ...]
+    models_imports: tuple[str, ...]
+    client_imports: tuple[str, ...]
+    runtime_imports: tuple[str, ...]
+    error_classes: tuple[tuple[int, str], ...]
+    # Sorted the way isort and ruff sort them.
+    error_exports: tuple[str, ...]
+    package_exports: tuple[str, ...]
+    readme_examples: tuple[tuple[str, str], ...]

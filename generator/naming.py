@@ -1,0 +1,144 @@
+"""Spec names -> Python identifiers: deterministic, collision-aware, unit-tested.
+
+The rules (also in the README):
+- snake_case splits on non-alphanumerics and on case changes (`HTTPError` -> `http_error`).
+- PascalCase keeps inner capitals (`ListResource_OAuth2Client_` -> `ListResourceOAuth2Client`).
+- Letters outside ASCII are folded (`é` -> `e`); what cannot be folded becomes `uXXXX`.
+- Python keywords get a trailing underscore; a leading digit gets a word in front, chosen by
+  what is being named (`field_2fa`, `VALUE_1`, `Schema3d`).
+- Enum members are UPPER_SNAKE; values that map to one name are told apart by spelling their
+  punctuation out (`GMT+0` -> `GMT_PLUS_0`, `GMT-0` -> `GMT_MINUS_0`), then by a numeric
+  suffix in spec order.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_CAMEL_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+
+PUNCTUATION_WORDS = {
+    "+": "PLUS",
+    "-": "MINUS",
+    ".": "DOT",
+    "/": "SLASH",
+    ":": "COLON",
+    "*": "STAR",
+    "@": "AT",
+    "#": "HASH",
+    "%": "PERCENT",
+    "&": "AND",
+    "=": "EQUALS",
+    "<": "LT",
+    ">": "GT",
+    "!": "BANG",
+    "?": "QUESTION",
+    ",": "COMMA",
+    "$": "DOLLAR",
+    "~": "TILDE",
+    "^": "CARET",
+    "|": "PIPE",
+    " ": "SPACE",
+}
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+def fold_ascii(text: str) -> str:
+    """Fold accents away and spell out any letter that has no ASCII form as uXXXX."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        if char.isascii():
+            out.append(char)
+        elif unicodedata.combining(char):
+            continue
+        elif char.isalnum():
+            out.append(f"_u{ord(char):04x}_")
+        else:
+            out.append(" ")
+    return "".join(out)
+
+
+def words(text: str) -> list[str]:
+    folded = fold_ascii(text)
+    folded = _CAMEL_ACRONYM.sub(r"\1_\2", folded)
+    folded = _CAMEL.sub(r"\1_\2", folded)
+    return [w for w in _NON_ALNUM.split(folded) if w]
+
+
+def snake_case(text: str) -> str:
+    return "_".join(w.lower() for w in words(text))
+
+
+def pascal_case(text: str) -> str:
+    chunks = [c for c in _NON_ALNUM.split(fold_ascii(text)) if c]
+    return "".join(c[0].upper() + c[1:] for c in chunks)
+
+
+def upper_snake(text: str) -> str:
+    return "_".join(w.upper() for w in words(text))
+
+
+def _guard(name: str, prefix: str, empty: str) -> str:
+    if not name:
+        return empty
+    if name[0].isdigit():
+        name = prefix + name
+    if keyword.iskeyword(name):
+        return name + "_"
+    return name
+
+
+def identifier(text: str, *, prefix: str = "field_", empty: str = "field") -> str:
+    """A snake_case identifier for a field, parameter or method."""
+    return _guard(snake_case(text), prefix, empty)
+
+
+def class_name(text: str, *, prefix: str = "Schema", empty: str = "Schema") -> str:
+    return _guard(pascal_case(text), prefix, empty)
+
+
+def dedupe(names: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
+    """Make names unique in order: the first keeps its name, later ones get _2, _3, ..."""
+    used = set(taken)
+    out: list[str] = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{name}_{n}" if not name.endswith("_") else f"{name}{n}"
+        used.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def _spelled_member(value: str) -> str:
+    parts: list[str] = []
+    for char in value:
+        if char in PUNCTUATION_WORDS:
+            parts.append(f"_{PUNCTUATION_WORDS[char]}_")
+        else:
+            parts.append(char)
+    return upper_snake("".join(parts))
+
+
+def enum_member_names(values: Iterable[object]) -> list[str]:
+    """UPPER_SNAKE member names for enum values, with the collision rule in the module doc."""
+    values = list(values)
+    base = [_guard(upper_snake(str(v)), "VALUE_", "EMPTY") for v in values]
+    counts: dict[str, int] = {}
+    for name in base:
+        counts[name] = counts.get(name, 0) + 1
+    spelled = [
+        _guard(_spelled_member(str(v)), "VALUE_", "EMPTY") if counts[name] > 1 else name
+        for v, name in zip(values, base)
+    ]
+    # Names that stand for something else on an Enum class are not available to members.
+    spelled = [n + "_" if n.startswith("_") or n in ("MRO",) else n for n in spelled]
+    return dedupe(spelled)

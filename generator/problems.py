@@ -1,0 +1,45 @@
+"""Problems travel as values from every stage to the CLI, which is the only place that prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located by JSON pointer into the spec."""
+
+    pointer: str
+    message: str
+    hint: str | None = None
+    # Where the pointer cannot say it (a YAML syntax error has no pointer yet): line, column.
+    position: tuple[int, int] | None = None
+
+
+class InputError(Exception):
+    """Raised by a stage that cannot go on; carries every problem found so far."""
+
+    def __init__(self, problems: list[Problem], document: object = None) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the input")
+        self.problems = problems
+        # The loaded document, when there is one, to turn pointers into line and column.
+        self.document = document
+
+
+def escape_pointer_token(token: str | int) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def unescape_pointer_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join_pointer(base: str, *tokens: str | int) -> str:
+    return base + "".join("/" + escape_pointer_token(t) for t in tokens)
+
+
+def split_pointer(pointer: str) -> list[str]:
+    if pointer in ("", "#"):
+        return []
+    body = pointer[1:] if pointer.startswith("#") else pointer
+    return [unescape_pointer_token(t) for t in body.split("/")[1:]]

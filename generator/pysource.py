@@ -1,0 +1,157 @@
+"""Turning IR values into Python source text: annotations, literals, docstrings, imports.
+
+Spec text only ever reaches generated code through these functions, as escaped literals.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from .ir import TypeRef
+
+_BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "tuple"})
+_STDLIB_MODULES = {"datetime", "uuid", "decimal"}
+# Module names the generated class bodies refer to; a member named like one is renamed.
+RESERVED_MEMBER_NAMES = frozenset(
+    {"msgspec", "datetime", "uuid", "decimal", "enum", "typing", "builtins", "models"}
+)
+
+
+def annotation(t: TypeRef, *, models_prefix: str = "", shadowed: frozenset[str] = frozenset()) -> str:
+    """Python source for `t`; builtins named like a member of the enclosing class are
+    written as `builtins.x`, since class scope would otherwise resolve them to the member."""
+
+    def b(name: str) -> str:
+        return f"builtins.{name}" if name in shadowed else name
+
+    def go(t: TypeRef) -> str:
+        if t.kind == "builtin":
+            return b(t.name) if t.name in _BUILTIN_TYPES else t.name
+        if t.kind == "stdlib":
+            return t.name
+        if t.kind in ("model", "enum", "alias"):
+            return models_prefix + t.name
+        if t.kind == "list":
+            return f"{b('list')}[{go(t.args[0])}]"
+        if t.kind == "dict":
+            return f"{b('dict')}[{b('str')}, {go(t.args[0])}]"
+        if t.kind == "tuple":
+            return f"{b('tuple')}[{', '.join(go(a) for a in t.args)}]"
+        if t.kind == "literal":
+            return f"Literal[{', '.join(t.values)}]"
+        if t.kind == "union":
+            return " | ".join(go(a) for a in t.args)
+        raise ValueError(f"unknown type kind {t.kind!r}")
+
+    return go(t)
+
+
+def walk(t: TypeRef) -> Iterable[TypeRef]:
+    yield t
+    for a in t.args:
+        yield from walk(a)
+
+
+def names_used(types: Iterable[TypeRef]) -> set[str]:
+    """Top-level names an annotation needs imported: modules, typing names, `models`."""
+    need: set[str] = set()
+    for t in types:
+        for node in walk(t):
+            if node.kind == "stdlib":
+                need.add(node.name.split(".")[0])
+            elif node.kind == "literal":
+                need.add("Literal")
+            elif node == TypeRef("builtin", "Any"):
+                need.add("Any")
+            elif node.kind in ("model", "enum", "alias"):
+                need.add("models")
+    return need
+
+
+def import_lines(names: set[str], *, typing_extra: Iterable[str] = ()) -> list[str]:
+    """Sorted import statements for the names collected by names_used."""
+    lines: list[str] = []
+    for module in sorted(names & (_STDLIB_MODULES | {"builtins", "enum"})):
+        lines.append(f"import {module}")
+    typing_names = sorted((names & {"Any", "Literal"}) | set(typing_extra))
+    if typing_names:
+        lines.append(f"from typing import {', '.join(typing_names)}")
+    return lines
+
+
+def literal(value: Any) -> str:
+    """A Python literal for a JSON value."""
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, int):
+        return repr(value)
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return f'float("{value}")'
+        return repr(value)
+    if isinstance(value, str):
+        return string_literal(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{string_literal(str(k))}: {literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"not a JSON value: {type(value).__name__}")
+
+
+def string_literal(text: str) -> str:
+    """A double-quoted string literal that stays on one line whatever the text holds."""
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char == "\\":
+            out.append("\\\\")
+        elif char == '"':
+            out.append('\\"')
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\r":
+            out.append("\\r")
+        elif char == "\t":
+            out.append("\\t")
+        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or char in "\u2028\u2029\ufeff":
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def docstring(text: str | None, indent: int = 0) -> str | None:
+    """A triple-quoted docstring for spec text, escaped so no text can end it early or
+    smuggle in code; continuation lines are indented to sit under the opening quotes."""
+    if text is None or not text.strip():
+        return None
+    lines = [line.rstrip() for line in text.strip().replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    body = "\n".join(lines)
+    escaped: list[str] = []
+    for char in body:
+        code = ord(char)
+        if char == "\\":
+            escaped.append("\\\\")
+        elif char == '"':
+            escaped.append('\\"')
+        elif char == "\n" or char == " ":
+            escaped.append(char)
+        elif char == "\t":
+            escaped.append("    ")
+        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or char in "\u2028\u2029\ufeff":
+            escaped.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            escaped.append(f"\\u{code:04x}")
+        else:
+            escaped.append(char)
+    pad = " " * indent
+    text_lines = "".join(escaped).split("\n")
+    if len(text_lines) == 1:
+        return f'"""{text_lines[0]}"""'
+    rest = "\n".join((pad + line) if line else "" for line in text_lines[1:])
+    return f'"""{text_lines[0]}\n{rest}\n{pad}"""'

@@ -1,0 +1,53 @@
+"""IR -> {relative path: text}, through the Jinja templates. Makes no decisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from .ir import Api
+
+# (template, output path); `{package}` is the generated package's import name.
+OUTPUTS = (
+    ("pyproject.toml.jinja", "pyproject.toml"),
+    ("README.md.jinja", "README.md"),
+    ("package/__init__.py.jinja", "{package}/__init__.py"),
+    ("package/_base.py.jinja", "{package}/_base.py"),
+    ("package/_client.py.jinja", "{package}/_client.py"),
+    ("package/_enum.py.jinja", "{package}/_enum.py"),
+    ("package/_version.py.jinja", "{package}/_version.py"),
+    ("package/errors.py.jinja", "{package}/errors.py"),
+    ("package/models.py.jinja", "{package}/models.py"),
+    ("package/py.typed.jinja", "{package}/py.typed"),
+)
+
+
+def builtin_templates() -> Path:
+    """The templates folder: shipped inside the wheel, or beside the source tree."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_templates", here.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("polar-codegen's templates are missing from this installation")
+
+
+def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
+    """User template folders come first, so any template can be overridden one by one."""
+    search = [str(d) for d in (template_dirs or [])] + [str(builtin_templates())]
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(api: Api, template_dirs: list[Path] | None = None) -> dict[str, str]:
+    env = environment(template_dirs)
+    files: dict[str, str] = {}
+    for template, output in OUTPUTS:
+        files[output.format(package=api.package)] = env.get_template(template).render(api=api)
+    return files

@@ -287,9 +287,7 @@ class _Builder:
         parts = schema.get("allOf")
         if isinstance(parts, list) and len(parts) > 1:
             return any(self._has_properties(p) for p in parts)
-        if isinstance(parts, list) and len(parts) == 1 and schema.get("properties"):
-            return True
-        return False
+        return isinstance(parts, list) and len(parts) == 1 and bool(schema.get("properties"))
 
     def _has_properties(self, schema: Any) -> bool:
         schema, _ = self.resolve(schema, "")
@@ -469,21 +467,20 @@ class _Builder:
             self._apply_tags(prop, wanted, pointer)
             return
         # No discriminator: look for a property that is const in every variant.
-        candidates: dict[str, list[str | int]] | None = None
+        candidates: dict[str, list[str]] | None = None
         for draft in drafts:
             consts = {
                 f.wire: f.type.values[0]
                 for f in draft.fields
                 if f.required and f.type.kind == "literal" and len(f.type.values) == 1
             }
-            names = {k: v for k, v in consts.items()}
             if candidates is None:
-                candidates = {k: [v] for k, v in names.items()}
+                candidates = {k: [v] for k, v in consts.items()}
             else:
-                candidates = {k: vs + [names[k]] for k, vs in candidates.items() if k in names}
-        for prop, values in sorted((candidates or {}).items()):
-            if len(set(values)) == len(values):
-                parsed = [_parse_literal(v) for v in values]
+                candidates = {k: vs + [consts[k]] for k, vs in candidates.items() if k in consts}
+        for prop, consts_seen in sorted((candidates or {}).items()):
+            if len(set(consts_seen)) == len(consts_seen):
+                parsed = [_parse_literal(str(v)) for v in consts_seen]
                 self._apply_tags(prop, list(zip(drafts, parsed)), pointer)
                 return
 

@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             document = exc.document
         _report(args.spec, exc.problems, document)
         return EXIT_BAD_INPUT
-    except Exception as exc:  # a bug of ours: say so plainly, traceback on request
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: say so plainly, traceback on request
         if args.debug:
             traceback.print_exc()
         print(f"polar-codegen: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import black
+from black.mode import Mode, TargetVersion
+from black.parsing import InvalidInput
 
 # The style the golden files are written in; the major version is pinned in pyproject.toml.
-MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=88)
+MODE = Mode(target_versions={TargetVersion.PY310}, line_length=88)
 
 
 class FormatError(Exception):
@@ -18,7 +20,7 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
         if path.endswith(".py"):
             try:
                 text = black.format_str(text, mode=MODE)
-            except black.InvalidInput as exc:
+            except InvalidInput as exc:
                 raise FormatError(f"{path}: generated code does not parse: {exc}") from exc
         out[path] = text
     return out

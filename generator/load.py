@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -24,6 +25,7 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MAX_EXPANDED_NODES = 2_000_000
 
 _YAML_TAG = "tag:yaml.org,2002:"
+_COLLECTION_TAGS = frozenset({_YAML_TAG + "map", _YAML_TAG + "seq"})
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
@@ -126,13 +128,13 @@ def _parse_json(path: Path, text: str, raw: bytes, *, strict: bool) -> Document 
     if duplicated:
         scan.run()
         raise InputError(scan.duplicates)
-    return Document(path, data, Positions(_build=lambda: scan.run() or scan.table), raw)
+    return Document(path, data, Positions(_build=scan.positions), raw)
 
 
 class _JsonScanner:
     """A small JSON tokenizer that records each value's position and repeated keys."""
 
-    _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+    _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
     _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
     _SPACE = re.compile(r"[ \t\r\n]*")
 
@@ -147,6 +149,10 @@ class _JsonScanner:
 
         line = bisect.bisect_right(self._line_starts, index)
         return (line, index - self._line_starts[line - 1] + 1)
+
+    def positions(self) -> dict[str, tuple[int, int]]:
+        self.run()
+        return self.table
 
     def run(self) -> None:
         if self.table:
@@ -253,6 +259,11 @@ class _YamlBuilder:
                 )
             return None
         self.table.setdefault(pointer, self._here(node))
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            self.problems.append(
+                Problem(pointer, f"unsupported YAML tag {node.tag!r}", position=self._here(node))
+            )
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, pointer)
         if isinstance(node, yaml.SequenceNode):
@@ -296,9 +307,9 @@ class _YamlBuilder:
     def _scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
         value = node.value
         tag = node.tag
-        if node.style not in (None, ""):  # quoted or block scalars are always text
-            if tag.startswith(_YAML_TAG) or tag == "!":
-                return value
+        # Quoted or block scalars are always text.
+        if node.style not in (None, "") and (tag.startswith(_YAML_TAG) or tag == "!"):
+            return value
         if not tag.startswith(_YAML_TAG):
             self.problems.append(
                 Problem(pointer, f"unsupported YAML tag {tag!r}", position=self._here(node))
@@ -320,9 +331,9 @@ def _core_scalar(value: str) -> Any:
     if _INT.match(value):
         return int(value)
     if _OCT.match(value):
-        return int(value[2:], 8)
+        return int(value, 0)
     if _HEX.match(value):
-        return int(value[2:], 16)
+        return int(value, 0)
     if _FLOAT.match(value):
         return float(value)
     if _INF.match(value):

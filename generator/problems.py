@@ -41,5 +41,5 @@ def join_pointer(base: str, *tokens: str | int) -> str:
 def split_pointer(pointer: str) -> list[str]:
     if pointer in ("", "#"):
         return []
-    body = pointer[1:] if pointer.startswith("#") else pointer
+    body = pointer.removeprefix("#")
     return [unescape_pointer_token(t) for t in body.split("/")[1:]]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from . import naming
 from .ir import (
@@ -35,6 +35,7 @@ from .pysource import (
     annotation,
     docstring,
     import_lines,
+    import_sort_key,
     literal,
     names_used,
     string_literal,
@@ -157,6 +158,14 @@ class _ModelDraft:
 
 
 @dataclass
+class _AliasDraft:
+    pointer: str
+    type: TypeRef
+    description: str | None
+    untagged: bool
+
+
+@dataclass
 class _Op:
     path: str
     method: str
@@ -185,7 +194,7 @@ class _Builder:
         self.memo: dict[str, TypeRef] = {}
         self.models: dict[str, _ModelDraft] = {}
         self.enums: dict[str, EnumType] = {}
-        self.aliases: dict[str, tuple[str, TypeRef, str | None]] = {}
+        self.aliases: dict[str, _AliasDraft] = {}
 
     # -- references -------------------------------------------------------------------
 
@@ -254,8 +263,14 @@ class _Builder:
             return ref
         if kind == "alias":
             ref = self.memo[pointer] = TypeRef("alias", cls)
-            target = self._convert_inner(schema, pointer, cls)
-            self.aliases[cls] = (pointer, target, schema.get("description") or schema.get("title"))
+            description = schema.get("description") or schema.get("title")
+            target = self._convert_inner(schema, pointer, cls, alias_name=cls)
+            if cls in self.aliases:
+                # The union could not be decoded natively and is now the alias itself;
+                # what came back may be `Alias | None`.
+                self.memo[pointer] = target
+                return target
+            self.aliases[cls] = _AliasDraft(pointer, target, description, untagged=False)
             return ref
         # Primitives, arrays and maps are written out where they are used.
         self.memo[pointer] = ANY
@@ -297,7 +312,9 @@ class _Builder:
             return True
         return any(self._has_properties(p) for p in schema.get("allOf", []) or [])
 
-    def _convert_inner(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+    def _convert_inner(
+        self, schema: dict[str, Any], pointer: str, hint: str, alias_name: str | None = None
+    ) -> TypeRef:
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
             if self._is_object_model(schema):
@@ -310,7 +327,7 @@ class _Builder:
             return typed[0] if typed else ANY
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list):
-                return self._union(schema, key, pointer, hint)
+                return self._union(schema, key, pointer, hint, alias_name)
         if "const" in schema:
             return _literal_type([schema["const"]])
         if isinstance(schema.get("enum"), list):
@@ -412,7 +429,9 @@ class _Builder:
         add(schema, pointer, 0)
         return {"properties": properties, "required": required}
 
-    def _union(self, schema: dict[str, Any], key: str, pointer: str, hint: str) -> TypeRef:
+    def _union(
+        self, schema: dict[str, Any], key: str, pointer: str, hint: str, alias_name: str | None
+    ) -> TypeRef:
         variants = schema[key]
         members = [
             self.convert(v, join_pointer(pointer, key, i), f"{hint}{i + 1}" if len(variants) > 1 else hint)
@@ -422,20 +441,33 @@ class _Builder:
         models = [m for m in _members(result) if m.kind == "model"]
         if len(models) > 1:
             self._tag(models, schema.get("discriminator"), pointer, key)
-        problem = msgspec_union_problem(result, self._tag_of)
-        if problem:
-            self.problems.append(
-                Problem(
-                    pointer,
-                    f"unsupported {key}: {problem}",
-                    hint="add a discriminator, or make the variants differ in JSON type",
-                )
-            )
-        return result
+        if msgspec_union_problem(result, self) is None:
+            return result
+        # msgspec cannot tell these variants apart by JSON type or tag: the union becomes a
+        # named type that the runtime decodes by trying each variant, best match first.
+        real = tuple(m for m in _members(result) if m != NONE)
+        name = alias_name or self._claim(self.unique_class(hint))
+        ordered = TypeRef("union", args=tuple(sorted(real, key=_specificity)))
+        description = schema.get("description") or schema.get("title")
+        self.aliases[name] = _AliasDraft(pointer, ordered, description, untagged=True)
+        alias = TypeRef("alias", name)
+        return make_union([alias, NONE]) if result.is_nullable else alias
 
-    def _tag_of(self, model: str) -> tuple[str, str | int] | None:
+    # What msgspec_union_problem needs to know about declared types.
+    def tag_of(self, model: str) -> tuple[str, str | int] | None:
         draft = self.models.get(model)
         return draft.tag if draft else None
+
+    def enum_base(self, name: str) -> str:
+        enum = self.enums.get(name)
+        return enum.base if enum else "str"
+
+    def alias_target(self, name: str) -> TypeRef | None:
+        """The type a native alias stands for; None for a runtime-decoded (untagged) one."""
+        draft = self.aliases.get(name)
+        if draft is None or draft.untagged:
+            return None
+        return draft.type
 
     def _tag(self, models: list[TypeRef], discriminator: Any, pointer: str, key: str) -> None:
         """Give each struct of a union the tag it is told apart by: the discriminator's, or
@@ -455,13 +487,7 @@ class _Builder:
                     tokens = split_pointer(draft.pointer)
                     values = [tokens[-1]] if draft.pointer.startswith(SCHEMAS) else []
                 if len(values) != 1:
-                    self.problems.append(
-                        Problem(
-                            join_pointer(pointer, "discriminator"),
-                            f"{draft.name} is mapped from {len(values)} discriminator values; "
-                            "exactly one is supported",
-                        )
-                    )
+                    # msgspec gives a struct one tag; this union is decoded by trying variants.
                     return
                 wanted.append((draft, values[0]))
             self._apply_tags(prop, wanted, pointer)
@@ -489,14 +515,7 @@ class _Builder:
     ) -> None:
         for draft, value in wanted:
             if draft.tag is not None and draft.tag != (prop, value):
-                self.problems.append(
-                    Problem(
-                        pointer,
-                        f"{draft.name} is tagged {draft.tag[0]}={draft.tag[1]!r} in another union "
-                        f"and {prop}={value!r} here; a struct can carry one tag",
-                    )
-                )
-                return
+                return  # tagged differently elsewhere: decoded by trying variants instead
         for draft, value in wanted:
             draft.tag = (prop, value)
 
@@ -613,6 +632,10 @@ class _Builder:
                     if has_default
                     else None
                 )
+                if default_source is not None and _is_factory(default_source):
+                    # No mutable defaults in signatures: None sends nothing and the server
+                    # applies the same default.
+                    default_source = None
                 if default_source is None:
                     ann_type = make_union([t, NONE])
                     default_source = "None"
@@ -814,17 +837,7 @@ class _Builder:
             raise InputError(self.problems)
         models = tuple(self._finish_model(self.models[n]) for n in sorted(self.models))
         enums = tuple(self.enums[n] for n in sorted(self.enums))
-        aliases = tuple(
-            Alias(
-                name=n,
-                pointer=self.aliases[n][0],
-                type=self.aliases[n][1],
-                annotation=annotation(self.aliases[n][1]),
-                description=self.aliases[n][2],
-                docstring=docstring(self.aliases[n][2]),
-            )
-            for n in _alias_order(self.aliases)
-        )
+        aliases = tuple(self._finish_alias(n) for n in _alias_order(self.aliases))
         root = self._namespaces(operations)
         flat = _flatten(root)
         servers = self._servers()
@@ -845,10 +858,16 @@ class _Builder:
             typing_extra.append("Literal")
         if aliases:
             typing_extra.append("TypeAlias")
+        if any(a.untagged for a in aliases):
+            typing_extra.append("TYPE_CHECKING")
         models_imports = import_lines(needed, typing_extra=typing_extra) + ["", "import msgspec"]
         bases = sorted({e.base_class for e in enums})
+        if bases or any(a.untagged for a in aliases):
+            models_imports.append("")
         if bases:
-            models_imports += ["", f"from ._enum import {', '.join(bases)}"]
+            models_imports.append(f"from ._enum import {', '.join(bases)}")
+        if any(a.untagged for a in aliases):
+            models_imports.append("from ._unions import untagged_union")
         client_types = [p.type for o in operations for p in o.positional + o.keyword]
         client_types += [o.body.type for o in operations if o.body]
         client_types += [r.type for o in operations for r in o.success + o.errors if r.type]
@@ -874,7 +893,7 @@ class _Builder:
         ]
         if "models" in client_needed:
             client_imports.append("from . import models")
-        client_imports.append(f"from ._base import {', '.join(sorted(runtime, key=_import_order))}")
+        client_imports.append(f"from ._base import {', '.join(sorted(runtime, key=import_sort_key))}")
         return Api(
             title=title,
             version=version,
@@ -903,13 +922,29 @@ class _Builder:
             aliases=aliases,
             models_imports=tuple(models_imports),
             client_imports=tuple(client_imports),
-            runtime_imports=tuple(sorted(runtime, key=_import_order)),
+            runtime_imports=tuple(sorted(runtime, key=import_sort_key)),
             error_classes=ERROR_CLASSES,
             error_exports=ERROR_EXPORTS,
             package_exports=tuple(
-                sorted(ERROR_EXPORTS + ("AsyncClient", "Client", "__version__"), key=_import_order)
+                sorted(ERROR_EXPORTS + ("AsyncClient", "Client", "__version__"), key=import_sort_key)
             ),
             readme_examples=tuple((o.python_path, o.example) for o in operations),
+        )
+
+    def _finish_alias(self, name: str) -> Alias:
+        draft = self.aliases[name]
+        return Alias(
+            name=name,
+            pointer=draft.pointer,
+            type=draft.type,
+            annotation=annotation(draft.type),
+            description=draft.description,
+            docstring=docstring(draft.description),
+            untagged=draft.untagged,
+            name_source=string_literal(name),
+            variants_source="("
+            + "".join(annotation(v) + ", " for v in _members(draft.type)).rstrip(" ")
+            + ")",
         )
 
     def _finish_model(self, draft: _ModelDraft) -> Model:
@@ -942,7 +977,7 @@ class _Builder:
                     if default_source is None
                     else _field_call(default_source, f.wire)
                 )
-            elif default_source is not None and default_source.startswith("lambda"):
+            elif default_source is not None and _is_factory(default_source):
                 default_source = f"msgspec.field(default_factory={default_source})"
             doc = f.description
             if f.deprecated:
@@ -1095,51 +1130,110 @@ def _members(t: TypeRef) -> tuple[TypeRef, ...]:
     return t.args if t.kind == "union" else (t,)
 
 
-def msgspec_union_problem(
-    t: TypeRef, tag_of: Any = lambda name: None
-) -> str | None:
-    """Why msgspec could not decode this union, or None when it can."""
-    members = [m for m in _members(t) if m != NONE]
+class UnionContext(Protocol):
+    def tag_of(self, model: str) -> tuple[str, str | int] | None: ...
+    def enum_base(self, name: str) -> str: ...
+    def alias_target(self, name: str) -> TypeRef | None: ...
+
+
+class _NoContext:
+    def tag_of(self, model: str) -> tuple[str, str | int] | None:
+        return None
+
+    def enum_base(self, name: str) -> str:
+        return "str"
+
+    def alias_target(self, name: str) -> TypeRef | None:
+        return None
+
+
+def msgspec_union_problem(t: TypeRef, context: UnionContext | None = None) -> str | None:
+    """Why msgspec could not decode this union natively, or None when it can.
+
+    msgspec tells union members apart by JSON type alone: at most one string-like, one
+    integer-like, one array-like and one object-like member (structs all tagged by the same
+    field count as one), and a runtime-decoded type only beside None.
+    """
+    ctx = context or _NoContext()
+    members: list[TypeRef] = []
+    pending = [m for m in _members(t) if m != NONE]
+    while pending:
+        m = pending.pop(0)
+        target = ctx.alias_target(m.name) if m.kind == "alias" else None
+        if target is not None:
+            pending.extend(x for x in _members(target) if x != NONE)
+        else:
+            members.append(m)
     if len(members) < 2:
         return None
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[TypeRef]] = {}
     for m in members:
-        if m.kind == "literal":
-            first = m.values[0]
-            group = "str" if first.startswith('"') else ("bool" if first in ("True", "False") else "int")
-        elif m.kind == "builtin":
-            group = {"str": "str", "bytes": "str", "int": "int", "float": "float", "bool": "bool"}.get(m.name, m.name)
-        elif m.kind == "stdlib":
-            group = "str"
-        elif m.kind == "enum":
-            group = "enum"
-        elif m.kind in ("list", "tuple"):
-            group = "array"
-        elif m.kind in ("dict", "model"):
-            group = "object"
-        else:
-            group = m.kind
-        groups.setdefault(group, []).append(annotation(m))
-    if "enum" in groups:
-        groups.setdefault("str", []).extend(groups.pop("enum"))
-    for group, names in groups.items():
-        if len(names) < 2:
+        groups.setdefault(_json_group(m, ctx), []).append(m)
+    if "custom" in groups:
+        return "a variant is itself decoded by trying its variants"
+    for group, found in groups.items():
+        if len(found) < 2:
             continue
+        names = ", ".join(annotation(m) for m in found)
         if group == "object":
-            models = [m for m in members if m.kind == "model"]
-            tags = [tag_of(m.name) for m in models]
-            if len(models) == len(names) and all(tags) and len({tg[0] for tg in tags if tg}) == 1:
+            tags = [ctx.tag_of(m.name) if m.kind == "model" else None for m in found]
+            if all(tags) and len({tg[0] for tg in tags if tg}) == 1:
                 continue
-            return "variants " + ", ".join(names) + " are all JSON objects with no tag to tell them apart"
-        return f"variants {', '.join(names)} share one JSON type and cannot be told apart"
+            return f"variants {names} are all JSON objects with no tag to tell them apart"
+        return f"variants {names} share one JSON type and cannot be told apart"
     return None
+
+
+def _json_group(m: TypeRef, ctx: UnionContext) -> str:
+    if m.kind == "literal":
+        return "str" if m.values[0].startswith('"') else "int"
+    if m.kind == "builtin":
+        return {"bytes": "str"}.get(m.name, m.name)
+    if m.kind == "stdlib":
+        return "str"
+    if m.kind == "enum":
+        return ctx.enum_base(m.name)
+    if m.kind in ("list", "tuple"):
+        return "array"
+    if m.kind in ("dict", "model"):
+        return "object"
+    if m.kind == "alias":
+        return "custom"
+    return m.kind
+
+
+def _specificity(t: TypeRef) -> tuple[int, int]:
+    """Try order for runtime-decoded unions: exact values before open types, so `"now"`
+    becomes the literal and not a string, and a timestamp a datetime and not a string."""
+    rank = {
+        "literal": 0,
+        "enum": 1,
+        "stdlib": 2,
+        "model": 3,
+        "alias": 3,
+        "tuple": 3,
+        "list": 4,
+        "dict": 4,
+    }.get(t.kind)
+    if rank is None:
+        rank = {"bool": 5, "int": 6, "float": 7, "bytes": 8, "str": 9}.get(t.name, 10)
+    return (rank, 0)
 
 
 def _literal_type(values: list[Any]) -> TypeRef:
     real = [v for v in values if v is not None]
     if not real:
         return NONE
-    t = TypeRef("literal", values=tuple(literal(v) for v in real))
+    if all(isinstance(v, bool) for v in real):
+        t = BOOL  # msgspec's Literal takes only strings and integers
+    elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in real) and any(
+        isinstance(v, float) for v in real
+    ):
+        t = FLOAT
+    elif all(isinstance(v, str) or (isinstance(v, int) and not isinstance(v, bool)) for v in real):
+        t = TypeRef("literal", values=tuple(literal(v) for v in real))
+    else:
+        t = ANY
     return make_union([t, NONE]) if len(real) != len(values) else t
 
 
@@ -1295,14 +1389,19 @@ def _default_for(value: Any, t: TypeRef, enums: dict[str, EnumType], prefix: str
     return None
 
 
+def _is_factory(default_source: str) -> bool:
+    """Lists and maps are made afresh for each instance, never shared as one default."""
+    return default_source.startswith("lambda") or default_source in ("list", "dict")
+
+
 def _field_call(default_source: str, wire: str) -> str:
     name = f"name={string_literal(wire)}"
-    if default_source.startswith("lambda") or default_source in ("list", "dict"):
+    if _is_factory(default_source):
         return f"msgspec.field({name}, default_factory={default_source})"
     return f"msgspec.field({name}, default={default_source})"
 
 
-def _alias_order(aliases: dict[str, tuple[str, TypeRef, str | None]]) -> list[str]:
+def _alias_order(aliases: dict[str, _AliasDraft]) -> list[str]:
     """Aliases are runtime values: each comes after the aliases it names."""
     done: list[str] = []
     visiting: set[str] = set()
@@ -1311,7 +1410,7 @@ def _alias_order(aliases: dict[str, tuple[str, TypeRef, str | None]]) -> list[st
         if name in done or name in visiting:
             return
         visiting.add(name)
-        for node in walk(aliases[name][1]):
+        for node in walk(aliases[name].type):
             if node.kind == "alias" and node.name in aliases:
                 visit(node.name)
         visiting.discard(name)
@@ -1389,13 +1488,6 @@ def _placeholder(t: TypeRef, name: str) -> str:
     if t.kind == "stdlib" and t.name == "uuid.UUID":
         return f'uuid.UUID("{"0" * 8}-{"0" * 4}-{"0" * 4}-{"0" * 4}-{"0" * 12}")'
     return string_literal(f"<{name}>")
-
-
-def _import_order(name: str) -> tuple[int, str]:
-    """isort's order inside one `from` import: CONSTANTS, then Classes, then functions."""
-    if name.isupper():
-        return (0, name)
-    return (1, name) if name[:1].isupper() else (2, name)
 
 
 def _signature(positional: tuple[Param, ...], keyword: tuple[Param, ...], body: Body | None) -> str:

@@ -100,6 +100,10 @@ class Alias:
     annotation: str
     description: str | None
     docstring: str | None
+    # Decoded at run time by trying each variant (msgspec cannot tell them apart by JSON type).
+    untagged: bool
+    name_source: str
+    variants_source: str
 
 
 @dataclass(frozen=True)

@@ -75,10 +75,17 @@ def import_lines(names: set[str], *, typing_extra: Iterable[str] = ()) -> list[s
     lines: list[str] = []
     for module in sorted(names & (_STDLIB_MODULES | {"builtins", "enum"})):
         lines.append(f"import {module}")
-    typing_names = sorted((names & {"Any", "Literal"}) | set(typing_extra))
+    typing_names = sorted((names & {"Any", "Literal"}) | set(typing_extra), key=import_sort_key)
     if typing_names:
         lines.append(f"from typing import {', '.join(typing_names)}")
     return lines
+
+
+def import_sort_key(name: str) -> tuple[int, str]:
+    """isort's order inside one `from` import: CONSTANTS, then Classes, then functions."""
+    if name.isupper():
+        return (0, name)
+    return (1, name) if name[:1].isupper() else (2, name)
 
 
 def literal(value: Any) -> str:

@@ -16,6 +16,7 @@ OUTPUTS = (
     ("package/_base.py.jinja", "{package}/_base.py"),
     ("package/_client.py.jinja", "{package}/_client.py"),
     ("package/_enum.py.jinja", "{package}/_enum.py"),
+    ("package/_unions.py.jinja", "{package}/_unions.py"),
     ("package/_version.py.jinja", "{package}/_version.py"),
     ("package/errors.py.jinja", "{package}/errors.py"),
     ("package/models.py.jinja", "{package}/models.py"),

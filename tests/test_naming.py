@@ -92,5 +92,14 @@ def test_unions_msgspec_cannot_decode_are_named() -> None:
     assert msgspec_union_problem(make_union([s, TypeRef("builtin", "int"), NONE])) is None
     two_models = make_union([TypeRef("model", "A"), TypeRef("model", "B")])
     assert "no tag" in (msgspec_union_problem(two_models) or "")
-    tags = {"A": ("kind", "a"), "B": ("kind", "b")}
-    assert msgspec_union_problem(two_models, tags.get) is None
+    class Tagged:
+        def tag_of(self, model: str) -> tuple[str, str | int] | None:
+            return {"A": ("kind", "a"), "B": ("kind", "b")}.get(model)
+
+        def enum_base(self, name: str) -> str:
+            return "str"
+
+        def alias_target(self, name: str) -> TypeRef | None:
+            return None
+
+    assert msgspec_union_problem(two_models, Tagged()) is None

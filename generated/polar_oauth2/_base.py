@@ -18,6 +18,7 @@ import httpx
 import msgspec
 
 from . import errors
+from ._unions import decode_hook
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -46,7 +47,9 @@ class Json:
     def decode(self, content: bytes) -> Any:
         decoder = self._decoder
         if decoder is None:
-            decoder = self._decoder = msgspec.json.Decoder(self.type)
+            decoder = self._decoder = msgspec.json.Decoder(
+                self.type, dec_hook=decode_hook
+            )
         return decoder.decode(content)
 
 

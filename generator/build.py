@@ -703,6 +703,7 @@ class _Builder:
             path_source=string_literal(op.path),
             operation_id_source=string_literal(op_id),
             signature_source=_signature(positional, keyword, body),
+            signature_display="(" + _signature(positional, keyword, body).removeprefix("self").lstrip(", ") + ")",
             call_source=_call(endpoint_name, params, body),
             endpoint_type_source="Endpoint[" + (
                 annotation(returns, models_prefix="models.") if returns else "None"
@@ -1471,6 +1472,12 @@ def _operation_docstring(
 def _example(python_path: str, positional: tuple[Param, ...], keyword: tuple[Param, ...], body: Body | None) -> str:
     args = [_placeholder(p.type, p.name) for p in positional]
     args += [f"{p.name}={_placeholder(p.type, p.name)}" for p in keyword if p.required]
+    # Optional arguments with a plain default show the caller what they can tune.
+    args += [
+        f"{p.name}={p.default_source}"
+        for p in keyword
+        if not p.required and p.default_source not in (None, "None") and "." not in str(p.default_source)
+    ]
     if body is not None and body.required:
         args.append(f"body={_placeholder(body.type, 'body')}")
     return f"client.{python_path}({', '.join(args)})"

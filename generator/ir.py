@@ -181,6 +181,8 @@ class Operation:
     operation_id_source: str
     # `self, page: int = 1, ...` and the arguments of the runtime `_request` call.
     signature_source: str
+    # The same without `self`, for documentation.
+    signature_display: str
     call_source: str
     endpoint_type_source: str
     responses_source: str

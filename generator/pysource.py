@@ -107,29 +107,32 @@ def literal(value: Any) -> str:
     raise TypeError(f"not a JSON value: {type(value).__name__}")
 
 
-def string_literal(text: str) -> str:
-    """A double-quoted string literal that stays on one line whatever the text holds."""
-    out = ['"']
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(text: str, keep: dict[str, str]) -> str:
+    """Escape text for a double-quoted literal: quotes, backslashes, and every character that
+    could end a line or hide in one (controls, U+2028/9, BOM, lone surrogates). `keep` maps
+    characters to what they become instead (a docstring keeps its newlines)."""
+    out: list[str] = []
     for char in text:
         code = ord(char)
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\r":
-            out.append("\\r")
-        elif char == "\t":
-            out.append("\\t")
+        if char in keep:
+            out.append(keep[char])
+        elif char in _ESCAPES:
+            out.append(_ESCAPES[char])
         elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or char in "\u2028\u2029\ufeff":
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         elif 0xD800 <= code <= 0xDFFF:
             out.append(f"\\u{code:04x}")
         else:
             out.append(char)
-    out.append('"')
     return "".join(out)
+
+
+def string_literal(text: str) -> str:
+    """A double-quoted string literal that stays on one line whatever the text holds."""
+    return '"' + _escape(text, {}) + '"'
 
 
 def docstring(text: str | None, indent: int = 0) -> str | None:
@@ -138,26 +141,9 @@ def docstring(text: str | None, indent: int = 0) -> str | None:
     if text is None or not text.strip():
         return None
     lines = [line.rstrip() for line in text.strip().replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    body = "\n".join(lines)
-    escaped: list[str] = []
-    for char in body:
-        code = ord(char)
-        if char == "\\":
-            escaped.append("\\\\")
-        elif char == '"':
-            escaped.append('\\"')
-        elif char == "\n" or char == " ":
-            escaped.append(char)
-        elif char == "\t":
-            escaped.append("    ")
-        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or char in "\u2028\u2029\ufeff":
-            escaped.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        elif 0xD800 <= code <= 0xDFFF:
-            escaped.append(f"\\u{code:04x}")
-        else:
-            escaped.append(char)
+    escaped = _escape("\n".join(lines), {"\n": "\n", "\t": "    "})
     pad = " " * indent
-    text_lines = "".join(escaped).split("\n")
+    text_lines = escaped.split("\n")
     if len(text_lines) == 1:
         return f'"""{text_lines[0]}"""'
     rest = "\n".join((pad + line) if line else "" for line in text_lines[1:])

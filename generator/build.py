@@ -187,11 +187,12 @@ class _Builder:
         self.options = options
         self.problems: list[Problem] = []
         self.schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {}) or {}
-        self.component_class = {
-            name: naming.class_name(name) for name in self.schemas
-        }
+        self.component_class = {name: component_class_name(name) for name in self.schemas}
         self.taken: set[str] = set(self.component_class.values()) | MODELS_MODULE_NAMES
         self.memo: dict[str, TypeRef] = {}
+        # Inline enums and objects by where they stand, so a schema reached twice (through
+        # allOf, or a shared $ref target) is declared once.
+        self.inline: dict[str, TypeRef] = {}
         self.models: dict[str, _ModelDraft] = {}
         self.enums: dict[str, EnumType] = {}
         self.aliases: dict[str, _AliasDraft] = {}
@@ -217,7 +218,7 @@ class _Builder:
 
     def unique_class(self, hint: str) -> str:
         name = naming.class_name(hint)
-        return naming.dedupe([name], self.taken)[0]
+        return naming.dedupe([name], self.taken, separator="")[0]
 
     def _claim(self, name: str) -> str:
         self.taken.add(name)
@@ -260,6 +261,9 @@ class _Builder:
         if kind == "enum":
             ref = self.memo[pointer] = TypeRef("enum", cls)
             self._declare_enum(cls, schema, pointer)
+            types = schema.get("type")
+            if None in schema["enum"] or (isinstance(types, list) and "null" in types):
+                ref = self.memo[pointer] = make_union([ref, NONE])
             return ref
         if kind == "alias":
             ref = self.memo[pointer] = TypeRef("alias", cls)
@@ -371,6 +375,8 @@ class _Builder:
         return ANY
 
     def _object(self, schema: dict[str, Any], pointer: str, hint: str, name: str | None = None) -> TypeRef:
+        if name is None and pointer in self.inline:
+            return self.inline[pointer]
         merged = self._merged_object(schema, pointer)
         if not merged["properties"]:
             extra = schema.get("additionalProperties", True)
@@ -383,6 +389,8 @@ class _Builder:
         cls = self._claim(name or self.unique_class(hint))
         draft = _ModelDraft(cls, pointer, schema.get("title"), schema.get("description"))
         self.models[cls] = draft
+        if name is None:
+            self.inline[pointer] = TypeRef("model", cls)
         required = merged["required"]
         names = naming.dedupe(
             [
@@ -404,7 +412,11 @@ class _Builder:
                     required=wire in required,
                     has_default=has_default,
                     default=default,
-                    description=sibling.get("description") or resolved.get("description"),
+                    # A $ref's target documents itself on its class; the field says only
+                    # what its own sibling description says.
+                    description=sibling.get("description")
+                    if "$ref" in sibling
+                    else resolved.get("description"),
                     deprecated=bool(sibling.get("deprecated") or resolved.get("deprecated")),
                     constraints=_constraints(resolved),
                 )
@@ -520,6 +532,12 @@ class _Builder:
             draft.tag = (prop, value)
 
     def _inline_enum(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        if pointer in self.inline:
+            return self.inline[pointer]
+        self.inline[pointer] = t = self._inline_enum_type(schema, pointer, hint)
+        return t
+
+    def _inline_enum_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
         raw = schema["enum"]
         values = [v for v in raw if v is not None]
         nullable = len(values) != len(raw)
@@ -593,7 +611,7 @@ class _Builder:
                 op.name += "_"
         return ops
 
-    def _operation(self, op: _Op, shadowed: frozenset[str]) -> Operation:
+    def _operation(self, op: _Op, shadowed: frozenset[str], endpoint_name: str) -> Operation:
         spec = op.spec
         op_id = spec.get("operationId") or f"{op.method} {op.path}"
         pascal = naming.pascal_case("_".join(op.namespace + (op.name,)))
@@ -623,12 +641,14 @@ class _Builder:
             t = self.convert(schema, ptr, pascal + naming.pascal_case(str(p.get("name"))))
             resolved, _ = self.resolve(schema, ptr)
             resolved = resolved if isinstance(resolved, dict) else {}
-            has_default = "default" in resolved
+            sibling = schema if isinstance(schema, dict) else {}
+            has_default = "default" in sibling or "default" in resolved
+            default_value = sibling.get("default", resolved.get("default"))
             default_source: str | None = None
             ann_type = t
             if not required:
                 default_source = (
-                    default_literal(resolved["default"], t, self.enums, "models.")
+                    default_literal(default_value, t, self.enums, "models.")
                     if has_default
                     else None
                 )
@@ -666,7 +686,6 @@ class _Builder:
         )
         positional = tuple(p for p in params if p.location == "path")
         keyword = tuple(p for p in params if p.location != "path")
-        endpoint_name = "_" + naming.upper_snake("_".join(op.namespace + (op.name,))) or "_OPERATION"
         query_styles = {
             p.wire_name: (p.style, p.explode)
             for p in params
@@ -703,7 +722,13 @@ class _Builder:
             path_source=string_literal(op.path),
             operation_id_source=string_literal(op_id),
             signature_source=_signature(positional, keyword, body),
-            signature_display="(" + _signature(positional, keyword, body).removeprefix("self").lstrip(", ") + ")",
+            # Outside the class no method shadows a builtin: plain names read better.
+            signature_display="("
+            + _signature(positional, keyword, body)
+            .removeprefix("self")
+            .lstrip(", ")
+            .replace("builtins.", "")
+            + ")",
             call_source=_call(endpoint_name, params, body),
             endpoint_type_source="Endpoint[" + (
                 annotation(returns, models_prefix="models.") if returns else "None"
@@ -830,9 +855,14 @@ class _Builder:
             members.setdefault(op.namespace, set()).add(op.name)
             for d in range(len(op.namespace)):
                 members.setdefault(op.namespace[:d], set()).add(op.namespace[d])
-        operations = [
-            self._operation(op, frozenset(members[op.namespace] & BUILTIN_TYPE_NAMES))
+        # `a_b:c` and `a:b_c` live apart on the client but would share a constant name.
+        endpoint_names = naming.dedupe(
+            "_" + (naming.upper_snake("_".join(op.namespace + (op.name,))) or "OPERATION")
             for op in raw_ops
+        )
+        operations = [
+            self._operation(op, frozenset(members[op.namespace] & BUILTIN_TYPE_NAMES), endpoint)
+            for op, endpoint in zip(raw_ops, endpoint_names)
         ]
         if self.problems:
             raise InputError(self.problems)
@@ -967,7 +997,8 @@ class _Builder:
                 )
                 if default_source is None:
                     if t.is_nullable:
-                        t = TypeRef("union", args=_members(t) + (UNSET,))
+                        real = tuple(m for m in _members(t) if m != NONE)
+                        t = TypeRef("union", args=(*real, UNSET, NONE))
                         default_source = "msgspec.UNSET"
                     else:
                         t = make_union([t, NONE])
@@ -1024,16 +1055,28 @@ class _Builder:
             if isinstance(t, dict)
         }
 
+        # customer_portal.sessions and customer.portal.sessions must not share a class.
+        paths = sorted(p for p in tree if p)
+        class_names = dict(
+            zip(
+                paths,
+                naming.dedupe(
+                    ("".join(naming.pascal_case(part) for part in p) + "Resource" for p in paths),
+                    taken={"Client", "AsyncClient"},
+                    separator="",
+                ),
+            )
+        )
+
         def make(path: tuple[str, ...]) -> Namespace:
             children = tuple(
                 make(p) for p in sorted(tree) if len(p) == len(path) + 1 and p[: len(path)] == path
             )
-            pascal = "".join(naming.pascal_case(part) for part in path)
             return Namespace(
                 path=path,
                 attr=path[-1] if path else "",
-                class_name=f"{pascal}Resource" if path else "Client",
-                async_class_name=f"Async{pascal}Resource" if path else "AsyncClient",
+                class_name=class_names[path] if path else "Client",
+                async_class_name="Async" + class_names[path] if path else "AsyncClient",
                 operations=tuple(sorted(tree[path], key=lambda o: o.name)),
                 children=children,
                 docstring=docstring(
@@ -1074,6 +1117,12 @@ class _Builder:
 
 
 # -- helpers (pure) ------------------------------------------------------------------------
+
+
+def component_class_name(schema_name: str) -> str:
+    """The class for a component schema; names models.py imports get a trailing `_`."""
+    name = naming.class_name(schema_name)
+    return name + "_" if name in MODELS_MODULE_NAMES else name
 
 
 def operation_names(op: dict[str, Any], method: str, path: str) -> tuple[tuple[str, ...], str]:
@@ -1379,6 +1428,8 @@ def _default_for(value: Any, t: TypeRef, enums: dict[str, EnumType], prefix: str
             return None
         if t.name == "Any" and isinstance(value, (list, dict)):
             return "lambda: " + literal(value)
+        if t.name == "float":
+            return literal(float(value))
         return literal(value)
     if t.kind == "list" and isinstance(value, list):
         items = [_default_for(v, t.args[0], enums, prefix) for v in value]
@@ -1387,6 +1438,9 @@ def _default_for(value: Any, t: TypeRef, enums: dict[str, EnumType], prefix: str
         return "lambda: [" + ", ".join(str(i) for i in items) + "]" if items else "list"
     if t.kind == "dict" and isinstance(value, dict):
         return "lambda: " + literal(value) if value else "dict"
+    if t.kind == "model" and isinstance(value, dict):
+        # Built from the JSON default by msgspec itself, so wire names and types just work.
+        return f"lambda: msgspec.convert({literal(value)}, {prefix}{t.name})"
     return None
 
 
@@ -1461,7 +1515,7 @@ def _operation_docstring(
     if errors:
         lines = ["Raises:"]
         for r in errors:
-            text = " ".join(str(r.description or "").split())
+            text = " ".join(str(r.description or "").split()).rstrip(".")
             status = f"HTTP {r.status}" if r.status.isdigit() else f"HTTP {r.status} responses"
             lines.append(f"    {error_class(r.status)}: {text} ({status}).".replace(":  (", ": ("))
         parts.append("\n".join(lines))

@@ -45,6 +45,20 @@ PUNCTUATION_WORDS = {
     "^": "CARET",
     "|": "PIPE",
     " ": "SPACE",
+    ";": "SEMICOLON",
+    "'": "QUOTE",
+    '"': "DOUBLE_QUOTE",
+    "(": "LPAREN",
+    ")": "RPAREN",
+    "[": "LBRACKET",
+    "]": "RBRACKET",
+    "{": "LBRACE",
+    "}": "RBRACE",
+    "\\": "BACKSLASH",
+    "`": "BACKTICK",
+    "_": "UNDERSCORE",
+    "\t": "TAB",
+    "\n": "NEWLINE",
 }
 
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -104,15 +118,17 @@ def class_name(text: str, *, prefix: str = "Schema", empty: str = "Schema") -> s
     return _guard(pascal_case(text), prefix, empty)
 
 
-def dedupe(names: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
-    """Make names unique in order: the first keeps its name, later ones get _2, _3, ..."""
+def dedupe(names: Iterable[str], taken: Iterable[str] = (), separator: str = "_") -> list[str]:
+    """Make names unique in order: the first keeps its name, later ones get _2, _3, ...
+    (2, 3, ... for class names, which stay CapWords)."""
     used = set(taken)
     out: list[str] = []
     for name in names:
         candidate, n = name, 1
         while candidate in used:
             n += 1
-            candidate = f"{name}_{n}" if not name.endswith("_") else f"{name}{n}"
+            sep = "" if name.endswith("_") else separator
+            candidate = f"{name}{sep}{n}"
         used.add(candidate)
         out.append(candidate)
     return out
@@ -123,15 +139,25 @@ def _spelled_member(value: str) -> str:
     for char in value:
         if char in PUNCTUATION_WORDS:
             parts.append(f"_{PUNCTUATION_WORDS[char]}_")
+        elif not char.isalnum():
+            parts.append(f"_U{ord(char):04X}_")
         else:
             parts.append(char)
     return upper_snake("".join(parts))
 
 
+def _member_base(value: object) -> str:
+    text = str(value)
+    # A sign is part of a number's meaning: -1 is MINUS_1, never the same name as 1.
+    if text[:1] in "+-" and text[1:2].isdigit():
+        return _guard(_spelled_member(text), "VALUE_", "EMPTY")
+    return _guard(upper_snake(text), "VALUE_", "EMPTY")
+
+
 def enum_member_names(values: Iterable[object]) -> list[str]:
     """UPPER_SNAKE member names for enum values, with the collision rule in the module doc."""
     values = list(values)
-    base = [_guard(upper_snake(str(v)), "VALUE_", "EMPTY") for v in values]
+    base = [_member_base(v) for v in values]
     counts: dict[str, int] = {}
     for name in base:
         counts[name] = counts.get(name, 0) + 1

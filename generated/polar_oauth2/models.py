@@ -145,10 +145,10 @@ class OAuth2Client(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True
         "openid profile email user:read organizations:read organizations:write custom_fields:read custom_fields:write discounts:read discounts:write checkout_links:read checkout_links:write checkouts:read checkouts:write products:read products:write benefits:read benefits:write events:read events:write meters:read meters:write files:read files:write subscriptions:read subscriptions:write customers:read customers:write customer_sessions:write orders:read refunds:read refunds:write metrics:read webhooks:read webhooks:write external_organizations:read license_keys:read license_keys:write repositories:read repositories:write issues:read issues:write customer_portal:read customer_portal:write"
     )
     client_name: str
-    client_uri: str | None | msgspec.UnsetType = msgspec.UNSET
-    logo_uri: str | None | msgspec.UnsetType = msgspec.UNSET
-    tos_uri: str | None | msgspec.UnsetType = msgspec.UNSET
-    policy_uri: str | None | msgspec.UnsetType = msgspec.UNSET
+    client_uri: str | msgspec.UnsetType | None = msgspec.UNSET
+    logo_uri: str | msgspec.UnsetType | None = msgspec.UNSET
+    tos_uri: str | msgspec.UnsetType | None = msgspec.UNSET
+    policy_uri: str | msgspec.UnsetType | None = msgspec.UNSET
     created_at: datetime.datetime
     """Creation timestamp of the object."""
     modified_at: datetime.datetime | None

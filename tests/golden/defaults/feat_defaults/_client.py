@@ -1,0 +1,210 @@
+"""Catalog API clients: `Client` for blocking code, `AsyncClient` for asyncio."""
+
+from __future__ import annotations
+
+import builtins
+import uuid
+from collections.abc import Mapping
+from typing import Literal
+
+import httpx
+
+from . import models
+from ._base import DEFAULT_TIMEOUT, AsyncAPIClient, Endpoint, Json, SyncAPIClient
+
+Server = Literal["production"]
+"""A server the spec declares; pass `base_url=` for any other."""
+
+SERVERS: dict[str, str] = {
+    "production": "https://api.catalog.example.com",
+}
+
+_PRODUCTS_LIST = Endpoint[models.ProductPage](
+    "GET",
+    "/v1/products/",
+    operation_id="products:list",
+    responses={200: Json(models.ProductPage)},
+)
+
+_PRODUCTS_GET = Endpoint[models.Product](
+    "GET",
+    "/v1/organizations/{organization_id}/products/{product_id}",
+    operation_id="products:get",
+    responses={200: Json(models.Product)},
+)
+
+
+def _base_url(server: str, base_url: str | None) -> str:
+    if base_url is not None:
+        return base_url
+    try:
+        return SERVERS[server]
+    except KeyError:
+        known = ", ".join(sorted(SERVERS))
+        raise ValueError(f"unknown server {server!r}; known servers: {known}") from None
+
+
+class ProductsResource:
+    """Operations under `products`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def get(self, organization_id: uuid.UUID, product_id: uuid.UUID) -> models.Product:
+        """Get Product"""
+        return self._client._request(
+            _PRODUCTS_GET,
+            path={"organization_id": organization_id, "product_id": product_id},
+        )
+
+    def list(
+        self,
+        *,
+        organization_id: uuid.UUID,
+        product_id: builtins.list[uuid.UUID] | None = None,
+        page: int = 1,
+        limit: int = 10,
+        query: str = "",
+        is_archived: bool = False,
+        min_price: float = 0.5,
+        sorting: builtins.list[str] | None = None,
+        visibility: models.Visibility = models.Visibility.PUBLIC,
+    ) -> models.ProductPage:
+        """List Products
+
+        Args:
+            organization_id: The organization whose products to list.
+            product_id: Only these products.
+            sorting: Sort keys; a leading minus sorts descending.
+        """
+        return self._client._request(
+            _PRODUCTS_LIST,
+            query={
+                "organization_id": organization_id,
+                "product_id": product_id,
+                "page": page,
+                "limit": limit,
+                "query": query,
+                "is_archived": is_archived,
+                "min_price": min_price,
+                "sorting": sorting,
+                "visibility": visibility,
+            },
+        )
+
+
+class Client(SyncAPIClient):
+    """Client for Catalog API.
+
+    Args:
+        access_token: Sent as `Authorization: Bearer <token>`.
+        server: One of the servers the spec declares: `production` (https://api.catalog.example.com).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.Client` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        server: Server = "production",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            headers=headers,
+            http_client=http_client,
+        )
+        self.products = ProductsResource(self)
+
+
+class AsyncProductsResource:
+    """Operations under `products`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def get(
+        self, organization_id: uuid.UUID, product_id: uuid.UUID
+    ) -> models.Product:
+        """Get Product"""
+        return await self._client._request(
+            _PRODUCTS_GET,
+            path={"organization_id": organization_id, "product_id": product_id},
+        )
+
+    async def list(
+        self,
+        *,
+        organization_id: uuid.UUID,
+        product_id: builtins.list[uuid.UUID] | None = None,
+        page: int = 1,
+        limit: int = 10,
+        query: str = "",
+        is_archived: bool = False,
+        min_price: float = 0.5,
+        sorting: builtins.list[str] | None = None,
+        visibility: models.Visibility = models.Visibility.PUBLIC,
+    ) -> models.ProductPage:
+        """List Products
+
+        Args:
+            organization_id: The organization whose products to list.
+            product_id: Only these products.
+            sorting: Sort keys; a leading minus sorts descending.
+        """
+        return await self._client._request(
+            _PRODUCTS_LIST,
+            query={
+                "organization_id": organization_id,
+                "product_id": product_id,
+                "page": page,
+                "limit": limit,
+                "query": query,
+                "is_archived": is_archived,
+                "min_price": min_price,
+                "sorting": sorting,
+                "visibility": visibility,
+            },
+        )
+
+
+class AsyncClient(AsyncAPIClient):
+    """Asyncio client for Catalog API.
+
+    Args:
+        access_token: Sent as `Authorization: Bearer <token>`.
+        server: One of the servers the spec declares: `production` (https://api.catalog.example.com).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.AsyncClient` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        server: Server = "production",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            headers=headers,
+            http_client=http_client,
+        )
+        self.products = AsyncProductsResource(self)

@@ -1,0 +1,227 @@
+"""Records API clients: `Client` for blocking code, `AsyncClient` for asyncio."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+import uuid
+from collections.abc import Mapping
+from typing import Literal
+
+import httpx
+
+from . import models
+from ._base import (
+    BINARY,
+    DEFAULT_TIMEOUT,
+    NO_CONTENT,
+    AsyncAPIClient,
+    Endpoint,
+    Json,
+    SyncAPIClient,
+)
+
+Server = Literal["production"]
+"""A server the spec declares; pass `base_url=` for any other."""
+
+SERVERS: dict[str, str] = {
+    "production": "https://records.example.com",
+}
+
+_RECORDS_LIST = Endpoint[models.ListResourceRecord](
+    "GET",
+    "/v1/records",
+    operation_id="records:list",
+    responses={200: Json(models.ListResourceRecord)},
+)
+
+_RECORDS_CREATE_ONE = Endpoint[models.Record](
+    "POST",
+    "/v1/records",
+    operation_id="records:create-one",
+    responses={201: Json(models.Record)},
+)
+
+_RECORDS_DELETE_ONE = Endpoint[None](
+    "DELETE",
+    "/v1/records/{record-id}",
+    operation_id="records:delete-one",
+    responses={204: NO_CONTENT},
+)
+
+_RECORDS_DOWNLOAD = Endpoint[bytes](
+    "GET",
+    "/v1/records/{record-id}/content",
+    operation_id="records:download",
+    responses={200: BINARY},
+)
+
+
+def _base_url(server: str, base_url: str | None) -> str:
+    if base_url is not None:
+        return base_url
+    try:
+        return SERVERS[server]
+    except KeyError:
+        known = ", ".join(sorted(SERVERS))
+        raise ValueError(f"unknown server {server!r}; known servers: {known}") from None
+
+
+class RecordsResource:
+    """Stored records."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def create_one(self, *, body: models.RecordCreate) -> models.Record:
+        """Create Record"""
+        return self._client._request(
+            _RECORDS_CREATE_ONE, body=body, body_encoding="json"
+        )
+
+    def delete_one(self, record_id: uuid.UUID) -> None:
+        """Delete Record"""
+        return self._client._request(_RECORDS_DELETE_ONE, path={"record-id": record_id})
+
+    def download(self, record_id: uuid.UUID) -> bytes:
+        """Download Record Content"""
+        return self._client._request(_RECORDS_DOWNLOAD, path={"record-id": record_id})
+
+    def list(
+        self,
+        *,
+        id: builtins.list[uuid.UUID] | None = None,
+        created_after: datetime.date | None = None,
+        self_: bool | None = None,
+        type: str | None = None,
+    ) -> models.ListResourceRecord:
+        """List Records
+
+        Args:
+            id: Only the records with these IDs.
+            self_: A parameter named like the method's first argument.
+        """
+        return self._client._request(
+            _RECORDS_LIST,
+            query={
+                "id": id,
+                "created-after": created_after,
+                "self": self_,
+                "type": type,
+            },
+        )
+
+
+class Client(SyncAPIClient):
+    """Client for Records API.
+
+    Args:
+        access_token: Sent as `Authorization: Bearer <token>`.
+        server: One of the servers the spec declares: `production` (https://records.example.com).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.Client` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        server: Server = "production",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            headers=headers,
+            http_client=http_client,
+        )
+        self.records = RecordsResource(self)
+
+
+class AsyncRecordsResource:
+    """Stored records."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def create_one(self, *, body: models.RecordCreate) -> models.Record:
+        """Create Record"""
+        return await self._client._request(
+            _RECORDS_CREATE_ONE, body=body, body_encoding="json"
+        )
+
+    async def delete_one(self, record_id: uuid.UUID) -> None:
+        """Delete Record"""
+        return await self._client._request(
+            _RECORDS_DELETE_ONE, path={"record-id": record_id}
+        )
+
+    async def download(self, record_id: uuid.UUID) -> bytes:
+        """Download Record Content"""
+        return await self._client._request(
+            _RECORDS_DOWNLOAD, path={"record-id": record_id}
+        )
+
+    async def list(
+        self,
+        *,
+        id: builtins.list[uuid.UUID] | None = None,
+        created_after: datetime.date | None = None,
+        self_: bool | None = None,
+        type: str | None = None,
+    ) -> models.ListResourceRecord:
+        """List Records
+
+        Args:
+            id: Only the records with these IDs.
+            self_: A parameter named like the method's first argument.
+        """
+        return await self._client._request(
+            _RECORDS_LIST,
+            query={
+                "id": id,
+                "created-after": created_after,
+                "self": self_,
+                "type": type,
+            },
+        )
+
+
+class AsyncClient(AsyncAPIClient):
+    """Asyncio client for Records API.
+
+    Args:
+        access_token: Sent as `Authorization: Bearer <token>`.
+        server: One of the servers the spec declares: `production` (https://records.example.com).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.AsyncClient` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        server: Server = "production",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            headers=headers,
+            http_client=http_client,
+        )
+        self.records = AsyncRecordsResource(self)

@@ -1,0 +1,440 @@
+"""HTTP plumbing shared by every operation.
+
+Generated operations are declarative (`Endpoint` values); this module turns them into
+requests and turns responses into typed values or exceptions.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import uuid
+from collections.abc import Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from urllib.parse import quote
+
+import httpx
+import msgspec
+
+from . import errors
+from ._unions import decode_hook
+from ._version import __version__
+
+if TYPE_CHECKING:
+    import sys
+
+    if sys.version_info >= (3, 11):
+        from typing import Self
+    else:  # only the type checker reads this; it needs no package at run time
+        from typing_extensions import Self
+
+T = TypeVar("T")
+
+USER_AGENT = f"feat-nullables/{__version__} python-httpx/{httpx.__version__}"
+DEFAULT_TIMEOUT = 60.0
+
+
+class Json:
+    """A JSON body decoded into `type`; the decoder is built on first use and kept."""
+
+    __slots__ = ("_decoder", "type")
+
+    def __init__(self, type: Any) -> None:
+        self.type = type
+        self._decoder: msgspec.json.Decoder[Any] | None = None
+
+    def decode(self, content: bytes) -> Any:
+        decoder = self._decoder
+        if decoder is None:
+            decoder = self._decoder = msgspec.json.Decoder(
+                self.type, dec_hook=decode_hook
+            )
+        return decoder.decode(content)
+
+
+class _Raw:
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
+TEXT = _Raw("text")
+BINARY = _Raw("bytes")
+NO_CONTENT = _Raw("empty")
+
+ResponseSpec = Json | _Raw
+
+
+class Endpoint(Generic[T]):
+    """One operation: where it lives and how each documented response is read.
+
+    `T` is what a successful call returns; the generator guarantees that the success
+    entries of `responses` decode to it.
+    """
+
+    __slots__ = ("auth", "method", "operation_id", "path", "query_styles", "responses")
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        *,
+        operation_id: str,
+        responses: Mapping[int | str, ResponseSpec],
+        query_styles: Mapping[str, tuple[str, bool]] | None = None,
+        auth: bool = True,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.operation_id = operation_id
+        self.responses = responses
+        self.query_styles = query_styles or {}
+        self.auth = auth
+
+    def response_spec(self, status: int) -> ResponseSpec | None:
+        """The documented response for `status`: exact code, then `2XX`-style range, then
+        `default`; an undocumented success falls back to the first documented success.
+        """
+        responses = self.responses
+        spec = responses.get(status) or responses.get(f"{status // 100}XX")
+        if spec is None and not 200 <= status < 300:
+            spec = responses.get("default")
+        if spec is None and 200 <= status < 300:
+            spec = next(
+                (s for k, s in responses.items() if str(k).startswith("2")),
+                responses.get("default"),
+            )
+        return spec
+
+
+def _text(value: Any) -> str:
+    """How one value is written into a URL."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return _text(value.value)
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return str(value)
+
+
+def cookie_header(pairs: list[tuple[str, Any]]) -> str | None:
+    text = "; ".join(
+        f"{name}={quote(_text(value), safe='')}"
+        for name, value in pairs
+        if value is not None
+    )
+    return text or None
+
+
+def encode_path(template: str, values: Mapping[str, Any]) -> str:
+    path = template
+    for name, value in values.items():
+        path = path.replace("{" + name + "}", quote(_text(value), safe=""))
+    return path
+
+
+def encode_query(
+    values: Mapping[str, Any], styles: Mapping[str, tuple[str, bool]]
+) -> list[tuple[str, str]]:
+    """Query pairs per the OpenAPI style of each parameter; None means "not sent"."""
+    pairs: list[tuple[str, str]] = []
+    for name, value in values.items():
+        if value is None:
+            continue
+        style, explode = styles.get(name, ("form", True))
+        if isinstance(value, msgspec.Struct):
+            value = msgspec.to_builtins(value)
+        if isinstance(value, (list, tuple)):
+            items = [_text(v) for v in value if v is not None]
+            if style == "form" and explode:
+                pairs.extend((name, item) for item in items)
+            else:
+                sep = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
+                pairs.append((name, sep.join(items)))
+        elif isinstance(value, Mapping):
+            entries = [(str(k), v) for k, v in value.items() if v is not None]
+            if style == "deepObject":
+                for key, item in entries:
+                    if isinstance(item, (list, tuple)):
+                        pairs.extend((f"{name}[{key}]", _text(v)) for v in item)
+                    else:
+                        pairs.append((f"{name}[{key}]", _text(item)))
+            elif explode:
+                pairs.extend((key, _text(item)) for key, item in entries)
+            else:
+                pairs.append((name, ",".join(f"{k},{_text(v)}" for k, v in entries)))
+        else:
+            pairs.append((name, _text(value)))
+    return pairs
+
+
+class _Core:
+    """What the blocking and the asyncio clients share: building requests, reading
+    responses. Holds the access token privately; it never appears in reprs or errors."""
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None,
+        base_url: str,
+        timeout: float | httpx.Timeout,
+        headers: Mapping[str, str] | None,
+    ) -> None:
+        if not base_url:
+            raise ValueError(
+                "no base URL: pass base_url= (the spec declares no server)"
+            )
+        self._access_token = access_token
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self._headers = {"User-Agent": USER_AGENT, **(headers or {})}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+    def _build(
+        self,
+        endpoint: Endpoint[Any],
+        path: Mapping[str, Any] | None,
+        query: Mapping[str, Any] | None,
+        headers: Mapping[str, Any] | None,
+        body: Any,
+        body_encoding: str | None,
+    ) -> dict[str, Any]:
+        url = self.base_url + (
+            encode_path(endpoint.path, path) if path else endpoint.path
+        )
+        request_headers = dict(self._headers)
+        request_headers["Accept"] = "application/json"
+        if endpoint.auth and self._access_token:
+            request_headers["Authorization"] = f"Bearer {self._access_token}"
+        for name, value in (headers or {}).items():
+            if value is not None:
+                request_headers[name] = _text(value)
+        content: bytes | None = None
+        if body_encoding is not None and body is not None:
+            content, request_headers["Content-Type"] = _encode_body(body, body_encoding)
+        return {
+            "method": endpoint.method,
+            "url": url,
+            "params": encode_query(query, endpoint.query_styles) if query else None,
+            "headers": request_headers,
+            "content": content,
+            "timeout": self.timeout,
+        }
+
+    def _read(self, endpoint: Endpoint[T], response: httpx.Response) -> T:
+        status = response.status_code
+        spec = endpoint.response_spec(status)
+        if 200 <= status < 300:
+            result: T = _read_body(endpoint, spec, response)
+            return result
+        raise _status_error(endpoint, spec, response)
+
+
+def _encode_body(body: Any, encoding: str) -> tuple[bytes, str]:
+    if encoding == "json":
+        return msgspec.json.encode(body), "application/json"
+    if encoding == "form":
+        from urllib.parse import urlencode
+
+        data = msgspec.to_builtins(body) if isinstance(body, msgspec.Struct) else body
+        pairs = encode_query(data, {}) if isinstance(data, Mapping) else []
+        return urlencode(pairs).encode(), "application/x-www-form-urlencoded"
+    if encoding == "text":
+        return str(body).encode(), "text/plain; charset=utf-8"
+    return bytes(body), "application/octet-stream"
+
+
+def _read_body(
+    endpoint: Endpoint[Any], spec: ResponseSpec | None, response: httpx.Response
+) -> Any:
+    if isinstance(spec, Json):
+        content = response.content
+        try:
+            return spec.decode(content)
+        except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+            raise errors.DecodeError.from_msgspec(
+                exc, endpoint.operation_id, content
+            ) from None
+    if spec is TEXT:
+        return response.text
+    if spec is BINARY:
+        return response.content
+    return None
+
+
+def _status_error(
+    endpoint: Endpoint[Any], spec: ResponseSpec | None, response: httpx.Response
+) -> errors.APIStatusError:
+    content = response.content
+    body: Any
+    try:
+        body = msgspec.json.decode(content) if content else None
+    except msgspec.DecodeError:
+        body = response.text
+    detail: Any = None
+    if isinstance(spec, Json) and content:
+        try:
+            detail = spec.decode(content)
+        except (msgspec.ValidationError, msgspec.DecodeError):
+            detail = None
+    try:
+        url = str(response.request.url)
+    except RuntimeError:  # a response built by hand, with no request behind it
+        url = endpoint.path
+    return errors.status_error(
+        status_code=response.status_code,
+        headers=response.headers,
+        body=body,
+        detail=detail,
+        method=endpoint.method,
+        url=url,
+        operation_id=endpoint.operation_id,
+    )
+
+
+def _transport_error(
+    exc: httpx.TransportError, endpoint: Endpoint[Any]
+) -> errors.APIConnectionError:
+    if isinstance(exc, httpx.TimeoutException):
+        return errors.APITimeoutError(f"{endpoint.operation_id}: request timed out")
+    return errors.APIConnectionError(
+        f"{endpoint.operation_id}: connection failed ({type(exc).__name__})"
+    )
+
+
+class SyncAPIClient(_Core):
+    """The blocking client's plumbing: one pooled `httpx.Client`."""
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None,
+        base_url: str,
+        timeout: float | httpx.Timeout,
+        headers: Mapping[str, str] | None,
+        http_client: httpx.Client | None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=base_url,
+            timeout=timeout,
+            headers=headers,
+        )
+        self._owns_http = http_client is None
+        self._http = (
+            http_client if http_client is not None else httpx.Client(timeout=timeout)
+        )
+
+    def _request(
+        self,
+        endpoint: Endpoint[T],
+        *,
+        path: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Any = None,
+        body_encoding: str | None = None,
+    ) -> T:
+        request = self._build(endpoint, path, query, headers, body, body_encoding)
+        try:
+            response = self._http.request(**request)
+        except httpx.TransportError as exc:
+            raise _transport_error(exc, endpoint) from None
+        return self._read(endpoint, response)
+
+    def close(self) -> None:
+        """Close the connection pool (not one passed in as `http_client`)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIClient(_Core):
+    """The asyncio client's plumbing: one pooled `httpx.AsyncClient`."""
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None,
+        base_url: str,
+        timeout: float | httpx.Timeout,
+        headers: Mapping[str, str] | None,
+        http_client: httpx.AsyncClient | None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=base_url,
+            timeout=timeout,
+            headers=headers,
+        )
+        self._owns_http = http_client is None
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.AsyncClient(timeout=timeout)
+        )
+
+    async def _request(
+        self,
+        endpoint: Endpoint[T],
+        *,
+        path: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Any = None,
+        body_encoding: str | None = None,
+    ) -> T:
+        request = self._build(endpoint, path, query, headers, body, body_encoding)
+        try:
+            response = await self._http.request(**request)
+        except httpx.TransportError as exc:
+            raise _transport_error(exc, endpoint) from None
+        return self._read(endpoint, response)
+
+    async def close(self) -> None:
+        """Close the connection pool (not one passed in as `http_client`)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def aclose(self) -> None:
+        await self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+
+__all__ = [
+    "BINARY",
+    "NO_CONTENT",
+    "TEXT",
+    "AsyncAPIClient",
+    "Endpoint",
+    "Json",
+    "SyncAPIClient",
+    "cookie_header",
+]

@@ -1,0 +1,207 @@
+"""Profiles API clients: `Client` for blocking code, `AsyncClient` for asyncio."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Literal
+
+import httpx
+
+from . import models
+from ._base import DEFAULT_TIMEOUT, AsyncAPIClient, Endpoint, Json, SyncAPIClient
+
+Server = Literal["production", "staging"]
+"""A server the spec declares; pass `base_url=` for any other."""
+
+SERVERS: dict[str, str] = {
+    "production": "https://profiles.example.com/api",
+    "staging": "https://staging.profiles.example.com/api",
+}
+
+_PROFILES_ME = Endpoint[models.Profile | None](
+    "GET",
+    "/v1/profiles/me",
+    operation_id="profiles:me",
+    responses={200: Json(models.Profile | None)},
+)
+
+_PROFILES_GET = Endpoint[models.Profile](
+    "GET",
+    "/v1/profiles/{profile_id}",
+    operation_id="profiles:get",
+    responses={200: Json(models.Profile), 404: Json(models.Error)},
+)
+
+_PROFILES_UPDATE = Endpoint[models.Profile](
+    "PATCH",
+    "/v1/profiles/{profile_id}",
+    operation_id="profiles:update",
+    responses={200: Json(models.Profile)},
+)
+
+
+def _base_url(server: str, base_url: str | None) -> str:
+    if base_url is not None:
+        return base_url
+    try:
+        return SERVERS[server]
+    except KeyError:
+        known = ", ".join(sorted(SERVERS))
+        raise ValueError(f"unknown server {server!r}; known servers: {known}") from None
+
+
+class ProfilesResource:
+    """Operations under `profiles`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def get(
+        self, profile_id: uuid.UUID, *, include_deleted: bool | None = None
+    ) -> models.Profile:
+        """Get Profile
+
+        Args:
+            include_deleted: Also return a deleted profile.
+
+        Raises:
+            NotFoundError: No such profile (HTTP 404).
+        """
+        return self._client._request(
+            _PROFILES_GET,
+            path={"profile_id": profile_id},
+            query={"include_deleted": include_deleted},
+        )
+
+    def me(self) -> models.Profile | None:
+        """Get My Profile
+
+        The caller's profile, or null when the caller has none yet.
+        """
+        return self._client._request(_PROFILES_ME)
+
+    def update(
+        self, profile_id: uuid.UUID, *, body: models.ProfileUpdate
+    ) -> models.Profile:
+        """Update Profile
+
+        Fields left out stay as they are; fields sent as null are cleared.
+        """
+        return self._client._request(
+            _PROFILES_UPDATE,
+            path={"profile_id": profile_id},
+            body=body,
+            body_encoding="json",
+        )
+
+
+class Client(SyncAPIClient):
+    """Client for Profiles API.
+
+    Args:
+        access_token: Sent as `Authorization: Bearer <token>`.
+        server: One of the servers the spec declares: `production` (https://profiles.example.com/api), `staging` (https://staging.profiles.example.com/api).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.Client` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        server: Server = "production",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            headers=headers,
+            http_client=http_client,
+        )
+        self.profiles = ProfilesResource(self)
+
+
+class AsyncProfilesResource:
+    """Operations under `profiles`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def get(
+        self, profile_id: uuid.UUID, *, include_deleted: bool | None = None
+    ) -> models.Profile:
+        """Get Profile
+
+        Args:
+            include_deleted: Also return a deleted profile.
+
+        Raises:
+            NotFoundError: No such profile (HTTP 404).
+        """
+        return await self._client._request(
+            _PROFILES_GET,
+            path={"profile_id": profile_id},
+            query={"include_deleted": include_deleted},
+        )
+
+    async def me(self) -> models.Profile | None:
+        """Get My Profile
+
+        The caller's profile, or null when the caller has none yet.
+        """
+        return await self._client._request(_PROFILES_ME)
+
+    async def update(
+        self, profile_id: uuid.UUID, *, body: models.ProfileUpdate
+    ) -> models.Profile:
+        """Update Profile
+
+        Fields left out stay as they are; fields sent as null are cleared.
+        """
+        return await self._client._request(
+            _PROFILES_UPDATE,
+            path={"profile_id": profile_id},
+            body=body,
+            body_encoding="json",
+        )
+
+
+class AsyncClient(AsyncAPIClient):
+    """Asyncio client for Profiles API.
+
+    Args:
+        access_token: Sent as `Authorization: Bearer <token>`.
+        server: One of the servers the spec declares: `production` (https://profiles.example.com/api), `staging` (https://staging.profiles.example.com/api).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.AsyncClient` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        server: Server = "production",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            headers=headers,
+            http_client=http_client,
+        )
+        self.profiles = AsyncProfilesResource(self)

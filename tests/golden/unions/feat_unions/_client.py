@@ -1,0 +1,239 @@
+"""Payments API clients: `Client` for blocking code, `AsyncClient` for asyncio."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import Literal
+
+import httpx
+
+from . import models
+from ._base import DEFAULT_TIMEOUT, AsyncAPIClient, Endpoint, Json, SyncAPIClient
+
+Server = Literal["production"]
+"""A server the spec declares; pass `base_url=` for any other."""
+
+SERVERS: dict[str, str] = {
+    "production": "https://api.payments.example.com",
+}
+
+_PAYMENT_METHODS_LIST = Endpoint[list[models.PaymentMethod]](
+    "GET",
+    "/v1/payment-methods",
+    operation_id="payment_methods:list",
+    responses={200: Json(list[models.PaymentMethod])},
+)
+
+_PETS_CREATE = Endpoint[models.Pet](
+    "POST",
+    "/v1/pets",
+    operation_id="pets:create",
+    responses={201: Json(models.Pet)},
+)
+
+_NOTIFICATIONS_GET = Endpoint[
+    models.EmailNotification | models.SmsNotification | models.PushNotification
+](
+    "GET",
+    "/v1/notifications/{notification_id}",
+    operation_id="notifications:get",
+    responses={
+        200: Json(
+            models.EmailNotification | models.SmsNotification | models.PushNotification
+        )
+    },
+)
+
+_CHARGES_GET = Endpoint[models.Charge](
+    "GET",
+    "/v1/charges/{charge_id}",
+    operation_id="charges:get",
+    responses={200: Json(models.Charge)},
+)
+
+
+def _base_url(server: str, base_url: str | None) -> str:
+    if base_url is not None:
+        return base_url
+    try:
+        return SERVERS[server]
+    except KeyError:
+        known = ", ".join(sorted(SERVERS))
+        raise ValueError(f"unknown server {server!r}; known servers: {known}") from None
+
+
+class ChargesResource:
+    """Operations under `charges`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def get(self, charge_id: str) -> models.Charge:
+        """Get Charge"""
+        return self._client._request(_CHARGES_GET, path={"charge_id": charge_id})
+
+
+class NotificationsResource:
+    """Operations under `notifications`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def get(
+        self, notification_id: str
+    ) -> models.EmailNotification | models.SmsNotification | models.PushNotification:
+        """Get Notification"""
+        return self._client._request(
+            _NOTIFICATIONS_GET, path={"notification_id": notification_id}
+        )
+
+
+class PaymentMethodsResource:
+    """Operations under `payment_methods`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(self) -> builtins.list[models.PaymentMethod]:
+        """List Payment Methods"""
+        return self._client._request(_PAYMENT_METHODS_LIST)
+
+
+class PetsResource:
+    """Operations under `pets`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def create(self, *, body: models.Pet) -> models.Pet:
+        """Register Pet
+
+        A pet that may pay for itself.
+        """
+        return self._client._request(_PETS_CREATE, body=body, body_encoding="json")
+
+
+class Client(SyncAPIClient):
+    """Client for Payments API.
+
+    Args:
+        access_token: Sent as `Authorization: Bearer <token>`.
+        server: One of the servers the spec declares: `production` (https://api.payments.example.com).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.Client` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        server: Server = "production",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            headers=headers,
+            http_client=http_client,
+        )
+        self.charges = ChargesResource(self)
+        self.notifications = NotificationsResource(self)
+        self.payment_methods = PaymentMethodsResource(self)
+        self.pets = PetsResource(self)
+
+
+class AsyncChargesResource:
+    """Operations under `charges`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def get(self, charge_id: str) -> models.Charge:
+        """Get Charge"""
+        return await self._client._request(_CHARGES_GET, path={"charge_id": charge_id})
+
+
+class AsyncNotificationsResource:
+    """Operations under `notifications`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def get(
+        self, notification_id: str
+    ) -> models.EmailNotification | models.SmsNotification | models.PushNotification:
+        """Get Notification"""
+        return await self._client._request(
+            _NOTIFICATIONS_GET, path={"notification_id": notification_id}
+        )
+
+
+class AsyncPaymentMethodsResource:
+    """Operations under `payment_methods`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def list(self) -> builtins.list[models.PaymentMethod]:
+        """List Payment Methods"""
+        return await self._client._request(_PAYMENT_METHODS_LIST)
+
+
+class AsyncPetsResource:
+    """Operations under `pets`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def create(self, *, body: models.Pet) -> models.Pet:
+        """Register Pet
+
+        A pet that may pay for itself.
+        """
+        return await self._client._request(
+            _PETS_CREATE, body=body, body_encoding="json"
+        )
+
+
+class AsyncClient(AsyncAPIClient):
+    """Asyncio client for Payments API.
+
+    Args:
+        access_token: Sent as `Authorization: Bearer <token>`.
+        server: One of the servers the spec declares: `production` (https://api.payments.example.com).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.AsyncClient` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        server: Server = "production",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            headers=headers,
+            http_client=http_client,
+        )
+        self.charges = AsyncChargesResource(self)
+        self.notifications = AsyncNotificationsResource(self)
+        self.payment_methods = AsyncPaymentMethodsResource(self)
+        self.pets = AsyncPetsResource(self)

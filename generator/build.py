@@ -5,6 +5,7 @@ Knows OpenAPI, not any particular spec: behaviour follows from the document alon
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from .ir import (
     Model,
     Namespace,
     Operation,
+    Pagination,
     Param,
     ResponseCase,
     Server,
@@ -693,6 +695,7 @@ class _Builder:
         }
         python_path = ".".join(op.namespace + (op.name,))
         auth = self._needs_auth(spec)
+        pagination = self._pagination(op, params, body, returns, shadowed)
         return Operation(
             operation_id=op_id,
             method=op.method.upper(),
@@ -749,7 +752,119 @@ class _Builder:
             auth=auth,
             docstring=_operation_docstring(spec, params, body, errors, returns),
             example=_example(python_path, positional, keyword, body),
+            pagination=pagination,
         )
+
+    def _pagination(
+        self,
+        op: _Op,
+        params: list[Param],
+        body: Body | None,
+        returns: TypeRef | None,
+        shadowed: frozenset[str],
+    ) -> Pagination | None:
+        """A list walked by page number: Polar's `x-speakeasy-pagination` hint names the
+        parts; without it, the shape decides (an integer `page` query parameter, and a
+        response object with one array field and an integer `max_page` at most one object
+        down)."""
+        if returns is None or returns.kind != "model" or body is not None:
+            return None
+        model = self.models[returns.name]
+        hint = op.spec.get("x-speakeasy-pagination")
+        page_wire = "page"
+        items_path: tuple[str, ...]
+        last_path: tuple[str, ...]
+        if isinstance(hint, dict):
+            if hint.get("type") != "offsetLimit":
+                return None
+            pages = [
+                i.get("name") for i in hint.get("inputs") or [] if isinstance(i, dict) and i.get("type") == "page"
+            ]
+            outputs = hint.get("outputs") or {}
+            if not pages or not isinstance(outputs, dict):
+                return None
+            page_wire = str(pages[0])
+            items_path = _json_path(outputs.get("results"))
+            last_path = _json_path(outputs.get("numPages"))
+        else:
+            arrays = [f for f in model.fields if f.type.kind == "list" and f.required]
+            if len(arrays) != 1:
+                return None
+            items_path = (arrays[0].wire,)
+            last_path = self._find_max_page(model) or ()
+        page = next(
+            (p for p in params if p.location == "query" and p.wire_name == page_wire and p.type == INT),
+            None,
+        )
+        items = self._attr_path(model, items_path)
+        last = self._attr_path(model, last_path)
+        if page is None or items is None or last is None:
+            return None
+        item_field = self._field_at(model, items_path)
+        if item_field is None or item_field.type.kind != "list" or item_field.type.args[0] == ANY:
+            return None
+        item_type = item_field.type.args[0]
+        others = tuple(p for p in params if p is not page)
+        positional = tuple(p for p in others if p.location == "path")
+        keyword = tuple(p for p in others if p.location != "path")
+        signature = _signature(positional, keyword, None)
+        args = [p.name for p in positional] + [f"{page.name}={page.name}"]
+        args += [f"{p.name}={p.name}" for p in keyword]
+        start = page.default_source if page.default_source not in (None, "None") else "1"
+        name = "iter" if op.name == "list" else f"iter_{op.name}"
+        return Pagination(
+            name=name,
+            page_param=page.name,
+            start_source=str(start),
+            item_annotation=annotation(item_type, models_prefix="models.", shadowed=shadowed),
+            signature_source=signature,
+            signature_display="(" + signature.removeprefix("self").lstrip(", ").replace("builtins.", "") + ")",
+            fetch_source=f"lambda {page.name}: self.{op.name}({', '.join(args)})",
+            split_source="lambda result: (result." + ".".join(items) + ", result." + ".".join(last) + ")",
+            docstring=docstring(
+                f"Every item of `{op.name}()`, fetched page by page as you iterate.\n\n"
+                f"Takes the arguments of `{op.name}()` but `{page.name}`; stops after the last "
+                "page the server reports, or at an empty page.",
+                8,
+            )
+            or "",
+        )
+
+    def _find_max_page(self, model: _ModelDraft) -> tuple[str, ...] | None:
+        for f in model.fields:
+            if f.wire == "max_page" and f.type == INT and f.required:
+                return (f.wire,)
+        for f in model.fields:
+            if f.type.kind == "model" and f.required:
+                inner = self.models[f.type.name]
+                for g in inner.fields:
+                    if g.wire == "max_page" and g.type == INT and g.required:
+                        return (f.wire, g.wire)
+        return None
+
+    def _field_at(self, model: _ModelDraft, path: tuple[str, ...]) -> _FieldDraft | None:
+        found: _FieldDraft | None = None
+        for i, wire in enumerate(path):
+            found = next((f for f in model.fields if f.wire == wire), None)
+            if found is None:
+                return None
+            if i < len(path) - 1:
+                if found.type.kind != "model" or not found.required:
+                    return None
+                model = self.models[found.type.name]
+        return found
+
+    def _attr_path(self, model: _ModelDraft, path: tuple[str, ...]) -> tuple[str, ...] | None:
+        """Python attribute names along a path of required wire names, or None."""
+        if not path:
+            return None
+        names: list[str] = []
+        for i in range(len(path)):
+            f = self._field_at(model, path[: i + 1])
+            if f is None or not f.required or f.type.is_nullable:
+                return None
+            names.append(f.name)
+        return tuple(names)
 
     def _needs_auth(self, op: dict[str, Any]) -> bool:
         security = op.get("security", self.spec.get("security"))
@@ -864,6 +979,7 @@ class _Builder:
             self._operation(op, frozenset(members[op.namespace] & BUILTIN_TYPE_NAMES), endpoint)
             for op, endpoint in zip(raw_ops, endpoint_names)
         ]
+        operations = _unique_iter_names(operations, members)
         if self.problems:
             raise InputError(self.problems)
         models = tuple(self._finish_model(self.models[n]) for n in sorted(self.models))
@@ -907,7 +1023,10 @@ class _Builder:
         signatures = [o.signature_source + o.return_annotation for o in operations]
         if any("builtins." in sig for sig in signatures):
             client_needed.add("builtins")
-        runtime = {"AsyncAPIClient", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient"}
+        runtime = {"AsyncAPIClient", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient"}
+        paginated = any(o.pagination for o in operations)
+        if paginated:
+            runtime |= {"aiter_pages", "iter_pages"}
         if any(o.cookie_params for o in operations):
             runtime.add("cookie_header")
         for o in operations:
@@ -916,7 +1035,8 @@ class _Builder:
         stdlib = import_lines(client_needed - {"models", "Any", "Literal"})
         typing_names = sorted(client_needed & {"Any", "Literal"})
         client_imports = stdlib + [
-            "from collections.abc import Mapping",
+            "from collections.abc import "
+            + ("AsyncIterator, Iterator, Mapping" if paginated else "Mapping"),
             f"from typing import {', '.join(typing_names)}",
             "",
             "import httpx",
@@ -1601,11 +1721,38 @@ def _client_docstring(
         f"    server: One of the servers the spec declares: {names}.",
         "    base_url: Any other base URL; overrides `server`.",
         "    timeout: Seconds, or an `httpx.Timeout`, for each request.",
+        "    max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a",
+        "        connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.",
         "    headers: Extra headers sent with every request.",
         f"    http_client: Your own `{http}` (proxies, transports, test doubles);",
         "        this client then never closes it.",
     ]
     return docstring("\n".join(lines), 4) or ""
+
+
+def _unique_iter_names(
+    operations: list[Operation], members: dict[tuple[str, ...], set[str]]
+) -> list[Operation]:
+    """An `iter` method may not take a name its namespace already uses."""
+    taken = {ns: set(names) for ns, names in members.items()}
+    out: list[Operation] = []
+    for op in operations:
+        if op.pagination is not None:
+            used = taken.setdefault(op.namespace, set())
+            name = naming.dedupe([op.pagination.name], used)[0]
+            used.add(name)
+            if name != op.pagination.name:
+                op = dataclasses.replace(op, pagination=dataclasses.replace(op.pagination, name=name))
+        out.append(op)
+    return out
+
+
+def _json_path(path: Any) -> tuple[str, ...]:
+    """`$.pagination.max_page` -> ("pagination", "max_page"); anything fancier -> ()."""
+    if not isinstance(path, str) or not path.startswith("$."):
+        return ()
+    parts = path[2:].split(".")
+    return tuple(parts) if all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p) for p in parts) else ()
 
 
 def markdown_line(text: Any) -> str:

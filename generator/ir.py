@@ -150,6 +150,22 @@ class ResponseCase:
 
 
 @dataclass(frozen=True)
+class Pagination:
+    """A page-numbered list operation, walked item by item by a generated `iter` method."""
+
+    name: str
+    page_param: str
+    start_source: str
+    item_annotation: str
+    signature_source: str
+    signature_display: str
+    # The call of the list method for one page, and how to read items and the last page.
+    fetch_source: str
+    split_source: str
+    docstring: str
+
+
+@dataclass(frozen=True)
 class Operation:
     operation_id: str
     method: str
@@ -190,6 +206,7 @@ class Operation:
     auth: bool
     docstring: str
     example: str
+    pagination: Pagination | None
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,8 @@ def authorize_org_body(**overrides: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def client(http_server: ScriptedServer) -> Iterator[Client]:
-    with Client(access_token=TOKEN, base_url=http_server.url) as c:
+    # Each test here looks at one exchange; retries are tested in test_client_faults.py.
+    with Client(access_token=TOKEN, base_url=http_server.url, max_retries=0) as c:
         yield c
 
 
@@ -422,14 +423,14 @@ def test_token_never_appears_in_repr_or_errors(http_server: ScriptedServer) -> N
         Disconnect(),
     )
     raised: list[BaseException] = []
-    with Client(access_token=TOKEN, base_url=http_server.url) as client:
+    with Client(access_token=TOKEN, base_url=http_server.url, max_retries=0) as client:
         assert TOKEN not in repr(client)
         assert TOKEN not in str(client)
         for _ in range(6):
             with pytest.raises(polar_oauth2.APIError) as info:
                 client.oauth2.clients.list()
             raised.append(info.value)
-    with Client(access_token=TOKEN, base_url=http_server.url, timeout=0.2) as client:
+    with Client(access_token=TOKEN, base_url=http_server.url, timeout=0.2, max_retries=0) as client:
         http_server.enqueue("GET", LIST_PATH, Reply.json(list_body(), delay=1.0))
         with pytest.raises(polar_oauth2.APITimeoutError) as timeout:
             client.oauth2.clients.list()
@@ -555,7 +556,7 @@ def test_dropped_connection_is_a_connection_error(
 def test_slow_response_is_a_timeout(http_server: ScriptedServer) -> None:
     http_server.route("GET", LIST_PATH, Reply.json(list_body(), delay=1.5))
 
-    with Client(base_url=http_server.url, timeout=0.3) as client:
+    with Client(base_url=http_server.url, timeout=0.3, max_retries=0) as client:
         started = time.monotonic()
         with pytest.raises(polar_oauth2.APITimeoutError) as info:
             client.oauth2.clients.list()
@@ -633,7 +634,7 @@ async def test_async_errors(http_server: ScriptedServer) -> None:
 async def test_async_timeout(http_server: ScriptedServer) -> None:
     http_server.route("GET", LIST_PATH, Reply.json(list_body(), delay=1.5))
 
-    async with AsyncClient(base_url=http_server.url, timeout=0.3) as client:
+    async with AsyncClient(base_url=http_server.url, timeout=0.3, max_retries=0) as client:
         with pytest.raises(polar_oauth2.APITimeoutError):
             await client.oauth2.clients.list()
 

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Literal
 
 import httpx
 
 from . import models
-from ._base import DEFAULT_TIMEOUT, AsyncAPIClient, Endpoint, Json, SyncAPIClient
+from ._base import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    Endpoint,
+    Json,
+    SyncAPIClient,
+    aiter_pages,
+    iter_pages,
+)
 
 Server = Literal["production", "sandbox"]
 """A server the spec declares; pass `base_url=` for any other."""
@@ -74,6 +83,17 @@ class Oauth2ClientsResource:
             _OAUTH2_CLIENTS_LIST, query={"page": page, "limit": limit}
         )
 
+    def iter(self, *, limit: int = 10) -> Iterator[models.OAuth2Client]:
+        """Every item of `list()`, fetched page by page as you iterate.
+
+        Takes the arguments of `list()` but `page`; stops after the last page the server reports, or at an empty page.
+        """
+        return iter_pages(
+            lambda page: self.list(page=page, limit=limit),
+            lambda result: (result.items, result.pagination.max_page),
+            1,
+        )
+
 
 class Oauth2Resource:
     """OAuth 2.0 API"""
@@ -97,6 +117,8 @@ class Client(SyncAPIClient):
         server: One of the servers the spec declares: `production` (https://api.polar.sh), `sandbox` (https://sandbox-api.polar.sh).
         base_url: Any other base URL; overrides `server`.
         timeout: Seconds, or an `httpx.Timeout`, for each request.
+        max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
+            connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
         headers: Extra headers sent with every request.
         http_client: Your own `httpx.Client` (proxies, transports, test doubles);
             this client then never closes it.
@@ -109,6 +131,7 @@ class Client(SyncAPIClient):
         server: Server = "production",
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -116,9 +139,13 @@ class Client(SyncAPIClient):
             access_token=access_token,
             base_url=_base_url(server, base_url),
             timeout=timeout,
+            max_retries=max_retries,
             headers=headers,
             http_client=http_client,
         )
+        self._bind()
+
+    def _bind(self) -> None:
         self.oauth2 = Oauth2Resource(self)
 
 
@@ -146,6 +173,17 @@ class AsyncOauth2ClientsResource:
             _OAUTH2_CLIENTS_LIST, query={"page": page, "limit": limit}
         )
 
+    def iter(self, *, limit: int = 10) -> AsyncIterator[models.OAuth2Client]:
+        """Every item of `list()`, fetched page by page as you iterate.
+
+        Takes the arguments of `list()` but `page`; stops after the last page the server reports, or at an empty page.
+        """
+        return aiter_pages(
+            lambda page: self.list(page=page, limit=limit),
+            lambda result: (result.items, result.pagination.max_page),
+            1,
+        )
+
 
 class AsyncOauth2Resource:
     """OAuth 2.0 API"""
@@ -169,6 +207,8 @@ class AsyncClient(AsyncAPIClient):
         server: One of the servers the spec declares: `production` (https://api.polar.sh), `sandbox` (https://sandbox-api.polar.sh).
         base_url: Any other base URL; overrides `server`.
         timeout: Seconds, or an `httpx.Timeout`, for each request.
+        max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
+            connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
         headers: Extra headers sent with every request.
         http_client: Your own `httpx.AsyncClient` (proxies, transports, test doubles);
             this client then never closes it.
@@ -181,6 +221,7 @@ class AsyncClient(AsyncAPIClient):
         server: Server = "production",
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -188,7 +229,11 @@ class AsyncClient(AsyncAPIClient):
             access_token=access_token,
             base_url=_base_url(server, base_url),
             timeout=timeout,
+            max_retries=max_retries,
             headers=headers,
             http_client=http_client,
         )
+        self._bind()
+
+    def _bind(self) -> None:
         self.oauth2 = AsyncOauth2Resource(self)

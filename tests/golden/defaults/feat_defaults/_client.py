@@ -10,7 +10,14 @@ from typing import Literal
 import httpx
 
 from . import models
-from ._base import DEFAULT_TIMEOUT, AsyncAPIClient, Endpoint, Json, SyncAPIClient
+from ._base import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    Endpoint,
+    Json,
+    SyncAPIClient,
+)
 
 Server = Literal["production"]
 """A server the spec declares; pass `base_url=` for any other."""
@@ -101,6 +108,8 @@ class Client(SyncAPIClient):
         server: One of the servers the spec declares: `production` (https://api.catalog.example.com).
         base_url: Any other base URL; overrides `server`.
         timeout: Seconds, or an `httpx.Timeout`, for each request.
+        max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
+            connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
         headers: Extra headers sent with every request.
         http_client: Your own `httpx.Client` (proxies, transports, test doubles);
             this client then never closes it.
@@ -113,6 +122,7 @@ class Client(SyncAPIClient):
         server: Server = "production",
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -120,9 +130,13 @@ class Client(SyncAPIClient):
             access_token=access_token,
             base_url=_base_url(server, base_url),
             timeout=timeout,
+            max_retries=max_retries,
             headers=headers,
             http_client=http_client,
         )
+        self._bind()
+
+    def _bind(self) -> None:
         self.products = ProductsResource(self)
 
 
@@ -185,6 +199,8 @@ class AsyncClient(AsyncAPIClient):
         server: One of the servers the spec declares: `production` (https://api.catalog.example.com).
         base_url: Any other base URL; overrides `server`.
         timeout: Seconds, or an `httpx.Timeout`, for each request.
+        max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
+            connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
         headers: Extra headers sent with every request.
         http_client: Your own `httpx.AsyncClient` (proxies, transports, test doubles);
             this client then never closes it.
@@ -197,6 +213,7 @@ class AsyncClient(AsyncAPIClient):
         server: Server = "production",
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -204,7 +221,11 @@ class AsyncClient(AsyncAPIClient):
             access_token=access_token,
             base_url=_base_url(server, base_url),
             timeout=timeout,
+            max_retries=max_retries,
             headers=headers,
             http_client=http_client,
         )
+        self._bind()
+
+    def _bind(self) -> None:
         self.products = AsyncProductsResource(self)

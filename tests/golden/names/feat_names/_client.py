@@ -13,6 +13,7 @@ import httpx
 from . import models
 from ._base import (
     BINARY,
+    DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     NO_CONTENT,
     AsyncAPIClient,
@@ -120,6 +121,8 @@ class Client(SyncAPIClient):
         server: One of the servers the spec declares: `production` (https://records.example.com).
         base_url: Any other base URL; overrides `server`.
         timeout: Seconds, or an `httpx.Timeout`, for each request.
+        max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
+            connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
         headers: Extra headers sent with every request.
         http_client: Your own `httpx.Client` (proxies, transports, test doubles);
             this client then never closes it.
@@ -132,6 +135,7 @@ class Client(SyncAPIClient):
         server: Server = "production",
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -139,9 +143,13 @@ class Client(SyncAPIClient):
             access_token=access_token,
             base_url=_base_url(server, base_url),
             timeout=timeout,
+            max_retries=max_retries,
             headers=headers,
             http_client=http_client,
         )
+        self._bind()
+
+    def _bind(self) -> None:
         self.records = RecordsResource(self)
 
 
@@ -202,6 +210,8 @@ class AsyncClient(AsyncAPIClient):
         server: One of the servers the spec declares: `production` (https://records.example.com).
         base_url: Any other base URL; overrides `server`.
         timeout: Seconds, or an `httpx.Timeout`, for each request.
+        max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
+            connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
         headers: Extra headers sent with every request.
         http_client: Your own `httpx.AsyncClient` (proxies, transports, test doubles);
             this client then never closes it.
@@ -214,6 +224,7 @@ class AsyncClient(AsyncAPIClient):
         server: Server = "production",
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -221,7 +232,11 @@ class AsyncClient(AsyncAPIClient):
             access_token=access_token,
             base_url=_base_url(server, base_url),
             timeout=timeout,
+            max_retries=max_retries,
             headers=headers,
             http_client=http_client,
         )
+        self._bind()
+
+    def _bind(self) -> None:
         self.records = AsyncRecordsResource(self)

@@ -9,7 +9,14 @@ from typing import Literal
 import httpx
 
 from . import models
-from ._base import DEFAULT_TIMEOUT, AsyncAPIClient, Endpoint, Json, SyncAPIClient
+from ._base import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    Endpoint,
+    Json,
+    SyncAPIClient,
+)
 
 Server = Literal["production", "staging"]
 """A server the spec declares; pass `base_url=` for any other."""
@@ -104,6 +111,8 @@ class Client(SyncAPIClient):
         server: One of the servers the spec declares: `production` (https://profiles.example.com/api), `staging` (https://staging.profiles.example.com/api).
         base_url: Any other base URL; overrides `server`.
         timeout: Seconds, or an `httpx.Timeout`, for each request.
+        max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
+            connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
         headers: Extra headers sent with every request.
         http_client: Your own `httpx.Client` (proxies, transports, test doubles);
             this client then never closes it.
@@ -116,6 +125,7 @@ class Client(SyncAPIClient):
         server: Server = "production",
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -123,9 +133,13 @@ class Client(SyncAPIClient):
             access_token=access_token,
             base_url=_base_url(server, base_url),
             timeout=timeout,
+            max_retries=max_retries,
             headers=headers,
             http_client=http_client,
         )
+        self._bind()
+
+    def _bind(self) -> None:
         self.profiles = ProfilesResource(self)
 
 
@@ -182,6 +196,8 @@ class AsyncClient(AsyncAPIClient):
         server: One of the servers the spec declares: `production` (https://profiles.example.com/api), `staging` (https://staging.profiles.example.com/api).
         base_url: Any other base URL; overrides `server`.
         timeout: Seconds, or an `httpx.Timeout`, for each request.
+        max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
+            connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
         headers: Extra headers sent with every request.
         http_client: Your own `httpx.AsyncClient` (proxies, transports, test doubles);
             this client then never closes it.
@@ -194,6 +210,7 @@ class AsyncClient(AsyncAPIClient):
         server: Server = "production",
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -201,7 +218,11 @@ class AsyncClient(AsyncAPIClient):
             access_token=access_token,
             base_url=_base_url(server, base_url),
             timeout=timeout,
+            max_retries=max_retries,
             headers=headers,
             http_client=http_client,
         )
+        self._bind()
+
+    def _bind(self) -> None:
         self.profiles = AsyncProfilesResource(self)

@@ -6,13 +6,26 @@ requests and turns responses into typed values or exceptions.
 
 from __future__ import annotations
 
+import asyncio
+import copy
 import datetime
+import email.utils
 import enum
+import logging
+import random
+import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import httpx
 import msgspec
@@ -30,9 +43,48 @@ if TYPE_CHECKING:
         from typing_extensions import Self
 
 T = TypeVar("T")
+PageT = TypeVar("PageT")
+ItemT = TypeVar("ItemT")
 
 USER_AGENT = f"feat-unions/{__version__} python-httpx/{httpx.__version__}"
 DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_RETRIES = 2
+# Retries: idempotent methods only, on these statuses or when no response arrived.
+RETRY_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+INITIAL_BACKOFF = 0.5
+MAX_BACKOFF = 8.0
+# A server's Retry-After is honoured up to this many seconds.
+MAX_RETRY_AFTER = 60.0
+
+logger = logging.getLogger("feat_unions")
+
+
+class _NotGiven:
+    """Marks an option left as it was (None is a value some options take)."""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = _NotGiven()
+
+
+class Secret:
+    """A credential that shows as `'***'` in reprs, logs and debuggers' views of the client."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "'***'"
+
+    __str__ = __repr__
 
 
 class Json:
@@ -183,19 +235,73 @@ class _Core:
         access_token: str | None,
         base_url: str,
         timeout: float | httpx.Timeout,
+        max_retries: int,
         headers: Mapping[str, str] | None,
     ) -> None:
         if not base_url:
             raise ValueError(
                 "no base URL: pass base_url= (the spec declares no server)"
             )
-        self._access_token = access_token
+        if max_retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+        self._access_token = Secret(access_token) if access_token else None
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self.max_retries = max_retries
         self._headers = {"User-Agent": USER_AGENT, **(headers or {})}
+        self._log_url = _without_userinfo(self.base_url)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r})"
+        return f"{type(self).__name__}(base_url={self._log_url!r})"
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | _NotGiven = NOT_GIVEN,
+        max_retries: int | _NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A copy of this client with other options, sharing its connection pool.
+
+        Closing the copy leaves the pool open; closing the original closes it for both.
+        """
+        clone = copy.copy(self)
+        clone._owns_http = False
+        if not isinstance(timeout, _NotGiven):
+            clone.timeout = timeout
+        if not isinstance(max_retries, _NotGiven):
+            if max_retries < 0:
+                raise ValueError("max_retries must be 0 or more")
+            clone.max_retries = max_retries
+        clone._bind()
+        return clone
+
+    # Generated clients attach their operation namespaces here.
+    _owns_http: bool
+
+    def _bind(self) -> None:
+        pass
+
+    def _retries_for(self, endpoint: Endpoint[Any]) -> int:
+        return self.max_retries if endpoint.method in RETRY_METHODS else 0
+
+    def _log(
+        self,
+        endpoint: Endpoint[Any],
+        url: str,
+        outcome: str,
+        started: float,
+        attempt: int,
+    ) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %s in %.1f ms (attempt %d)",
+                endpoint.method,
+                _without_userinfo(url),
+                outcome,
+                (time.monotonic() - started) * 1000,
+                attempt + 1,
+                extra={"operation_id": endpoint.operation_id, "attempt": attempt + 1},
+            )
 
     def _build(
         self,
@@ -211,8 +317,8 @@ class _Core:
         )
         request_headers = dict(self._headers)
         request_headers["Accept"] = "application/json"
-        if endpoint.auth and self._access_token:
-            request_headers["Authorization"] = f"Bearer {self._access_token}"
+        if endpoint.auth and self._access_token is not None:
+            request_headers["Authorization"] = f"Bearer {self._access_token.get()}"
         for name, value in (headers or {}).items():
             if value is not None:
                 request_headers[name] = _text(value)
@@ -235,6 +341,82 @@ class _Core:
             result: T = _read_body(endpoint, spec, response)
             return result
         raise _status_error(endpoint, spec, response)
+
+
+def retry_delay(attempt: int, headers: httpx.Headers | None) -> float:
+    """Seconds to wait before retry number `attempt + 1`: the server's Retry-After (seconds
+    or an HTTP date, capped), else exponential backoff from 0.5 s, capped at 8 s, less up
+    to a quarter at random so that many clients do not retry in step."""
+    if headers is not None:
+        wait = _retry_after(headers)
+        if wait is not None:
+            return min(max(wait, 0.0), MAX_RETRY_AFTER)
+    backoff = min(INITIAL_BACKOFF * 2.0**attempt, MAX_BACKOFF)
+    return backoff * (1 - 0.25 * random.random())
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    millis = headers.get("retry-after-ms")
+    if millis is not None:
+        try:
+            return float(millis) / 1000
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.timezone.utc)
+    wait: float = (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds()
+    return wait
+
+
+def _without_userinfo(url: str) -> str:
+    """A URL fit for logs: credentials in it (`https://user:pass@host`) are dropped."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
+def iter_pages(
+    fetch: Callable[[int], PageT],
+    split: Callable[[PageT], tuple[Sequence[ItemT], int]],
+    start: int,
+) -> Iterator[ItemT]:
+    """Every item of a page-numbered list, fetched lazily one page at a time; stops after
+    the last page the server reports, or at an empty page."""
+    page = start
+    while True:
+        items, last_page = split(fetch(page))
+        yield from items
+        if not items or page >= last_page:
+            return
+        page += 1
+
+
+async def aiter_pages(
+    fetch: Callable[[int], Awaitable[PageT]],
+    split: Callable[[PageT], tuple[Sequence[ItemT], int]],
+    start: int,
+) -> AsyncIterator[ItemT]:
+    """The asyncio twin of iter_pages: the event loop runs on while each page loads."""
+    page = start
+    while True:
+        items, last_page = split(await fetch(page))
+        for item in items:
+            yield item
+        if not items or page >= last_page:
+            return
+        page += 1
 
 
 def _encode_body(body: Any, encoding: str) -> tuple[bytes, str]:
@@ -260,7 +442,7 @@ def _read_body(
             return spec.decode(content)
         except (msgspec.ValidationError, msgspec.DecodeError) as exc:
             raise errors.DecodeError.from_msgspec(
-                exc, endpoint.operation_id, content
+                exc, endpoint.operation_id, content, spec.type
             ) from None
     if spec is TEXT:
         return response.text
@@ -300,12 +482,15 @@ def _status_error(
 
 
 def _transport_error(
-    exc: httpx.TransportError, endpoint: Endpoint[Any]
+    exc: httpx.TransportError, endpoint: Endpoint[Any], attempts: int
 ) -> errors.APIConnectionError:
+    tries = f" after {attempts} attempts" if attempts > 1 else ""
     if isinstance(exc, httpx.TimeoutException):
-        return errors.APITimeoutError(f"{endpoint.operation_id}: request timed out")
+        return errors.APITimeoutError(
+            f"{endpoint.operation_id}: request timed out{tries}"
+        )
     return errors.APIConnectionError(
-        f"{endpoint.operation_id}: connection failed ({type(exc).__name__})"
+        f"{endpoint.operation_id}: connection failed{tries} ({type(exc).__name__}: {exc})"
     )
 
 
@@ -318,6 +503,7 @@ class SyncAPIClient(_Core):
         access_token: str | None,
         base_url: str,
         timeout: float | httpx.Timeout,
+        max_retries: int,
         headers: Mapping[str, str] | None,
         http_client: httpx.Client | None,
     ) -> None:
@@ -325,6 +511,7 @@ class SyncAPIClient(_Core):
             access_token=access_token,
             base_url=base_url,
             timeout=timeout,
+            max_retries=max_retries,
             headers=headers,
         )
         self._owns_http = http_client is None
@@ -343,11 +530,29 @@ class SyncAPIClient(_Core):
         body_encoding: str | None = None,
     ) -> T:
         request = self._build(endpoint, path, query, headers, body, body_encoding)
-        try:
-            response = self._http.request(**request)
-        except httpx.TransportError as exc:
-            raise _transport_error(exc, endpoint) from None
-        return self._read(endpoint, response)
+        retries = self._retries_for(endpoint)
+        attempt = 0
+        while True:
+            started = time.monotonic()
+            try:
+                response = self._http.request(**request)
+            except httpx.TransportError as exc:
+                self._log(
+                    endpoint, request["url"], type(exc).__name__, started, attempt
+                )
+                if attempt >= retries:
+                    raise _transport_error(exc, endpoint, attempt + 1) from None
+                time.sleep(retry_delay(attempt, None))
+                attempt += 1
+                continue
+            self._log(
+                endpoint, str(response.url), str(response.status_code), started, attempt
+            )
+            if response.status_code in RETRY_STATUSES and attempt < retries:
+                time.sleep(retry_delay(attempt, response.headers))
+                attempt += 1
+                continue
+            return self._read(endpoint, response)
 
     def close(self) -> None:
         """Close the connection pool (not one passed in as `http_client`)."""
@@ -375,6 +580,7 @@ class AsyncAPIClient(_Core):
         access_token: str | None,
         base_url: str,
         timeout: float | httpx.Timeout,
+        max_retries: int,
         headers: Mapping[str, str] | None,
         http_client: httpx.AsyncClient | None,
     ) -> None:
@@ -382,6 +588,7 @@ class AsyncAPIClient(_Core):
             access_token=access_token,
             base_url=base_url,
             timeout=timeout,
+            max_retries=max_retries,
             headers=headers,
         )
         self._owns_http = http_client is None
@@ -402,11 +609,29 @@ class AsyncAPIClient(_Core):
         body_encoding: str | None = None,
     ) -> T:
         request = self._build(endpoint, path, query, headers, body, body_encoding)
-        try:
-            response = await self._http.request(**request)
-        except httpx.TransportError as exc:
-            raise _transport_error(exc, endpoint) from None
-        return self._read(endpoint, response)
+        retries = self._retries_for(endpoint)
+        attempt = 0
+        while True:
+            started = time.monotonic()
+            try:
+                response = await self._http.request(**request)
+            except httpx.TransportError as exc:
+                self._log(
+                    endpoint, request["url"], type(exc).__name__, started, attempt
+                )
+                if attempt >= retries:
+                    raise _transport_error(exc, endpoint, attempt + 1) from None
+                await asyncio.sleep(retry_delay(attempt, None))
+                attempt += 1
+                continue
+            self._log(
+                endpoint, str(response.url), str(response.status_code), started, attempt
+            )
+            if response.status_code in RETRY_STATUSES and attempt < retries:
+                await asyncio.sleep(retry_delay(attempt, response.headers))
+                attempt += 1
+                continue
+            return self._read(endpoint, response)
 
     async def close(self) -> None:
         """Close the connection pool (not one passed in as `http_client`)."""
@@ -430,11 +655,18 @@ class AsyncAPIClient(_Core):
 
 __all__ = [
     "BINARY",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
     "NO_CONTENT",
     "TEXT",
     "AsyncAPIClient",
     "Endpoint",
     "Json",
+    "Secret",
     "SyncAPIClient",
+    "aiter_pages",
     "cookie_header",
+    "iter_pages",
+    "retry_delay",
 ]

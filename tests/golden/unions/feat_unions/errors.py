@@ -110,13 +110,16 @@ class DecodeError(APIError):
 
     @classmethod
     def from_msgspec(
-        cls, exc: Exception, operation_id: str, body: bytes
+        cls, exc: Exception, operation_id: str, body: bytes, expected: Any = None
     ) -> DecodeError:
         text = str(exc)
         match = _AT.search(text)
         path = match.group("path") if match else None
         reason = text[: match.start()] if match else text
         if isinstance(exc, msgspec.ValidationError):
+            tag = _unknown_tag(reason, path, expected)
+            if tag is not None:
+                reason = tag
             where = f" at {path}" if path else ""
             message = (
                 f"{operation_id}: response does not match the spec{where}: {reason}"
@@ -124,6 +127,53 @@ class DecodeError(APIError):
         else:
             message = f"{operation_id}: response is not valid JSON: {reason}"
         return cls(message, operation_id=operation_id, path=path, body=body)
+
+
+def _unknown_tag(reason: str, path: str | None, expected: Any) -> str | None:
+    """For a tag no variant carries, say which tags the union knows (msgspec says only
+    `Invalid value`). Looked up only when decoding has already failed."""
+    if expected is None or path is None or not reason.startswith("Invalid value "):
+        return None
+    field = path.rsplit(".", 1)[-1]
+    known = sorted(_tags(expected).get(field, ()))
+    if not known:
+        return None
+    value = reason.removeprefix("Invalid value ")
+    return f"unknown {field} {value}; known: {', '.join(known)}"
+
+
+def _tags(expected: Any) -> dict[str, set[str]]:
+    from msgspec import inspect
+
+    found: dict[str, set[str]] = {}
+    seen: set[int] = set()
+    pending = [inspect.type_info(expected)]
+    while pending:
+        info = pending.pop()
+        if id(info) in seen:
+            continue
+        seen.add(id(info))
+        if isinstance(info, inspect.StructType):
+            if info.tag_field is not None and info.tag is not None:
+                found.setdefault(info.tag_field, set()).add(str(info.tag))
+            pending.extend(f.type for f in info.fields)
+        elif isinstance(info, inspect.UnionType):
+            pending.extend(info.types)
+        elif isinstance(
+            info,
+            (
+                inspect.ListType,
+                inspect.SetType,
+                inspect.FrozenSetType,
+                inspect.VarTupleType,
+            ),
+        ):
+            pending.append(info.item_type)
+        elif isinstance(info, inspect.DictType):
+            pending.append(info.value_type)
+        elif isinstance(info, inspect.TupleType):
+            pending.extend(info.item_types)
+    return found
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -812,6 +812,7 @@ class _Builder:
         args += [f"{p.name}={p.name}" for p in keyword]
         start = page.default_source if page.default_source not in (None, "None") else "1"
         name = "iter" if op.name == "list" else f"iter_{op.name}"
+        python_path = ".".join(op.namespace + (name,))
         return Pagination(
             name=name,
             page_param=page.name,
@@ -828,6 +829,7 @@ class _Builder:
                 8,
             )
             or "",
+            example=_example(python_path, positional, keyword, None),
         )
 
     def _find_max_page(self, model: _ModelDraft) -> tuple[str, ...] | None:
@@ -1080,6 +1082,10 @@ class _Builder:
                 sorted(ERROR_EXPORTS + ("AsyncClient", "Client", "__version__"), key=import_sort_key)
             ),
             readme_examples=tuple((o.python_path, o.example) for o in operations),
+            paginated=next((o for o in operations if o.pagination), None),
+            retry_example=(
+                "patient." + operations[0].example.removeprefix("client.") if operations else ""
+            ),
         )
 
     def _finish_alias(self, name: str) -> Alias:
@@ -1742,7 +1748,9 @@ def _unique_iter_names(
             name = naming.dedupe([op.pagination.name], used)[0]
             used.add(name)
             if name != op.pagination.name:
-                op = dataclasses.replace(op, pagination=dataclasses.replace(op.pagination, name=name))
+                example = op.pagination.example.replace(f".{op.pagination.name}(", f".{name}(", 1)
+                renamed = dataclasses.replace(op.pagination, name=name, example=example)
+                op = dataclasses.replace(op, pagination=renamed)
         out.append(op)
     return out
 

@@ -163,6 +163,7 @@ class Pagination:
     fetch_source: str
     split_source: str
     docstring: str
+    example: str
 
 
 @dataclass(frozen=True)
@@ -265,3 +266,7 @@ class Api:
     error_exports: tuple[str, ...]
     package_exports: tuple[str, ...]
     readme_examples: tuple[tuple[str, str], ...]
+    # The first operation's example through a `with_options` copy named `patient`.
+    retry_example: str
+    # The first paginated operation, for the README's example.
+    paginated: Operation | None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -74,7 +75,8 @@ def import_generated() -> Iterator[object]:
 
 # --- a real HTTP server for client tests (tests/http_server.py) ------------------------------
 
-from http_server import ScriptedServer  # tests/ is on sys.path, as for conftest itself
+from http_server import ScriptedServer
+from prism_server import PrismServer, PrismUnavailable, in_ci, install
 
 
 @pytest.fixture
@@ -93,3 +95,51 @@ def http_server() -> Iterator[ScriptedServer]:
 def anyio_backend() -> str:
     """Async tests (@pytest.mark.anyio) run on asyncio, the loop AsyncClient targets."""
     return "asyncio"
+
+
+# --- Prism, an independent mock server serving spec/polar-oauth2.yaml (tests/prism_server.py) --
+
+
+@pytest.fixture(scope="session")
+def prism_executable() -> Path:
+    """The pinned Prism, installed into .tools/prism on first use. A failure to install fails
+    the tests; they skip only outside CI on a machine with no npm at all."""
+    if shutil.which("npm") is None:
+        if in_ci():
+            pytest.fail("CI is set but npm is not on PATH: the Prism tests cannot run", pytrace=False)
+        pytest.skip("npm is not installed: cannot install the Prism mock server")
+    try:
+        return install()
+    except PrismUnavailable as exc:
+        pytest.fail(f"cannot install Prism: {exc}", pytrace=False)
+
+
+def _prism(executable: Path, log: Path, *, dynamic: bool) -> Iterator[PrismServer]:
+    try:
+        server = PrismServer.start(executable, SPEC, log, dynamic=dynamic)
+    except PrismUnavailable as exc:
+        pytest.fail(f"cannot start Prism: {exc}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+    assert server.process.returncode is not None, f"{server} is still running"
+
+
+@pytest.fixture(scope="session")
+def prism_static(
+    prism_executable: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[PrismServer]:
+    """`prism mock` in static mode: every answer is the spec's example (or one built from
+    the schema), the same each time."""
+    log = tmp_path_factory.mktemp("prism") / "static.log"
+    yield from _prism(prism_executable, log, dynamic=False)
+
+
+@pytest.fixture(scope="session")
+def prism_dynamic(
+    prism_executable: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[PrismServer]:
+    """`prism mock --dynamic`: every answer is new random data generated from the schema."""
+    log = tmp_path_factory.mktemp("prism") / "dynamic.log"
+    yield from _prism(prism_executable, log, dynamic=True)

@@ -6,10 +6,8 @@ requests and turns responses into typed values or exceptions.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import datetime
-import email.utils
 import enum
 import logging
 import random
@@ -369,6 +367,8 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         return float(value)
     except ValueError:
         pass
+    import email.utils  # only for a Retry-After given as a date: keeps imports quick
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -492,6 +492,13 @@ def _transport_error(
     return errors.APIConnectionError(
         f"{endpoint.operation_id}: connection failed{tries} ({type(exc).__name__}: {exc})"
     )
+
+
+async def _sleep(seconds: float) -> None:
+    # asyncio is imported on first use: blocking-only programs never pay for it.
+    import asyncio
+
+    await asyncio.sleep(seconds)
 
 
 class SyncAPIClient(_Core):
@@ -621,14 +628,14 @@ class AsyncAPIClient(_Core):
                 )
                 if attempt >= retries:
                     raise _transport_error(exc, endpoint, attempt + 1) from None
-                await asyncio.sleep(retry_delay(attempt, None))
+                await _sleep(retry_delay(attempt, None))
                 attempt += 1
                 continue
             self._log(
                 endpoint, str(response.url), str(response.status_code), started, attempt
             )
             if response.status_code in RETRY_STATUSES and attempt < retries:
-                await asyncio.sleep(retry_delay(attempt, response.headers))
+                await _sleep(retry_delay(attempt, response.headers))
                 attempt += 1
                 continue
             return self._read(endpoint, response)

@@ -89,7 +89,12 @@ def _flatten(node: Node, min_us: int, max_depth: int, depth: int = 0) -> list[di
 
 
 def measure_import(
-    python: Path, module: str, *, runs: int, env: Mapping[str, str] | None = None
+    python: Path,
+    module: str,
+    *,
+    runs: int,
+    env: Mapping[str, str] | None = None,
+    statement: str = "",
 ) -> dict[str, Any]:
     """Time `import MODULE` with interpreter `python` in environment `env`.
 
@@ -98,7 +103,7 @@ def measure_import(
     """
     env = dict(os.environ if env is None else env)
     env.pop("PYTHONSTARTUP", None)
-    statement = f"import {module}"
+    statement = statement or f"import {module}"
     _run(python, ["-c", statement], env)  # writes any missing .pyc files
 
     imports: list[float] = []

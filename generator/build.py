@@ -1035,13 +1035,11 @@ class _Builder:
             for case in o.success + o.errors:
                 runtime.add(case.spec_source.split("(")[0])
         stdlib = import_lines(client_needed - {"models", "Any", "Literal"})
-        typing_names = sorted(client_needed & {"Any", "Literal"})
+        typing_names = sorted((client_needed & {"Any", "Literal"}) | {"TYPE_CHECKING"}, key=import_sort_key)
         client_imports = stdlib + [
             "from collections.abc import "
             + ("AsyncIterator, Iterator, Mapping" if paginated else "Mapping"),
             f"from typing import {', '.join(typing_names)}",
-            "",
-            "import httpx",
             "",
         ]
         if "models" in client_needed:

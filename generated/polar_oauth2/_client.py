@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Literal
-
-import httpx
+from typing import TYPE_CHECKING, Literal
 
 from . import models
 from ._base import (
@@ -18,6 +16,9 @@ from ._base import (
     aiter_pages,
     iter_pages,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 Server = Literal["production", "sandbox"]
 """A server the spec declares; pass `base_url=` for any other."""

@@ -5,9 +5,7 @@ from __future__ import annotations
 import builtins
 import uuid
 from collections.abc import Mapping
-from typing import Literal
-
-import httpx
+from typing import TYPE_CHECKING, Literal
 
 from . import models
 from ._base import (
@@ -18,6 +16,9 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 Server = Literal["production"]
 """A server the spec declares; pass `base_url=` for any other."""

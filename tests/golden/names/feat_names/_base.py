@@ -25,7 +25,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
 
-import httpx
 import msgspec
 
 from . import errors
@@ -34,6 +33,8 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     import sys
+
+    import httpx
 
     if sys.version_info >= (3, 11):
         from typing import Self
@@ -44,7 +45,8 @@ T = TypeVar("T")
 PageT = TypeVar("PageT")
 ItemT = TypeVar("ItemT")
 
-USER_AGENT = f"feat-names/{__version__} python-httpx/{httpx.__version__}"
+# httpx is imported when the first client is made, not with the package: importing the
+# package stays quick, and a program pays for httpx only once it talks to the API.
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_RETRIES = 2
 # Retries: idempotent methods only, on these statuses or when no response arrived.
@@ -246,7 +248,7 @@ class _Core:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.max_retries = max_retries
-        self._headers = {"User-Agent": USER_AGENT, **(headers or {})}
+        self._headers = {"User-Agent": user_agent(), **(headers or {})}
         self._log_url = _without_userinfo(self.base_url)
 
     def __repr__(self) -> str:
@@ -339,6 +341,12 @@ class _Core:
             result: T = _read_body(endpoint, spec, response)
             return result
         raise _status_error(endpoint, spec, response)
+
+
+def user_agent() -> str:
+    import httpx
+
+    return f"feat-names/{__version__} python-httpx/{httpx.__version__}"
 
 
 def retry_delay(attempt: int, headers: httpx.Headers | None) -> float:
@@ -484,6 +492,8 @@ def _status_error(
 def _transport_error(
     exc: httpx.TransportError, endpoint: Endpoint[Any], attempts: int
 ) -> errors.APIConnectionError:
+    import httpx
+
     tries = f" after {attempts} attempts" if attempts > 1 else ""
     if isinstance(exc, httpx.TimeoutException):
         return errors.APITimeoutError(
@@ -521,6 +531,8 @@ class SyncAPIClient(_Core):
             max_retries=max_retries,
             headers=headers,
         )
+        import httpx
+
         self._owns_http = http_client is None
         self._http = (
             http_client if http_client is not None else httpx.Client(timeout=timeout)
@@ -536,6 +548,8 @@ class SyncAPIClient(_Core):
         body: Any = None,
         body_encoding: str | None = None,
     ) -> T:
+        import httpx  # already loaded by the constructor: a dictionary lookup
+
         request = self._build(endpoint, path, query, headers, body, body_encoding)
         retries = self._retries_for(endpoint)
         attempt = 0
@@ -598,6 +612,8 @@ class AsyncAPIClient(_Core):
             max_retries=max_retries,
             headers=headers,
         )
+        import httpx
+
         self._owns_http = http_client is None
         self._http = (
             http_client
@@ -615,6 +631,8 @@ class AsyncAPIClient(_Core):
         body: Any = None,
         body_encoding: str | None = None,
     ) -> T:
+        import httpx  # already loaded by the constructor: a dictionary lookup
+
         request = self._build(endpoint, path, query, headers, body, body_encoding)
         retries = self._retries_for(endpoint)
         attempt = 0
@@ -676,4 +694,5 @@ __all__ = [
     "cookie_header",
     "iter_pages",
     "retry_delay",
+    "user_agent",
 ]

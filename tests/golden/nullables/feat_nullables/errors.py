@@ -8,10 +8,12 @@ when a success response does not match the spec.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 import msgspec
+
+if TYPE_CHECKING:
+    import httpx
 
 _AT = re.compile(r" - at `(?P<path>[^`]*)`$")
 

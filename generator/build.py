@@ -6,6 +6,7 @@ Knows OpenAPI, not any particular spec: behaviour follows from the document alon
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import json
 import re
 from dataclasses import dataclass, field
@@ -120,6 +121,24 @@ BUILTIN_TYPE_NAMES = frozenset({"str", "int", "float", "bool", "bytes", "list", 
 @dataclass(frozen=True)
 class BuildOptions:
     package: str = "polar_oauth2"
+    # Generate only these operations (globs over operationIds and Python paths such as
+    # `oauth2:*` or `oauth2.clients.*`) and those with these tags; empty means all.
+    include_operations: tuple[str, ...] = ()
+    include_tags: tuple[str, ...] = ()
+
+
+def selected(op: dict[str, Any], python_path: str, options: BuildOptions) -> bool:
+    """Whether an operation is in the subset the options ask for."""
+    if not options.include_operations and not options.include_tags:
+        return True
+    op_id = str(op.get("operationId") or "")
+    if any(
+        fnmatch.fnmatchcase(op_id, pattern) or fnmatch.fnmatchcase(python_path, pattern)
+        for pattern in options.include_operations
+    ):
+        return True
+    tags = {str(t) for t in op.get("tags") or []}
+    return any(tag in tags for tag in options.include_tags)
 
 
 def error_class(status: str) -> str:
@@ -600,6 +619,8 @@ class _Builder:
                     [self.resolve(p, "")[0] for p in op.get("parameters") or []],
                 )
                 namespace, name = operation_names(op, method, path)
+                if not selected(op, ".".join(namespace + (name,)), self.options):
+                    continue
                 if namespace and namespace[0] in CLIENT_MEMBERS:
                     namespace = (namespace[0] + "_",) + namespace[1:]
                 ops.append(_Op(path, method, pointer, op, params, namespace, name))
@@ -967,6 +988,17 @@ class _Builder:
 
     def run(self) -> Api:
         raw_ops = self._collect_operations()
+        if not raw_ops and (self.options.include_operations or self.options.include_tags):
+            wanted = [*self.options.include_operations, *(f"tag {t}" for t in self.options.include_tags)]
+            raise InputError(
+                [
+                    Problem(
+                        "/paths",
+                        "no operation matches " + ", ".join(wanted),
+                        hint="globs match operationIds (oauth2:*) or Python paths (oauth2.clients.*)",
+                    )
+                ]
+            )
         members: dict[tuple[str, ...], set[str]] = {(): set(CLIENT_MEMBERS)}
         for op in raw_ops:
             members.setdefault(op.namespace, set()).add(op.name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,7 +38,16 @@ def _parser() -> argparse.ArgumentParser:
             help="folder of templates that override the built-in ones of the same name",
         )  # fmt: skip
         sub.add_argument("--max-spec-bytes", type=int, default=DEFAULT_MAX_BYTES)
+        sub.add_argument(
+            "--include-operations", action="append", default=[], metavar="GLOB",
+            help="only operations whose operationId or Python path matches (repeatable)",
+        )  # fmt: skip
+        sub.add_argument(
+            "--include-tags", action="append", default=[], metavar="TAG",
+            help="only operations with this tag (repeatable)",
+        )  # fmt: skip
         sub.add_argument("--quiet", action="store_true", help="print nothing on success")
+        sub.add_argument("--verbose", action="store_true", help="print how long each stage took")
         sub.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     return parser
 
@@ -56,6 +66,31 @@ def format_problem(spec: Path, problem: Problem, document: Document | None) -> s
     return " ".join(text.split())
 
 
+class _StatusLine:
+    """Progress on a terminal, one rewritten line, only for runs that take a while."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if time.monotonic() - self.started < 0.3:
+            return
+        text = f"{stage} {done}/{total} files" if total else f"{stage}..."
+        sys.stderr.write(f"\r\x1b[Kpolar-codegen: {text}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    pass
+
+
 def _report(spec: Path, problems: list[Problem], document: Document | None) -> None:
     lines = [format_problem(spec, p, document) for p in problems]
     for line in lines:
@@ -71,13 +106,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         package=args.package_name,
         templates=tuple(args.templates),
         max_bytes=args.max_spec_bytes,
+        include_operations=tuple(args.include_operations),
+        include_tags=tuple(args.include_tags),
     )
     document: Document | None = None
     try:
         if not args.package_name.isidentifier():
             raise InputError([Problem("", f"--package-name {args.package_name!r} is not a Python identifier")])
-        result = generate(options)
+        status = _StatusLine() if sys.stderr.isatty() and not args.quiet else None
+        try:
+            result = generate(options, status or _no_progress)
+        finally:
+            if status is not None:
+                status.clear()
         document = result.document
+        if args.verbose:
+            for stage, seconds in result.timings:
+                print(f"{stage:>12}: {seconds * 1000:8.1f} ms", file=sys.stderr)
         if args.command == "check":
             drift = check(args.out, result.files)
             if drift:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "polar-oauth2.yaml"
 GENERATED = ROOT / "generated"
 TESTS = ROOT / "tests"
+
+# Generation caches (validated specs, black's output) go to one folder per test session, so
+# tests neither read a stale cache from the machine nor fill the user's.
+os.environ.setdefault("POLAR_CODEGEN_CACHE_DIR", tempfile.mkdtemp(prefix="polar-codegen-cache-"))
 
 # The committed client is imported straight from generated/, as a user's checkout would.
 if str(GENERATED) not in sys.path:

@@ -93,6 +93,13 @@ ERROR_EXPORTS = tuple(
     )
 )
 
+# Names the generated client module uses in annotations and method bodies: a method or a
+# parameter named like one would hide it.
+# (Runtime helpers that method bodies call are reached as `_base.name`, and no parameter
+# can be called `_base`: identifiers made from spec names never start with an underscore.)
+METHOD_RESERVED = frozenset({"models", "datetime", "uuid", "decimal", "builtins", "httpx"})
+PARAM_RESERVED = frozenset({"self"})
+
 # Attributes of the generated clients that a namespace may not take.
 CLIENT_MEMBERS = frozenset(
     {"close", "aclose", "with_options", "base_url", "timeout", "max_retries", "headers"}
@@ -627,7 +634,7 @@ class _Builder:
         # A method may not take the name of a sub-namespace or of a client member.
         children = {op.namespace[: d + 1] for op in ops for d in range(len(op.namespace))}
         for op in ops:
-            blocked = {c[-1] for c in children if c[:-1] == op.namespace}
+            blocked = {c[-1] for c in children if c[:-1] == op.namespace} | METHOD_RESERVED
             if not op.namespace:
                 blocked |= CLIENT_MEMBERS
             while op.name in blocked:
@@ -648,7 +655,7 @@ class _Builder:
         raw_params = sorted(op.params, key=order)
         names = naming.dedupe(
             [
-                n + "_" if n in ("self",) else n
+                n + "_" if n in PARAM_RESERVED else n
                 for n in (naming.identifier(str(p.get("name", "")), prefix="param_") for p in raw_params)
             ],
             taken={"body"} if spec.get("requestBody") else (),
@@ -771,6 +778,7 @@ class _Builder:
                 else None
             ),
             auth=auth,
+            accept_source=_accept(success),
             docstring=_operation_docstring(spec, params, body, errors, returns),
             example=_example(python_path, positional, keyword, body),
             pagination=pagination,
@@ -1041,7 +1049,9 @@ class _Builder:
             typing_extra.append("TypeAlias")
         if any(a.untagged for a in aliases):
             typing_extra.append("TYPE_CHECKING")
-        models_imports = import_lines(needed, typing_extra=typing_extra) + ["", "import msgspec"]
+        models_imports = import_lines(needed, typing_extra=typing_extra)
+        if models or any("msgspec." in a.annotation for a in aliases):
+            models_imports += ["", "import msgspec"]
         bases = sorted({e.base_class for e in enums})
         if bases or any(a.untagged for a in aliases):
             models_imports.append("")
@@ -1059,10 +1069,8 @@ class _Builder:
             client_needed.add("builtins")
         runtime = {"AsyncAPIClient", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient"}
         paginated = any(o.pagination for o in operations)
-        if paginated:
-            runtime |= {"aiter_pages", "iter_pages"}
-        if any(o.cookie_params for o in operations):
-            runtime.add("cookie_header")
+
+        uses_base_module = paginated or any(o.cookie_params for o in operations)
         for o in operations:
             for case in o.success + o.errors:
                 runtime.add(case.spec_source.split("(")[0])
@@ -1074,8 +1082,11 @@ class _Builder:
             f"from typing import {', '.join(typing_names)}",
             "",
         ]
-        if "models" in client_needed:
-            client_imports.append("from . import models")
+        local_modules = (["_base"] if uses_base_module else []) + (
+            ["models"] if "models" in client_needed else []
+        )
+        if local_modules:
+            client_imports.append(f"from . import {', '.join(local_modules)}")
         client_imports.append(f"from ._base import {', '.join(sorted(runtime, key=import_sort_key))}")
         return Api(
             title=title,
@@ -1085,6 +1096,14 @@ class _Builder:
             title_toml=json.dumps(title, ensure_ascii=False)[1:-1],
             description=info.get("description"),
             docstring=docstring(f"Python client for {title}.") or "",
+            client_module_docstring=docstring(
+                f"{title} clients: `Client` for blocking code, `AsyncClient` for asyncio."
+            )
+            or "",
+            models_module_docstring=docstring(
+                f"Data types of {title}: msgspec structs, decoded straight from response bytes."
+            )
+            or "",
             package=package,
             distribution=package.replace("_", "-"),
             package_version=package_version,
@@ -1252,7 +1271,7 @@ class _Builder:
         for i, server in enumerate(raw):
             name = server.get("x-speakeasy-server-id") or server.get("x-server-name")
             if not name and server.get("description"):
-                name = naming.words(str(server["description"]))[0]
+                name = next(iter(naming.words(str(server["description"]))), None)
             names.append(naming.identifier(str(name or ("default" if i == 0 else f"server{i + 1}"))))
         out: list[Server] = []
         for name, server in zip(naming.dedupe(names), raw):
@@ -1296,7 +1315,7 @@ def operation_names(op: dict[str, Any], method: str, path: str) -> tuple[tuple[s
         namespace = tuple(naming.identifier(p) for p in group.split(".") if p)
         last = str(override or (str(op_id).split(":")[-1] if op_id else method))
         return namespace, naming.identifier(last, prefix="op_")
-    if isinstance(op_id, str) and ":" in op_id:
+    if isinstance(op_id, str) and ":" in op_id and any(p for p in op_id.split(":")):
         parts = [p for p in op_id.split(":") if p]
         return tuple(naming.identifier(p) for p in parts[:-1]), naming.identifier(
             str(override or parts[-1]), prefix="op_"
@@ -1383,7 +1402,8 @@ def msgspec_union_problem(t: TypeRef, context: UnionContext | None = None) -> st
         names = ", ".join(annotation(m) for m in found)
         if group == "object":
             tags = [ctx.tag_of(m.name) if m.kind == "model" else None for m in found]
-            if all(tags) and len({tg[0] for tg in tags if tg}) == 1:
+            values = [tg[1] for tg in tags if tg]
+            if all(tags) and len({tg[0] for tg in tags if tg}) == 1 and len(set(values)) == len(values):
                 continue
             return f"variants {names} are all JSON objects with no tag to tell them apart"
         return f"variants {names} share one JSON type and cannot be told apart"
@@ -1735,7 +1755,7 @@ def _call(endpoint: str, params: list[Param], body: Body | None) -> str:
     if cookies:
         # Cookies travel as one header; the runtime drops the pairs whose value is None.
         pairs = ", ".join(f"({p.wire_source}, {p.name})" for p in cookies)
-        headers.append(f'"Cookie": cookie_header([{pairs}])')
+        headers.append(f'"Cookie": _base.cookie_header([{pairs}])')
     if headers:
         args.append("headers={" + ", ".join(headers) + "}")
     if body is not None:
@@ -1783,6 +1803,14 @@ def _unique_iter_names(
                 op = dataclasses.replace(op, pagination=renamed)
         out.append(op)
     return out
+
+
+def _accept(success: tuple[ResponseCase, ...]) -> str | None:
+    """The media types a successful call may return, for the Accept header; None for JSON."""
+    media = list(dict.fromkeys(r.content_type for r in success if r.content_type))
+    if not media or all(r.kind in ("json", "empty") for r in success):
+        return None
+    return string_literal(", ".join(media))
 
 
 def _json_path(path: Any) -> tuple[str, ...]:

@@ -10,10 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .load import DEFAULT_MAX_BYTES, Document
+from . import config as configuration
+from . import diff as api_diff
+from . import review as api_review
+from .load import DEFAULT_MAX_BYTES, Document, where
 from .pipeline import Options, generate
 from .problems import InputError, Problem
-from .write import check, conflicts, write
+from .write import DEFAULT_LOCK_TIMEOUT, LockTimeout, check, conflicts, write
 
 EXIT_OK, EXIT_DRIFT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -30,37 +33,77 @@ def _parser() -> argparse.ArgumentParser:
         ("check", "exit 1 with a diff when --out differs from a fresh generation"),
     ):
         sub = commands.add_parser(name, help=text, description=text)
-        sub.add_argument("--spec", type=Path, default=Path("spec/polar-oauth2.yaml"))
-        sub.add_argument("--out", type=Path, default=Path("generated"))
-        sub.add_argument("--package-name", default="polar_oauth2", help="import name of the package")
+        # Defaults of None are filled from [tool.polar-codegen] in pyproject.toml, else from
+        # config.DEFAULTS (spec/polar-oauth2.yaml, generated, polar_oauth2, 50 MB).
+        sub.add_argument("--spec", type=Path, default=None)
+        sub.add_argument("--out", type=Path, default=None)
+        sub.add_argument("--package-name", default=None, help="import name of the package")
         sub.add_argument(
-            "--templates", type=Path, action="append", default=[],
+            "--templates", type=Path, action="append", default=None,
             help="folder of templates that override the built-in ones of the same name",
         )  # fmt: skip
-        sub.add_argument("--max-spec-bytes", type=int, default=DEFAULT_MAX_BYTES)
+        sub.add_argument("--max-spec-bytes", type=int, default=None)
         sub.add_argument(
-            "--include-operations", action="append", default=[], metavar="GLOB",
+            "--include-operations", action="append", default=None, metavar="GLOB",
             help="only operations whose operationId or Python path matches (repeatable)",
         )  # fmt: skip
         sub.add_argument(
-            "--include-tags", action="append", default=[], metavar="TAG",
+            "--include-tags", action="append", default=None, metavar="TAG",
             help="only operations with this tag (repeatable)",
+        )  # fmt: skip
+        sub.add_argument(
+            "--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT, metavar="SECONDS",
+            help="how long to wait for another run on the same folder (default: %(default)g)",
+        )  # fmt: skip
+        sub.add_argument(
+            "--allow-file-refs", action="store_true",
+            help="read `$ref`s to files in the spec's folder (never URLs; default: refuse them)",
         )  # fmt: skip
         sub.add_argument("--quiet", action="store_true", help="print nothing on success")
         sub.add_argument("--verbose", action="store_true", help="print how long each stage took")
         sub.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    _inspect_commands(commands)
     return parser
+
+
+def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`review` and `diff`: read specs and print; they never write a file."""
+    text = "print the API as the generated client exposes it, with findings for a reviewer"
+    review = commands.add_parser("review", help=text, description=text)
+    review.add_argument("--format", choices=api_review.FORMATS, default="markdown")
+    text = "classify the changes between two specs (files or git REV:PATH)"
+    diff = commands.add_parser("diff", help=text, description=text)
+    diff.add_argument("old", metavar="OLD", help="a spec file, or REV:PATH read with `git show`")
+    diff.add_argument(
+        "new", metavar="NEW", nargs="?", default=None,
+        help="a spec file, or REV:PATH (default: --spec from the configuration)",
+    )  # fmt: skip
+    diff.add_argument("--format", choices=api_diff.FORMATS, default="text")
+    diff.add_argument(
+        "--fail-on", choices=("breaking", "warning"), default=None,
+        help="exit 1 when a change of this severity (or worse) is found",
+    )  # fmt: skip
+    for sub in (review, diff):
+        sub.add_argument("--spec", type=Path, default=None, help="the spec (diff: NEW's default)")
+        sub.add_argument(
+            "--include-operations", action="append", default=None, metavar="GLOB",
+            help="only operations whose operationId or Python path matches (repeatable)",
+        )  # fmt: skip
+        sub.add_argument(
+            "--include-tags", action="append", default=None, metavar="TAG",
+            help="only operations with this tag (repeatable)",
+        )  # fmt: skip
+        sub.add_argument(
+            "--max-spec-bytes", type=int, default=None,
+            help=f"largest spec read (default {DEFAULT_MAX_BYTES:,} bytes)",
+        )  # fmt: skip
+        sub.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
 def format_problem(spec: Path, problem: Problem, document: Document | None) -> str:
     """`FILE:LINE:COL: POINTER: message (hint)` — one line, whatever the message holds."""
-    if problem.position is not None:
-        line, col = problem.position
-    elif document is not None:
-        line, col = document.positions.lookup(problem.pointer)
-    else:
-        line, col = 1, 1
-    text = f"{spec}:{line}:{col}: #{problem.pointer}: {problem.message}"
+    file, line, col, pointer = where(spec, problem, document)
+    text = f"{file}:{line}:{col}: #{pointer}: {problem.message}"
     if problem.hint:
         text += f" (hint: {problem.hint})"
     return " ".join(text.split())
@@ -91,6 +134,10 @@ def _no_progress(stage: str, done: int, total: int) -> None:
     pass
 
 
+def _waiting(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def _report(spec: Path, problems: list[Problem], document: Document | None) -> None:
     lines = [format_problem(spec, p, document) for p in problems]
     for line in lines:
@@ -99,8 +146,65 @@ def _report(spec: Path, problems: list[Problem], document: Document | None) -> N
     print(f"{count} problem{'s' if count != 1 else ''}; nothing was written.", file=sys.stderr)
 
 
+def _inspect(args: argparse.Namespace) -> int:
+    """`review` and `diff`: 0, 1 when `--fail-on` is hit, 2 for bad input, 3 for a bug."""
+    from .build import BuildOptions
+    from .ir import Api
+
+    options = BuildOptions(
+        include_operations=tuple(args.include_operations), include_tags=tuple(args.include_tags)
+    )
+    try:
+        if args.command == "review":
+            try:
+                document, api = api_review.load_api(args.spec, options, args.max_spec_bytes)
+            except InputError as exc:
+                return _bad_input([(str(args.spec), exc)])
+            review = api_review.make_review(api, document.data)
+            sys.stdout.write(api_review.render_review(review, args.format))
+            return EXIT_OK
+        sources = (args.old, str(args.new or args.spec))
+        sides: list[Api] = []
+        failures: list[tuple[str, InputError]] = []
+        for source in sources:
+            try:
+                sides.append(api_diff.load_side(source, options, max_bytes=args.max_spec_bytes))
+            except InputError as exc:
+                failures.append((source, exc))
+        if failures:
+            return _bad_input(failures)
+        changes = api_diff.diff_apis(sides[0], sides[1])
+        sys.stdout.write(api_diff.render_diff(changes, sources[0], sources[1], args.format))
+        return EXIT_DRIFT if api_diff.failed(changes, args.fail_on) else EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: say so plainly, traceback on request
+        if args.debug:
+            traceback.print_exc()
+        print(f"polar-codegen: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("Run again with --debug for a traceback, and please report it.", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _bad_input(failures: list[tuple[str, InputError]]) -> int:
+    """Every problem of every spec, one `FILE:LINE:COL: POINTER: message` line each."""
+    count = 0
+    for source, error in failures:
+        document = error.document if isinstance(error.document, Document) else None
+        for problem in error.problems:
+            print(format_problem(Path(source), problem, document), file=sys.stderr)
+        count += len(error.problems)
+    print(f"{count} problem{'s' if count != 1 else ''}.", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        configuration.apply(args, configuration.load_config())
+    except configuration.ConfigError as exc:
+        print(exc.line(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.command in ("review", "diff"):
+        return _inspect(args)
     options = Options(
         spec=args.spec,
         package=args.package_name,
@@ -108,6 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_bytes=args.max_spec_bytes,
         include_operations=tuple(args.include_operations),
         include_tags=tuple(args.include_tags),
+        allow_file_refs=args.allow_file_refs,
     )
     document: Document | None = None
     try:
@@ -120,11 +225,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if status is not None:
                 status.clear()
         document = result.document
+        waiting = None if args.quiet else _waiting
         if args.verbose:
             for stage, seconds in result.timings:
                 print(f"{stage:>12}: {seconds * 1000:8.1f} ms", file=sys.stderr)
         if args.command == "check":
-            drift = check(args.out, result.files)
+            drift = check(args.out, result.files, lock_timeout=args.lock_timeout, on_wait=waiting)
             if drift:
                 for item in drift:
                     sys.stdout.write(item.diff)
@@ -139,10 +245,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         blocked = conflicts(args.out, result.files)
         if blocked:
             raise InputError(blocked)
-        changed = write(args.out, result.files)
+        changed = write(args.out, result.files, lock_timeout=args.lock_timeout, on_wait=waiting)
         if not args.quiet:
             print(f"Wrote {len(changed)} changed file(s) to {args.out}.", file=sys.stderr)
         return EXIT_OK
+    except LockTimeout as exc:
+        print(f"polar-codegen: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except InputError as exc:
         if isinstance(exc.document, Document):
             document = exc.document

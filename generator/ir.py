@@ -204,6 +204,8 @@ class Operation:
     endpoint_type_source: str
     responses_source: str
     query_styles_source: str | None
+    # The Accept header, when the successes are not (only) JSON.
+    accept_source: str | None
     auth: bool
     docstring: str
     example: str
@@ -239,6 +241,9 @@ class Api:
     title_toml: str
     description: str | None
     docstring: str
+    # Module docstrings naming the API: escaped spec text, like every docstring.
+    client_module_docstring: str
+    models_module_docstring: str
     package: str
     distribution: str
     package_version: str

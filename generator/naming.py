@@ -56,7 +56,6 @@ PUNCTUATION_WORDS = {
     "}": "RBRACE",
     "\\": "BACKSLASH",
     "`": "BACKTICK",
-    "_": "UNDERSCORE",
     "\t": "TAB",
     "\n": "NEWLINE",
 }
@@ -140,7 +139,8 @@ def _spelled_member(value: str) -> str:
         if char in PUNCTUATION_WORDS:
             parts.append(f"_{PUNCTUATION_WORDS[char]}_")
         elif not char.isalnum():
-            parts.append(f"_U{ord(char):04X}_")
+            # Lower-case hex, so the case split of upper_snake leaves it whole (U000D).
+            parts.append(f"_u{ord(char):04x}_")
         else:
             parts.append(char)
     return upper_snake("".join(parts))

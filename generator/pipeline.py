@@ -15,7 +15,7 @@ from .ir import Api
 from .load import DEFAULT_MAX_BYTES, Document, load
 from .problems import InputError, Problem
 from .render import render
-from .validate import validate
+from .validate import rules_version, validate
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     include_operations: tuple[str, ...] = ()
     include_tags: tuple[str, ...] = ()
+    # `$ref`s to files in the spec's folder are bundled into the document (never URLs).
+    allow_file_refs: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,10 @@ def _validate_cached(document: Document) -> list[Problem]:
         validator = version("openapi-spec-validator")
     except PackageNotFoundError:
         validator = "unknown"
-    digest = cache.key("validated", __version__, validator, document.raw)
+    digest = cache.key("validated", __version__, validator, rules_version(), document.fingerprint)
     if cache.get("validated", digest) == "ok":
         return []
-    problems = validate(document.data)
+    problems = validate(document.data, document.problems)
     if not problems:
         cache.put("validated", digest, "ok")
     return problems
@@ -80,7 +82,9 @@ def generate(options: Options, progress: Progress = _quiet) -> Result:
     """Every generated file's text; raises InputError with all problems of a bad spec."""
     clock = _Clock(progress)
     with clock.stage("loading"):
-        document = load(options.spec, max_bytes=options.max_bytes)
+        document = load(
+            options.spec, max_bytes=options.max_bytes, allow_file_refs=options.allow_file_refs, defer=True
+        )
     with clock.stage("validating"):
         problems = _validate_cached(document)
     if problems:

@@ -14,6 +14,9 @@ class Problem:
     hint: str | None = None
     # Where the pointer cannot say it (a YAML syntax error has no pointer yet): line, column.
     position: tuple[int, int] | None = None
+    # The file the pointer and position are in, when it is not the spec itself (a file that
+    # a `$ref` named, read with --allow-file-refs).
+    file: str | None = None
 
 
 class InputError(Exception):

@@ -2,22 +2,69 @@
 
 The output folder keeps a manifest of the files polar-codegen wrote, so a later run removes
 the ones it no longer generates and never touches anything else in the folder.
+
+A write cannot be torn: a run killed at any moment (SIGKILL, power aside) leaves the folder
+exactly as it was or exactly as the run would have left it.
+
+- The new folder is built complete in a hidden sibling, `.<name>.polar-codegen-XXXXXXXX`:
+  our files written afresh (or hard-linked when unchanged), every other entry of the folder
+  hard-linked, so the user's files are the very same inodes. Then the sibling and the folder
+  trade places in one `renameat2(RENAME_EXCHANGE)` (Linux), and the old tree is taken apart.
+  A first run renames the sibling into place.
+- Where that cannot be done (no renameat2, a file system without RENAME_EXCHANGE, a user file
+  that cannot be hard-linked, a folder that is a mount point or holds more than
+  `MAX_MIRRORED_ENTRIES` entries of the user's, no write access beside the folder), a
+  write-ahead journal inside the folder (`.polar-codegen-journal/`) is committed first and
+  then applied. A run killed while applying it leaves the rest to the next run, which rolls
+  it forward before anything else; `check` and `conflicts` already see the folder as the
+  journal will leave it, without writing.
+- Leftovers of a killed run (a sibling tree, an uncommitted journal) are cleaned up by the
+  next `generate`: nothing of the user's is deleted, only our files and hard links to files
+  that are still in the folder.
+
+Runs on one folder take turns: `generate` holds an exclusive `flock` on the folder's parent
+directory (which, unlike the folder, stays put through the swap), `check` a shared one; both
+give up with `LockTimeout` after a while. The lock dies with its process, so a killed run
+never leaves a stale lock behind.
 """
 
 from __future__ import annotations
 
+import ctypes
 import difflib
+import errno
 import hashlib
 import json
 import os
-import tempfile
+import re
+import secrets
+import stat
+import string
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import __version__
-from .problems import Problem
+from .problems import InputError, Problem
 
 MANIFEST = ".polar-codegen-manifest.json"
+JOURNAL = ".polar-codegen-journal"
+DEFAULT_LOCK_TIMEOUT = 60.0
+# Beyond this many entries of the user's, the folder is updated file by file through the
+# journal rather than hard-linked whole into a new tree and swapped.
+MAX_MIRRORED_ENTRIES = 5000
+_SIBLING = ".polar-codegen-"
+_TOKEN_CHARS = string.ascii_lowercase + string.digits
+_TOKEN = re.compile(r"[a-z0-9]{8}\Z")
+# Test hooks, never set in production: a pause at every step of a write (to kill a run in
+# the middle of one), and the journal instead of the directory swap.
+_DELAY_ENV = "POLAR_CODEGEN_TEST_WRITE_DELAY"
+_JOURNAL_ENV = "POLAR_CODEGEN_TEST_FORCE_JOURNAL"
+
+OnWait = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -26,6 +73,10 @@ class Drift:
 
     path: str
     diff: str
+
+
+class LockTimeout(Exception):
+    """Another polar-codegen run kept the output folder busy for longer than we would wait."""
 
 
 def digest(text: str) -> str:
@@ -40,93 +91,126 @@ def manifest_text(files: dict[str, str]) -> str:
     return json.dumps(body, indent=2, sort_keys=True) + "\n"
 
 
+# -- reading the folder, as a committed journal will leave it ----------------------------------
+
+
+def _pending(out_dir: Path) -> dict[str, bytes | None]:
+    """What a committed but unfinished journal will still change: path -> bytes, or None
+    for a file it removes. Empty when there is no journal to roll forward."""
+    journal = out_dir / JOURNAL
+    try:
+        plan = json.loads((journal / "plan.json").read_bytes())
+        view: dict[str, bytes | None] = {}
+        for path, staged in plan["writes"]:
+            try:
+                view[str(path)] = (journal / str(staged)).read_bytes()
+            except FileNotFoundError:
+                pass  # already moved into place
+        for path in plan["deletes"]:
+            view[str(path)] = None
+        return view
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _read(out_dir: Path, path: str, view: dict[str, bytes | None]) -> bytes | None:
+    if path in view:
+        return view[path]
+    try:
+        return (out_dir / path).read_bytes()
+    except OSError:
+        return None
+
+
+def _manifest_files(data: bytes | None) -> set[str]:
+    try:
+        body = json.loads(data or b"")
+        return {str(p) for p in body.get("files", {})}
+    except (ValueError, AttributeError, TypeError):
+        return set()
+
+
 def owned_files(out_dir: Path) -> set[str]:
     """Paths the last run wrote, from its manifest (empty when there is none)."""
-    try:
-        data = json.loads((out_dir / MANIFEST).read_text("utf-8"))
-        return {str(p) for p in data.get("files", {})}
-    except (OSError, ValueError, AttributeError):
-        return set()
+    return _manifest_files(_read(out_dir, MANIFEST, _pending(out_dir)))
 
 
 def conflicts(out_dir: Path, files: dict[str, str]) -> list[Problem]:
     """Files in the way that polar-codegen did not write: never overwritten."""
-    owned = owned_files(out_dir)
+    if os.path.lexists(out_dir) and not out_dir.is_dir():
+        return [
+            Problem(
+                "",
+                f"{out_dir} is not a folder; refusing to replace it",
+                hint="choose another --out folder",
+            )
+        ]
+    if out_dir.is_dir() and not os.access(out_dir, os.W_OK):
+        return [Problem("", f"{out_dir} is not writable", hint="check its permissions")]
+    view = _pending(out_dir)
+    owned = _manifest_files(_read(out_dir, MANIFEST, view))
     problems: list[Problem] = []
+    blocked_dirs: set[Path] = set()
     for path in sorted(files):
         target = out_dir / path
-        if path not in owned and target.exists():
-            if target.is_file() and target.read_text("utf-8", errors="replace") == files[path]:
-                continue
-            problems.append(
-                Problem(
-                    "",
-                    f"{target} exists and was not written by polar-codegen; refusing to replace it",
-                    hint="move it away, or choose another --out folder",
+        # A file (or a link) of the user's where our files need a folder.
+        for parent in reversed(Path(path).parents[:-1]):
+            where = out_dir / parent
+            if os.path.lexists(where) and not (where.is_dir() and not where.is_symlink()):
+                if where not in blocked_dirs:
+                    blocked_dirs.add(where)
+                    problems.append(
+                        Problem(
+                            "",
+                            f"{where} is not a folder and was not written by polar-codegen; "
+                            "refusing to replace it",
+                            hint="move it away, or choose another --out folder",
+                        )
+                    )
+                break
+        else:
+            exists = view[path] is not None if path in view else os.path.lexists(target)
+            if path not in owned and exists:
+                current = _read(out_dir, path, view)
+                if current is not None and target.is_file() and current == files[path].encode():
+                    continue
+                problems.append(
+                    Problem(
+                        "",
+                        f"{target} exists and was not written by polar-codegen; refusing to replace it",
+                        hint="move it away, or choose another --out folder",
+                    )
                 )
-            )
     return problems
 
 
-def _atomic_write(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; generated files are ordinary source
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write(out_dir: Path, files: dict[str, str]) -> list[str]:
-    """Write what changed, drop stale files of ours, then the manifest; returns paths changed."""
-    old = owned_files(out_dir)
-    changed: list[str] = []
-    for path, text in sorted(files.items()):
-        target = out_dir / path
-        try:
-            if target.read_text("utf-8") == text:
-                continue
-        except (OSError, UnicodeDecodeError):
-            pass
-        _atomic_write(target, text)
-        changed.append(path)
-    for path in sorted(old - set(files)):
-        target = out_dir / path
-        if target.is_file():
-            target.unlink()
-            changed.append(path)
-            _prune_empty_dirs(target.parent, out_dir)
-    _atomic_write(out_dir / MANIFEST, manifest_text(files))
-    return changed
-
-
-def _prune_empty_dirs(folder: Path, root: Path) -> None:
-    while folder != root and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
-
-
-def check(out_dir: Path, files: dict[str, str]) -> list[Drift]:
-    """Every difference between the folder and a fresh generation, as unified diffs."""
+def check(
+    out_dir: Path,
+    files: dict[str, str],
+    *,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    on_wait: OnWait | None = None,
+) -> list[Drift]:
+    """Every difference between the folder and a fresh generation, as unified diffs.
+    Never writes; waits for a `generate` running on the same folder to finish."""
     expected = dict(files)
     expected[MANIFEST] = manifest_text(files)
     drift: list[Drift] = []
-    for path, text in sorted(expected.items()):
-        target = out_dir / path
-        try:
-            current = target.read_text("utf-8")
-        except (OSError, UnicodeDecodeError):
-            current = None
-        if current != text:
-            drift.append(Drift(path, _diff(path, current, text)))
-    for path in sorted(owned_files(out_dir) - set(files)):
-        target = out_dir / path
-        if target.is_file():
-            drift.append(Drift(path, _diff(path, target.read_text("utf-8", errors="replace"), None)))
+    out = _real(out_dir)
+    with _locked(out, exclusive=False, timeout=lock_timeout, on_wait=on_wait):
+        view = _pending(out)
+        for path, text in sorted(expected.items()):
+            data = _read(out, path, view)
+            try:
+                current = None if data is None else data.decode("utf-8")
+            except UnicodeDecodeError:
+                current = None
+            if current != text:
+                drift.append(Drift(path, _diff(path, current, text)))
+        for path in sorted(_manifest_files(_read(out, MANIFEST, view)) - set(files)):
+            data = _read(out, path, view)
+            if data is not None:
+                drift.append(Drift(path, _diff(path, data.decode("utf-8", errors="replace"), None)))
     return drift
 
 
@@ -138,3 +222,502 @@ def _diff(path: str, current: str | None, expected: str | None) -> str:
         tofile=f"b/{path}" if expected is not None else "/dev/null",
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+# -- the lock ----------------------------------------------------------------------------------
+
+
+def _real(out_dir: Path) -> Path:
+    """The folder's real path: a symlinked --out is updated where it points, and the
+    link itself is left alone."""
+    return Path(os.path.realpath(out_dir))
+
+
+@contextmanager
+def _locked(out: Path, *, exclusive: bool, timeout: float, on_wait: OnWait | None) -> Iterator[None]:
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no lock to take
+        yield
+        return
+    try:
+        fd = os.open(out.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_CLOEXEC)
+    except OSError:
+        yield  # no parent yet (check of a folder that does not exist), or not readable
+        return
+    try:
+        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        try:
+            _try_lock(fd, mode)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait(
+                    f"polar-codegen: another run is writing to {out} (or to a folder beside it); "
+                    f"waiting up to {timeout:g} s for it to finish..."
+                )
+            deadline = time.monotonic() + timeout
+            while True:
+                time.sleep(0.05)
+                try:
+                    _try_lock(fd, mode)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise LockTimeout(
+                            f"another polar-codegen run has been writing to {out} (or to a folder "
+                            f"beside it) for more than {timeout:g} s; gave up waiting, nothing "
+                            f"was {'written' if exclusive else 'checked'}. If no other run is "
+                            "going on, look for a process holding a lock on "
+                            f"{out.parent} (e.g. `fuser {out.parent}`)."
+                        ) from None
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _try_lock(fd: int, mode: int) -> None:
+    import fcntl
+
+    try:
+        fcntl.flock(fd, mode | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            raise BlockingIOError(exc.errno, exc.strerror) from None
+        # A file system without flock (some network mounts): go on without the lock.
+
+
+# -- renameat2 ---------------------------------------------------------------------------------
+
+_AT_FDCWD = -100
+_RENAME_NOREPLACE = 1
+_RENAME_EXCHANGE = 2
+
+
+class _Unsupported(Exception):
+    """The directory swap cannot be done here; the journal does the job instead."""
+
+
+def _renameat2(src: Path, dst: Path, flags: int) -> None:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        raise _Unsupported("renameat2 is not available") from None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    if function(_AT_FDCWD, os.fsencode(src), _AT_FDCWD, os.fsencode(dst), flags) != 0:
+        code = ctypes.get_errno()
+        if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise _Unsupported(os.strerror(code))
+        raise OSError(code, os.strerror(code), str(src), None, str(dst))
+
+
+# -- small file-system helpers -----------------------------------------------------------------
+
+
+def _pauser() -> Callable[[], None]:
+    delay = os.environ.get(_DELAY_ENV)
+    if not delay:
+        return lambda: None
+    seconds = float(delay)
+    return lambda: time.sleep(seconds)
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """A new file with exactly these bytes, on disk before this returns."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o644)  # whatever the umask: generated files are ordinary source
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _scan(root: Path) -> Iterator[tuple[str, os.stat_result]]:
+    """(relative path, lstat) of everything under root, each folder before what it holds;
+    symlinks are entries, never followed."""
+    stack = [""]
+    while stack:
+        rel = stack.pop()
+        with os.scandir(root / rel if rel else root) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+        for entry in entries:
+            path = f"{rel}/{entry.name}" if rel else entry.name
+            info = entry.stat(follow_symlinks=False)
+            yield path, info
+            if stat.S_ISDIR(info.st_mode):
+                stack.append(path)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _same_entry(a: Path, b: Path) -> bool:
+    """b holds what a holds: the same inode, the same bytes, or a symlink to the same place."""
+    try:
+        sa, sb = a.lstat(), b.lstat()
+    except OSError:
+        return False
+    if os.path.samestat(sa, sb):
+        return True
+    if stat.S_ISLNK(sa.st_mode) and stat.S_ISLNK(sb.st_mode):
+        return os.readlink(a) == os.readlink(b)
+    if stat.S_ISREG(sa.st_mode) and stat.S_ISREG(sb.st_mode) and sa.st_size == sb.st_size:
+        return a.read_bytes() == b.read_bytes()
+    return False
+
+
+def _siblings(out: Path) -> list[Path]:
+    """Trees a killed run left beside the folder."""
+    prefix = f".{out.name}{_SIBLING}"
+    try:
+        names = os.listdir(out.parent)
+    except OSError:
+        return []
+    return sorted(
+        out.parent / n
+        for n in names
+        if n.startswith(prefix) and _TOKEN.match(n[len(prefix) :])
+        and (out.parent / n).is_dir() and not (out.parent / n).is_symlink()
+    )
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def write(
+    out_dir: Path,
+    files: dict[str, str],
+    *,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    on_wait: OnWait | None = None,
+) -> list[str]:
+    """Write what changed, drop stale files of ours, then the manifest; returns paths changed.
+
+    All or nothing, and one run at a time per folder (see the module docstring). Raises
+    InputError when a file of the user's is in the way, LockTimeout when another run keeps
+    the folder busy for longer than `lock_timeout` seconds."""
+    out = _real(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(out, exclusive=True, timeout=lock_timeout, on_wait=on_wait):
+        recover(out)
+        blocked = conflicts(out, files)
+        if blocked:
+            raise InputError(blocked)
+        return _write_locked(out, files)
+
+
+def recover(out: Path) -> None:
+    """Finish or undo what a killed run left: roll a committed journal forward, drop an
+    uncommitted one, take apart sibling trees. Call with the lock held."""
+    journal = out / JOURNAL
+    if journal.is_dir() and not journal.is_symlink():
+        if (journal / "plan.json").is_file():
+            _roll_forward(out, lambda: None)
+        else:
+            _remove_journal(journal)
+    for leftover in _siblings(out):
+        _settle(leftover, out, lambda: None)
+
+
+def _write_locked(out: Path, files: dict[str, str]) -> list[str]:
+    pause = _pauser()
+    data = {path: text.encode("utf-8") for path, text in files.items()}
+    manifest = manifest_text(files).encode("utf-8")
+    old = owned_files(out)
+    changed = sorted(p for p, d in data.items() if not _same_bytes(out / p, d))
+    stale = sorted(p for p in old - set(files) if (out / p).is_file())
+    if not changed and not stale and _same_bytes(out / MANIFEST, manifest):
+        return []
+    if not os.environ.get(_JOURNAL_ENV):
+        try:
+            _swap_in(out, data, manifest, old, stale, pause)
+            return sorted(changed + stale)
+        except _Unsupported:
+            pass
+    _journal_write(out, data, manifest, changed, stale, pause)
+    return sorted(changed + stale)
+
+
+def _new_sibling(out: Path) -> Path:
+    for _ in range(100):
+        token = "".join(secrets.choice(_TOKEN_CHARS) for _ in range(8))
+        path = out.parent / f".{out.name}{_SIBLING}{token}"
+        try:
+            os.mkdir(path, 0o700)  # private while it is being built
+            return path
+        except FileExistsError:
+            continue
+        except OSError as exc:  # no write access beside the folder, a name too long...
+            raise _Unsupported(str(exc)) from None
+    raise _Unsupported("no free name for a sibling folder")
+
+
+def _swap_in(
+    out: Path,
+    data: dict[str, bytes],
+    manifest: bytes,
+    old: set[str],
+    stale: list[str],
+    pause: Callable[[], None],
+) -> None:
+    exists = out.is_dir()
+    if exists and out.stat().st_dev != out.parent.stat().st_dev:
+        raise _Unsupported("the folder is a mount point")
+    stage = _new_sibling(out)
+    try:
+        pause()
+        # Our manifest goes in first: whatever a killed run leaves in the sibling is then
+        # either listed in it (ours) or a hard link to a file of the folder.
+        _write_new(stage / MANIFEST, manifest)
+        pause()
+        modes: list[tuple[Path, os.stat_result]] = []
+        if exists:
+            _mirror(out, stage, set(data) | old | {MANIFEST, JOURNAL}, modes, pause)
+        folders = {stage} | {folder for folder, _ in modes}
+        for path, content in sorted(data.items()):
+            target = stage / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+            current = out / path
+            if not (_same_bytes(current, content) and _link(current, target)):
+                _write_new(target, content)
+            pause()
+        # Folders that held nothing but stale files of ours go, as they would have.
+        for path in stale:
+            _prune_empty_dirs((stage / path).parent, stage)
+        for folder, info in reversed(modes):  # innermost first: a read-only folder is last
+            if folder.is_dir():
+                _copy_attributes(folder, info)
+        for folder in sorted(folders, reverse=True):
+            _fsync_dir(folder)
+        if exists:
+            _copy_attributes(stage, out.stat())
+        else:
+            os.chmod(stage, 0o777 & ~_umask())
+        pause()
+    except BaseException:
+        _discard(stage)
+        raise
+    if exists:
+        try:
+            _renameat2(stage, out, _RENAME_EXCHANGE)
+        except BaseException:
+            _discard(stage)
+            raise
+    else:
+        try:
+            _renameat2(stage, out, _RENAME_NOREPLACE)
+        except _Unsupported:
+            os.rename(stage, out)  # no renameat2: replaces at most an empty folder
+        except BaseException:
+            _discard(stage)
+            raise
+    _fsync_dir(out.parent)
+    pause()
+    if exists:
+        _settle(stage, out, pause)  # the old tree, now in the sibling
+
+
+def _link(source: Path, target: Path) -> bool:
+    """Hard-link an unchanged file of ours, so it keeps its inode and mtime."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+        return True
+    except (OSError, NotImplementedError):
+        return False
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _copy_attributes(folder: Path, info: os.stat_result) -> None:
+    try:
+        if hasattr(os, "getuid") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+            os.chown(folder, info.st_uid, info.st_gid)
+    except OSError:
+        pass  # only root may give a folder away
+    os.chmod(folder, stat.S_IMODE(info.st_mode))
+
+
+def _mirror(
+    out: Path,
+    stage: Path,
+    ours: set[str],
+    modes: list[tuple[Path, os.stat_result]],
+    pause: Callable[[], None],
+) -> None:
+    """Hard-link every entry of the user's into the new tree; recreate the folders."""
+    count = 0
+    device = out.stat().st_dev
+    for path, info in _scan(out):
+        if path == JOURNAL or path.startswith(JOURNAL + "/"):
+            continue
+        target = stage / path
+        if stat.S_ISDIR(info.st_mode):
+            if info.st_dev != device:
+                raise _Unsupported(f"{out / path} is a mount point")
+            os.mkdir(target, 0o700)
+            modes.append((target, info))
+            continue
+        if path in ours:
+            continue
+        count += 1
+        if count > MAX_MIRRORED_ENTRIES:
+            raise _Unsupported("too many files of the user's to swap the folder")
+        try:
+            os.link(out / path, target, follow_symlinks=False)
+        except (OSError, NotImplementedError) as exc:  # no hard links here, or not to this
+            raise _Unsupported(str(exc)) from None
+        pause()
+
+
+def _discard(tree: Path) -> None:
+    """Remove a sibling tree that was never swapped in: our files and hard links only."""
+    for path, info in sorted(_scan(tree), key=lambda entry: entry[0], reverse=True):
+        target = tree / path
+        try:
+            if stat.S_ISDIR(info.st_mode):
+                os.chmod(target, 0o700)
+                target.rmdir()
+            else:
+                target.unlink()
+        except OSError:
+            pass
+    try:
+        tree.rmdir()
+    except OSError:
+        pass
+
+
+def _settle(tree: Path, out: Path, pause: Callable[[], None]) -> None:
+    """Take apart a sibling tree: the old folder after a swap, or a new one a killed run
+    never swapped in. A file goes if it is ours (in either manifest) or the folder holds the
+    same file at the same path; a file of the user's that the folder lacks (made while the
+    run was going on) moves into the folder; anything else stays where it is."""
+    ours = _manifest_files(_read(tree, MANIFEST, {})) | owned_files(out) | {MANIFEST}
+    into = out.is_dir()
+    entries = list(_scan(tree))
+    for path, info in entries:
+        if stat.S_ISDIR(info.st_mode):
+            os.chmod(tree / path, stat.S_IMODE(info.st_mode) | 0o700)
+    # The tree's manifest goes last: a run killed halfway through this still knows, next
+    # time, which of the files left are ours.
+    entries.sort(key=lambda entry: entry[0] == MANIFEST)
+    for path, info in entries:
+        if stat.S_ISDIR(info.st_mode):
+            continue
+        source, target = tree / path, out / path
+        if path in ours or _same_entry(source, target):
+            source.unlink()
+        elif into and not os.path.lexists(target):
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.rename(source, target)
+            except OSError:
+                pass  # something else is in the way: the file stays where it is
+        pause()
+    for path, info in sorted(entries, key=lambda entry: entry[0], reverse=True):
+        if stat.S_ISDIR(info.st_mode):
+            try:
+                (tree / path).rmdir()
+            except OSError:
+                pass  # still holds something of the user's
+    try:
+        os.chmod(tree, 0o700)
+        tree.rmdir()
+    except OSError:
+        pass
+
+
+def _prune_empty_dirs(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+# -- the journal -------------------------------------------------------------------------------
+
+
+def _journal_write(
+    out: Path,
+    data: dict[str, bytes],
+    manifest: bytes,
+    changed: list[str],
+    stale: list[str],
+    pause: Callable[[], None],
+) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    journal = out / JOURNAL
+    os.mkdir(journal, 0o700)
+    pause()
+    writes: list[list[str]] = []
+    for i, path in enumerate(changed):
+        _write_new(journal / str(i), data[path])
+        writes.append([path, str(i)])
+        pause()
+    _write_new(journal / "manifest", manifest)
+    writes.append([MANIFEST, "manifest"])
+    plan = json.dumps({"writes": writes, "deletes": stale}).encode("utf-8")
+    _write_new(journal / "plan.tmp", plan)
+    _fsync_dir(journal)
+    pause()
+    os.replace(journal / "plan.tmp", journal / "plan.json")  # the commit point
+    _fsync_dir(journal)
+    pause()
+    _roll_forward(out, pause)
+
+
+def _roll_forward(out: Path, pause: Callable[[], None]) -> None:
+    """Apply a committed journal; safe to repeat after being cut short."""
+    journal = out / JOURNAL
+    plan: dict[str, Any] = json.loads((journal / "plan.json").read_bytes())
+    for path, staged in plan["writes"]:
+        source, target = journal / str(staged), out / str(path)
+        if source.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+            _fsync_dir(target.parent)
+        pause()
+    for path in plan["deletes"]:
+        target = out / str(path)
+        if target.is_file() or target.is_symlink():
+            target.unlink()
+            _prune_empty_dirs(target.parent, out)
+        pause()
+    _remove_journal(journal)
+
+
+def _remove_journal(journal: Path) -> None:
+    """The journal folder holds only our files; the plan goes last."""
+    for name in sorted(os.listdir(journal), key=lambda n: n == "plan.json"):
+        (journal / name).unlink()
+    journal.rmdir()
+    _fsync_dir(journal.parent)

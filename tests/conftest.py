@@ -149,3 +149,100 @@ def prism_dynamic(
     """`prism mock --dynamic`: every answer is new random data generated from the schema."""
     log = tmp_path_factory.mktemp("prism") / "dynamic.log"
     yield from _prism(prism_executable, log, dynamic=True)
+
+
+# --- Polar's whole API (../shared/specs), generated once per session ----------------------------
+# Used by tests/test_full_polar.py, tests/test_full_polar_prism.py and tests/test_features_wire.py.
+
+import json as _json
+import time as _time
+from dataclasses import dataclass as _dataclass
+
+SHARED_SPECS = ROOT.parent / "shared" / "specs"
+# Import name -> document: API version 2026-04 (186 operations) and 2025-07-02 (128).
+FULL_SPECS = {
+    "polar_full": SHARED_SPECS / "polar-openapi.json",
+    "polar_v2025": SHARED_SPECS / "polar-openapi-2025-07-02.json",
+}
+
+
+@_dataclass(frozen=True)
+class FullPackage:
+    package: str
+    spec: Path
+    out: Path
+    seconds: float
+    """Wall time of `polar-codegen generate` (both documents run at once, one per core)."""
+    stderr: str
+
+
+def full_specs_present() -> None:
+    missing = [str(p) for p in FULL_SPECS.values() if not p.is_file()]
+    if missing:
+        pytest.fail(f"Polar's documents are missing (shared/ beside the checkout): {missing}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def full_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, FullPackage]:
+    """Both full documents through the CLI, once per session, in parallel child processes
+    (each run is single-threaded: validating and black take nearly all of it)."""
+    full_specs_present()
+    root = tmp_path_factory.mktemp("full-polar")
+    running = {}
+    for package, spec in FULL_SPECS.items():
+        out = root / package
+        err = (root / f"{package}.stderr").open("w+")
+        command = [
+            sys.executable, "-m", "generator", "generate", "--spec", str(spec),
+            "--out", str(out), "--package-name", package, "--verbose",
+        ]  # fmt: skip
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+        running[package] = (process, err, out, _time.perf_counter())
+    done: dict[str, FullPackage] = {}
+    deadline = _time.monotonic() + 600
+    while len(done) < len(running):
+        for package, (process, err, out, started) in running.items():
+            if package in done or process.poll() is None:
+                continue
+            seconds = _time.perf_counter() - started
+            err.seek(0)
+            stderr = err.read()
+            err.close()
+            done[package] = FullPackage(package, FULL_SPECS[package], out, seconds, stderr)
+        if _time.monotonic() > deadline:
+            for process, *_ in running.values():
+                if process.poll() is None:
+                    process.kill()
+            pytest.fail("generating the full documents took more than 600 s", pytrace=False)
+        _time.sleep(0.05)
+    for package, (process, *_rest) in running.items():
+        assert process.returncode == 0, (
+            f"polar-codegen generate failed on {FULL_SPECS[package].name} "
+            f"(exit {process.returncode}):\n{done[package].stderr}"
+        )
+    return done
+
+
+@pytest.fixture(scope="session")
+def full_modules(full_packages: dict[str, FullPackage]) -> dict[str, ModuleType]:
+    """The generated full packages, imported into this process once."""
+    modules: dict[str, ModuleType] = {}
+    for package, generated in full_packages.items():
+        if str(generated.out) not in sys.path:
+            sys.path.insert(0, str(generated.out))
+        importlib.invalidate_caches()
+        modules[package] = importlib.import_module(package)
+        for sub in ("_client", "_base", "_unions", "models"):
+            importlib.import_module(f"{package}.{sub}")
+    return modules
+
+
+@pytest.fixture(scope="session")
+def full_irs(full_packages: dict[str, FullPackage]) -> dict[str, object]:
+    """The generator's IR of each full document (`build(data, BuildOptions(package=...))`)."""
+    from generator.build import BuildOptions, build
+
+    return {
+        package: build(_json.loads(g.spec.read_text()), BuildOptions(package=package))
+        for package, g in full_packages.items()
+    }

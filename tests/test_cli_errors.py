@@ -153,3 +153,158 @@ def test_missing_spec_file(tmp_path: Path) -> None:
     result = run_cli("generate", "--spec", str(tmp_path / "nope.yaml"), "--out", str(tmp_path / "out"))
     assert result.returncode == 2
     assert "cannot read the spec" in result.stderr
+
+
+# -- references are never fetched, files never read unless asked -----------------------------
+
+import socket
+import sys
+import threading
+from collections.abc import Iterator
+
+_WATCHED: list[tuple[str, tuple[object, ...]]] = []
+_WATCHING = threading.Event()
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    if _WATCHING.is_set() and (event in ("open", "urllib.Request") or event.startswith("socket.")):
+        _WATCHED.append((event, args))
+
+
+sys.addaudithook(_audit)  # hooks cannot be removed: this one only records while watching
+
+
+@pytest.fixture
+def watch() -> Iterator[list[tuple[str, tuple[object, ...]]]]:
+    """Files opened and sockets used (audit events) between _WATCHING.set() and .clear()."""
+    _WATCHED.clear()
+    try:
+        yield _WATCHED
+    finally:
+        _WATCHING.clear()
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[int, list[str]]]:
+    """A TCP port on 127.0.0.1 that records whether anything connected."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.2)
+    seen: list[str] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            seen.append("connected")
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], seen
+    stop.set()
+    thread.join()
+    server.close()
+
+
+def _refs_spec(tmp_path: Path, port: int) -> tuple[Path, list[Path]]:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("type: string\n")
+    sibling = tmp_path / "spec" / "schemas.yaml"
+    sibling.parent.mkdir()
+    sibling.write_text("Item: {type: object, properties: {id: {type: string}}}\n")
+    spec = tmp_path / "spec" / "api.yaml"
+    spec.write_text(
+        BASE
+        + f"""  /refs:
+    get:
+      operationId: refs:get
+      parameters:
+        - $ref: "http://127.0.0.1:{port}/parameters.yaml#/Limit"
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {{$ref: "schemas.yaml#/Item"}}
+        "201":
+          description: ok
+          content:
+            application/json:
+              schema: {{$ref: "file://{secret}"}}
+        "202":
+          description: ok
+          content:
+            application/json:
+              schema: {{$ref: "{secret}"}}
+        "203":
+          description: ok
+          content:
+            application/json:
+              schema: {{$ref: "https://127.0.0.1:{port}/schema.json"}}
+"""
+    )
+    return spec, [secret, sibling]
+
+
+@pytest.mark.parametrize("allow", [False, True])
+def test_references_are_never_fetched_and_files_read_only_when_allowed(
+    allow: bool,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    watch: list[tuple[str, tuple[object, ...]]],
+    listener: tuple[int, list[str]],
+) -> None:
+    from generator.cli import main
+
+    port, connections = listener
+    spec, files = _refs_spec(tmp_path, port)
+    flag = ["--allow-file-refs"] if allow else []
+    _WATCHING.set()
+    code = main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out"), *flag])
+    _WATCHING.clear()
+    stderr = capsys.readouterr().err
+    assert code == 2, stderr
+    opened = [str(args[0]) for event, args in watch if event == "open"]
+    # The sibling file is read with --allow-file-refs only; nothing else, ever.
+    assert (str(files[1]) in opened) == allow, opened
+    assert str(files[0]) not in opened
+    assert not [event for event, _ in watch if event.startswith("socket.") or event == "urllib.Request"]
+    assert connections == []
+    messages = [m["message"] for m in problems(stderr)]
+    refused = [m for m in messages if "refused" in m]
+    assert len(refused) == (4 if allow else 5), messages
+    assert not (tmp_path / "out").exists()
+
+
+def test_allow_file_refs_generates_and_checks(tmp_path: Path) -> None:
+    folder = tmp_path / "spec"
+    (folder / "schemas").mkdir(parents=True)
+    (folder / "schemas" / "item.yaml").write_text("type: object\nproperties:\n  id: {type: string}\n")
+    spec = folder / "api.yaml"
+    spec.write_text(BASE.replace('"200": {description: ok}', '"200":\n          description: ok\n'
+                                 '          content:\n            application/json:\n'
+                                 '              schema: {$ref: "schemas/item.yaml"}'))  # fmt: skip
+    out = tmp_path / "out"
+    refused = run_cli("generate", "--spec", str(spec), "--out", str(out))
+    assert refused.returncode == 2 and "--allow-file-refs" in refused.stderr
+    assert not out.exists()
+    done = run_cli("generate", "--spec", str(spec), "--out", str(out), "--allow-file-refs")
+    assert done.returncode == 0, done.stderr
+    assert "class Item(" in (out / "polar_oauth2" / "models.py").read_text()
+    assert run_cli("check", "--spec", str(spec), "--out", str(out), "--allow-file-refs").returncode == 0
+    # A change in the other file is a change of the spec.
+    (folder / "schemas" / "item.yaml").write_text("type: object\nproperties:\n  id: {type: integer}\n")
+    assert run_cli("check", "--spec", str(spec), "--out", str(out), "--allow-file-refs").returncode == 1
+    # Errors inside the other file name that file.
+    (folder / "schemas" / "item.yaml").write_text("type: object\nproperties:\n  id: {type: strin}\n")
+    bad = run_cli("check", "--spec", str(spec), "--out", str(out), "--allow-file-refs")
+    assert bad.returncode == 2
+    (line,) = [m for m in problems(bad.stderr)]
+    assert (line["file"], line["line"], line["col"], line["pointer"]) == (
+        str(folder / "schemas" / "item.yaml"), "3", "8", "/properties/id/type",
+    )  # fmt: skip

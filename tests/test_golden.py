@@ -240,6 +240,21 @@ PRODUCT = {
     "description": "Everything.",
 }
 
+# tests/specs/hostile.yaml: every property name is one Python or the generated package
+# would trip over; values differ from the defaults, which are left out when encoding.
+HOSTILE_THING = {
+    "class": "c", "from": "f", "import": True, "None": "n", "True": False, "lambda": 1,
+    "str": "s", "int": 2, "list": ["a"], "dict": {"k": 1}, "type": "t", "id": "i",
+    "bytes": "3q2+7w==", "float": 1.5, "bool": True, "__init__": "init", "__class__": "cls",
+    "__dict__": "d", "2fa": True, "123": "num", "content-type": "text/plain", "x.y.z": 3,
+    "display name": "D", "é": "e", "名前": "n", "Client": "C", "AsyncClient": "AC",
+    "errors": "E", "models": "M", "Endpoint": "EP", "Json": "J", "msgspec": "ms",
+    "msgspec_": "ms_", "datetime": "2024-05-01T12:30:00Z", "uuid": UUID1, "builtins": "b",
+    "field": "f", "self": "s", "a-b": "1", "a_b": "2", "A B": "3", "": "empty", "_": "_",
+    "hostile": '"""', "numbers": -1,
+    "nested": {"class": "x", "def": [{"__init__": "i", "yield": "y"}, {}]},
+}  # fmt: skip
+
 # Per package, per model: JSON objects that must decode and encode back unchanged. Every
 # struct of a package needs at least one, so a new model cannot go untested.
 SAMPLES: dict[str, dict[str, list[dict[str, Any]]]] = {
@@ -333,6 +348,28 @@ SAMPLES: dict[str, dict[str, list[dict[str, Any]]]] = {
         "RecordCreate": [RECORD_CREATE],
         "Record": [RECORD],
         "ListResourceRecord": [{"items": [RECORD]}],
+    },
+    "feat_hostile": {
+        "Thing": [HOSTILE_THING, {"class": "", "from": "", "__init__": ""}],
+        "ThingNested": [HOSTILE_THING["nested"], {}],
+        "ThingNestedDefItem": [{"__init__": "", "yield": "\x00"}, {}],
+        "Builtins": [{"None": {"none": "x"}, "True": {"true": False}, "str": {"str": ""}, "Exception": {"args": []}}],
+        "None_": [{"none": "None"}],
+        "True_": [{"true": True}],
+        "Str": [{"str": "str"}],
+        "Exception": [{"args": ["a", "b"]}],
+        "Cat": [{"class": '"""', "def": "x"}],
+        "Dog": [{"class": "\\", "None": 0}],
+        "Client": [{"Client": "C", "client": "c"}],
+        "AsyncClient": [{"async": "a", "await": "w"}],
+        "Errors": [{"detail": "{{ x }} {% y %}"}],
+        "Json": [{"json": {"a": [1, None]}}],
+        "Endpoint": [{"endpoint": ""}, {}],
+        "Msgspec": [{"Struct": "s", "UNSET": None}, {"UNSET": "u"}, {}],
+        "Init": [{"__class__": "type"}],
+        "Schema2fa": [{"code": "123456"}],
+        "Schema2WeirdName": [{"ünï": "ü"}],
+        "MySchemaV1Beta": [{"a.b c-d": "x"}],
     },
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import models
+from . import _base, models
 from ._base import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -13,8 +13,6 @@ from ._base import (
     Endpoint,
     Json,
     SyncAPIClient,
-    aiter_pages,
-    iter_pages,
 )
 
 if TYPE_CHECKING:
@@ -89,7 +87,7 @@ class Oauth2ClientsResource:
 
         Takes the arguments of `list()` but `page`; stops after the last page the server reports, or at an empty page.
         """
-        return iter_pages(
+        return _base.iter_pages(
             lambda page: self.list(page=page, limit=limit),
             lambda result: (result.items, result.pagination.max_page),
             1,
@@ -179,7 +177,7 @@ class AsyncOauth2ClientsResource:
 
         Takes the arguments of `list()` but `page`; stops after the last page the server reports, or at an empty page.
         """
-        return aiter_pages(
+        return _base.aiter_pages(
             lambda page: self.list(page=page, limit=limit),
             lambda result: (result.items, result.pagination.max_page),
             1,

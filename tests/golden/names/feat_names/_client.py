@@ -56,6 +56,7 @@ _RECORDS_DOWNLOAD = Endpoint[bytes](
     "/v1/records/{record-id}/content",
     operation_id="records:download",
     responses={200: BINARY},
+    accept="application/octet-stream",
 )
 
 

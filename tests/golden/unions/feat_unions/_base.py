@@ -126,7 +126,15 @@ class Endpoint(Generic[T]):
     entries of `responses` decode to it.
     """
 
-    __slots__ = ("auth", "method", "operation_id", "path", "query_styles", "responses")
+    __slots__ = (
+        "accept",
+        "auth",
+        "method",
+        "operation_id",
+        "path",
+        "query_styles",
+        "responses",
+    )
 
     def __init__(
         self,
@@ -137,6 +145,7 @@ class Endpoint(Generic[T]):
         responses: Mapping[int | str, ResponseSpec],
         query_styles: Mapping[str, tuple[str, bool]] | None = None,
         auth: bool = True,
+        accept: str = "application/json",
     ) -> None:
         self.method = method
         self.path = path
@@ -144,6 +153,7 @@ class Endpoint(Generic[T]):
         self.responses = responses
         self.query_styles = query_styles or {}
         self.auth = auth
+        self.accept = accept
 
     def response_spec(self, status: int) -> ResponseSpec | None:
         """The documented response for `status`: exact code, then `2XX`-style range, then
@@ -316,7 +326,7 @@ class _Core:
             encode_path(endpoint.path, path) if path else endpoint.path
         )
         request_headers = dict(self._headers)
-        request_headers["Accept"] = "application/json"
+        request_headers["Accept"] = endpoint.accept
         if endpoint.auth and self._access_token is not None:
             request_headers["Authorization"] = f"Bearer {self._access_token.get()}"
         for name, value in (headers or {}).items():

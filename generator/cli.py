@@ -9,10 +9,13 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+import jinja2
+
 from . import __version__
 from . import config as configuration
 from . import diff as api_diff
 from . import review as api_review
+from .format import FormatError
 from .load import DEFAULT_MAX_BYTES, Document, where
 from .pipeline import Options, generate
 from .problems import InputError, Problem
@@ -257,9 +260,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             document = exc.document
         _report(args.spec, exc.problems, document)
         return EXIT_BAD_INPUT
+    except (jinja2.TemplateError, FormatError) as exc:
+        if not args.templates:
+            raise  # the built-in templates failing is a bug of ours
+        # The user's own templates are input: say where they went wrong, no traceback.
+        where = _template_location(exc)
+        print(f"polar-codegen: {where}{type(exc).__name__}: {exc}", file=sys.stderr)
+        print("The templates given with --templates produced no valid output; nothing was written.", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as exc:  # noqa: BLE001 - a bug of ours: say so plainly, traceback on request
         if args.debug:
             traceback.print_exc()
         print(f"polar-codegen: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("Run again with --debug for a traceback, and please report it.", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _template_location(exc: Exception) -> str:
+    filename = getattr(exc, "filename", None)
+    lineno = getattr(exc, "lineno", None)
+    if filename:
+        return f"{filename}:{lineno}: " if lineno else f"{filename}: "
+    return ""

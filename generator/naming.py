@@ -134,9 +134,13 @@ def dedupe(names: Iterable[str], taken: Iterable[str] = (), separator: str = "_"
 
 
 def _spelled_member(value: str) -> str:
+    if value and not value.strip("_"):
+        return "_".join(["UNDERSCORE"] * len(value))
     parts: list[str] = []
     for char in value:
-        if char in PUNCTUATION_WORDS:
+        if char == "_":
+            parts.append("_")  # a word break, as in the name itself: `a_b` stays A_B
+        elif char in PUNCTUATION_WORDS:
             parts.append(f"_{PUNCTUATION_WORDS[char]}_")
         elif not char.isalnum():
             # Lower-case hex, so the case split of upper_snake leaves it whole (U000D).

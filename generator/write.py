@@ -3,14 +3,17 @@
 The output folder keeps a manifest of the files polar-codegen wrote, so a later run removes
 the ones it no longer generates and never touches anything else in the folder.
 
-A write cannot be torn: a run killed at any moment (SIGKILL, power aside) leaves the folder
-exactly as it was or exactly as the run would have left it.
+A write cannot be torn: a run killed at any moment (SIGKILL included) leaves the folder exactly
+as it was or exactly as the run would have left it. Files and folders are fsynced before the
+swap, so a power cut should not tear it either, though only kills are tested.
 
 - The new folder is built complete in a hidden sibling, `.<name>.polar-codegen-XXXXXXXX`:
   our files written afresh (or hard-linked when unchanged), every other entry of the folder
   hard-linked, so the user's files are the very same inodes. Then the sibling and the folder
-  trade places in one `renameat2(RENAME_EXCHANGE)` (Linux), and the old tree is taken apart.
-  A first run renames the sibling into place.
+  trade places in one `renameat2(RENAME_EXCHANGE)` (Linux), and the old tree is taken apart;
+  a file the user made in the folder meanwhile is moved over, not lost. A first run renames
+  the sibling into place. The folder is a new directory after each run that changed
+  something: a shell sitting in the old one sees the old files until it `cd`s again.
 - Where that cannot be done (no renameat2, a file system without RENAME_EXCHANGE, a user file
   that cannot be hard-linked, a folder that is a mount point or holds more than
   `MAX_MIRRORED_ENTRIES` entries of the user's, no write access beside the folder), a

@@ -5,9 +5,8 @@ break out of docstrings and literals.
   passes mypy --strict and ruff there) is generated and exercised: wire names survive a
   round trip, docstrings hold the spec's text literally, parameters named `self` or `class`
   are sent under their wire names.
-- Known generator bugs are pinned by `xfail(strict=True)` tests with the smallest spec that
-  shows each; they start failing (XPASS) once fixed, as a reminder to drop the mark and the
-  matching exclusion in the property test.
+- Generator bugs these found have a regression test each, with the smallest spec that
+  showed it.
 - `test_random_specs_...`: thousands of random specs built from hostile pieces go through
   the generator in-process; every one either generates a package that compiles, imports and
   round-trips a sample of each model, or is refused with well-formed problems.
@@ -43,8 +42,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_golden import HOSTILE_THING
 
-from generator import naming
-from generator.build import operation_names
 from generator.problems import InputError, Problem
 
 SPEC = TESTS / "specs" / "hostile.yaml"
@@ -287,7 +284,7 @@ def test_errors_decode_a_schema_named_errors(pkg: ModuleType) -> None:
     assert caught.value.detail == pkg.models.Errors(detail="{{ x }}")
 
 
-# -- known bugs: the smallest spec that shows each --------------------------------------------
+# -- bugs found here: the smallest spec that showed each ---------------------------------------
 
 
 def _spec(paths: dict[str, Any], schemas: dict[str, Any] | None = None, title: str = "T") -> dict[str, Any]:
@@ -410,7 +407,8 @@ PIECES = (
     "Endpoint", "Json", "msgspec", "datetime", "uuid", "builtins", "typing", "enum", "field",
     "body", "page", "items", "max_page", "_", "x", "Item", "UNSET", "mro", "name", "value",
     "close", "headers", "httpx", "iter", "iter_pages", "with_options", "Literal", "Any",
-    "ClassVar", "TypeAlias", "OpenStrEnum", "HTTPError", "a-b", "A.B",
+    "ClassVar", "TypeAlias", "OpenStrEnum", "HTTPError", "a-b", "A.B", "cookie_header",
+    "aiter_pages", "decimal", "Mapping", "TYPE_CHECKING", "SERVERS", "Server",
 )  # fmt: skip
 SEPARATORS = ("", "-", "_", ".", " ", "__")
 ASCII_PIECES = tuple(p for p in PIECES if p.isascii() and p.replace("_", "a").isalnum() or p in ("a-b", "A.B"))
@@ -428,10 +426,6 @@ STRING_FORMATS = {"date-time": "2024-01-02T03:04:05Z", "date": "2024-01-02", "uu
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "2000"))
 # Examples formatted with black and checked by one mypy --strict run at the end.
 MYPY_SAMPLES = 20
-
-# Known bugs (pinned by the xfail tests above) the random specs steer clear of; drop each
-# exclusion with its xfail mark once fixed.
-MODULE_NAMED_METHODS = frozenset({"models", "datetime", "uuid", "decimal", "builtins"})
 
 
 def _name(pieces: tuple[str, ...] = PIECES, separators: tuple[str, ...] = SEPARATORS) -> st.SearchStrategy[str]:
@@ -557,8 +551,6 @@ class _Spec:
         where = self.draw(LOCATION)
         if (name, where) in used or not name or (where == "path" and ("{" in name or "}" in name)):
             return None
-        if where == "cookie" and naming.identifier(name, prefix="param_") == "cookie_header":
-            return None  # known bug: test_cookie_parameter_named_cookie_header
         used.add((name, where))
         schema, default = self.leaf([], 2)
         if where != "query" and schema.get("type") not in ("string", "integer", "boolean"):
@@ -573,12 +565,7 @@ class _Spec:
         return param
 
     def operation_id(self) -> str:
-        op_id = self.draw(ODD_OPERATION_IDS if self.draw(RARELY) else OPERATION_ID)
-        if not op_id.strip(":"):
-            return op_id  # validation refuses it (operation_names itself raises IndexError)
-        _, method = operation_names({"operationId": op_id}, "get", "/x")
-        # Known bug: test_operations_named_like_modules_the_annotations_use.
-        return op_id + "_op" if method in MODULE_NAMED_METHODS else op_id
+        return self.draw(ODD_OPERATION_IDS if self.draw(RARELY) else OPERATION_ID)
 
     def build(self) -> dict[str, Any]:
         names = self.draw(SCHEMA_NAMES)
@@ -610,8 +597,6 @@ class _Spec:
                 op["requestBody"] = {"required": self.draw(BOOL), "content": {"application/json": {"schema": body}}}
             paths[path] = {method: op}
         server = self.text()
-        if not naming.words(server):
-            server += " words"  # known bug: test_server_description_without_words
         return {
             "openapi": "3.1.0",
             "info": {"title": "Hostile API", "version": "1.0.0", "description": self.text()},

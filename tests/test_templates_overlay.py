@@ -95,3 +95,25 @@ def test_templates_from_configuration(
     assert main(["generate", "--quiet"]) == 0
     assert (root / "client" / "README.md").read_text().startswith("# polar-oauth2 (our build)")
     assert main(["check", "--quiet"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("{{ api.no_such_field }}", "UndefinedError"),
+        ("{% if %}", "TemplateSyntaxError"),
+        ('"""{{ api.title }}"""\ndef broken(:\n', "FormatError"),
+    ],
+)
+def test_errors_in_user_templates_are_bad_input(tmp_path: Path, template: str, expected: str) -> None:
+    from conftest import run_cli
+
+    overlay = tmp_path / "templates" / "package"
+    overlay.mkdir(parents=True)
+    (overlay / "errors.py.jinja").write_text(template)
+    out = tmp_path / "out"
+    result = run_cli("generate", "--out", str(out), "--templates", str(tmp_path / "templates"))
+    assert result.returncode == 2, result.stderr
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert not out.exists()

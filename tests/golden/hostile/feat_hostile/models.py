@@ -29,7 +29,7 @@ class Hostile(OpenStrEnum):
     PLUS_1 = "+1"
     VALUE_1E3 = "1e3"
     A_MINUS_B = "a-b"
-    A_U005F_B = "a_b"
+    A_B = "a_b"
     A_DOT_B = "a.b"
     A_MINUS_B_2 = "A-B"
     A_SPACE_B = "a b"

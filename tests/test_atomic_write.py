@@ -34,8 +34,8 @@ SPEC_A, PACKAGE_A = TESTS / "specs" / "collisions.yaml", "pkg_a"
 SPEC_B, PACKAGE_B = TESTS / "specs" / "enums.yaml", "pkg_b"
 DELAY = "0.005"  # seconds per step of the write stage while tests kill it
 # Per step, for a run that must still hold the lock when a second run (which takes half a
-# second to start) gets there: about three seconds of writing.
-SLOW = "0.06"
+# second to start) gets there: two seconds or more of writing.
+SLOW = "0.045"
 KILLS_PER_WORKER = 26
 SEED = 20261122
 

@@ -53,6 +53,7 @@ HOSTILE = (
     "BOM\ufeff tab\t, é 名前 🎉"
 )
 LONG = "long " + "x" * 4995
+TITLE = 'Hostile """ API \\ {{ x }} {% y %} é\''
 
 
 def doc_lines(text: str) -> list[str]:
@@ -100,6 +101,7 @@ def pkg(import_generated: Callable[[Path, str], ModuleType], hostile_out: Path) 
 def test_the_spec_holds_the_hostile_text() -> None:
     spec = yaml.safe_load(SPEC.read_text("utf-8"))
     assert spec["info"]["description"] == HOSTILE
+    assert spec["info"]["title"] == TITLE
     assert spec["components"]["schemas"]["Thing"]["properties"]["from"]["description"] == LONG
 
 
@@ -168,6 +170,13 @@ def test_docstrings_hold_the_text_literally(pkg: ModuleType, hostile_out: Path) 
     members = attribute_docs(source, "Hostile")
     assert doc_lines(members["EMPTY"]) == hostile
     assert doc_lines(members["VALUE_1"]) == [LONG]
+    # The API's title, in the module docstrings and the package's metadata.
+    for module in (pkg, models, client):
+        assert TITLE in module.__doc__, module
+    import tomllib
+
+    pyproject = tomllib.loads((hostile_out / "pyproject.toml").read_text("utf-8"))
+    assert TITLE in pyproject["project"]["description"]
     # No line of the generated source ends a string early or hides a second statement.
     for path in (hostile_out / PACKAGE).glob("*.py"):
         for line in path.read_text("utf-8").splitlines():

@@ -1,4 +1,4 @@
-"""Python client for Hostile API."""
+"""Python client for Hostile \"\"\" API \\ {{ x }} {% y %} é'."""
 
 from ._client import AsyncClient, Client
 from ._version import __version__

@@ -1,4 +1,4 @@
-"""Hostile API clients: `Client` for blocking code, `AsyncClient` for asyncio."""
+"""Hostile \"\"\" API \\ {{ x }} {% y %} é' clients: `Client` for blocking code, `AsyncClient` for asyncio."""
 
 from __future__ import annotations
 
@@ -253,7 +253,7 @@ class PetsResource:
 
 
 class Client(SyncAPIClient):
-    """Client for Hostile API.
+    """Client for Hostile \"\"\" API \\ {{ x }} {% y %} é'.
 
     Args:
         server: One of the servers the spec declares: `quotes` (https://hostile.example.com).
@@ -433,7 +433,7 @@ class AsyncPetsResource:
 
 
 class AsyncClient(AsyncAPIClient):
-    """Asyncio client for Hostile API.
+    """Asyncio client for Hostile \"\"\" API \\ {{ x }} {% y %} é'.
 
     Args:
         server: One of the servers the spec declares: `quotes` (https://hostile.example.com).

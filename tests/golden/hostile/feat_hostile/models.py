@@ -1,4 +1,4 @@
-"""Data types of Hostile API: msgspec structs, decoded straight from response bytes."""
+"""Data types of Hostile \"\"\" API \\ {{ x }} {% y %} é': msgspec structs, decoded straight from response bytes."""
 
 from __future__ import annotations
 

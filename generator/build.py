@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from . import naming
+from . import layout, naming
 from .ir import (
     ANY,
     NONE,
@@ -724,6 +724,9 @@ class _Builder:
         python_path = ".".join(op.namespace + (op.name,))
         auth = self._needs_auth(spec)
         pagination = self._pagination(op, params, body, returns, shadowed)
+        defs = _defs(op.name, _signature_items(positional, keyword, body), return_annotation, return_annotation)
+        # Methods at the root live on the client class itself; the others on a namespace.
+        returns_ = _returns("self._client" if op.namespace else "self", _call_items(endpoint_name, params, body))
         return Operation(
             operation_id=op_id,
             method=op.method.upper(),
@@ -782,6 +785,17 @@ class _Builder:
             docstring=_operation_docstring(spec, params, body, errors, returns),
             example=_example(python_path, positional, keyword, body),
             pagination=pagination,
+            def_source=defs[0],
+            async_def_source=defs[1],
+            return_source=returns_[0],
+            async_return_source=returns_[1],
+            responses_line=layout.bracketed(
+                4,
+                "responses={",
+                [f"{_status_key(r.status)}: {r.spec_source}" for r in success + errors],
+                "},",
+                display=True,
+            ),
         )
 
     def _pagination(
@@ -842,14 +856,25 @@ class _Builder:
         start = page.default_source if page.default_source not in (None, "None") else "1"
         name = "iter" if op.name == "list" else f"iter_{op.name}"
         python_path = ".".join(op.namespace + (name,))
+        item_annotation = annotation(item_type, models_prefix="models.", shadowed=shadowed)
+        sync_def, async_def = _defs(
+            name,
+            _signature_items(positional, keyword, None),
+            f"Iterator[{item_annotation}]",
+            f"AsyncIterator[{item_annotation}]",
+            coroutine=False,
+        )
         return Pagination(
             name=name,
             page_param=page.name,
             start_source=str(start),
-            item_annotation=annotation(item_type, models_prefix="models.", shadowed=shadowed),
+            item_annotation=item_annotation,
+            def_source=sync_def,
+            async_def_source=async_def,
             signature_source=signature,
             signature_display="(" + signature.removeprefix("self").lstrip(", ").replace("builtins.", "") + ")",
             fetch_source=f"lambda {page.name}: self.{op.name}({', '.join(args)})",
+            fetch_line=layout.bracketed(12, f"lambda {page.name}: self.{op.name}(", args, "),"),
             split_source="lambda result: (result." + ".".join(items) + ", result." + ".".join(last) + ")",
             docstring=docstring(
                 f"Every item of `{op.name}()`, fetched page by page as you iterate.\n\n"
@@ -1056,7 +1081,7 @@ class _Builder:
         if bases or any(a.untagged for a in aliases):
             models_imports.append("")
         if bases:
-            models_imports.append(f"from ._enum import {', '.join(bases)}")
+            models_imports.append(layout.from_import("._enum", bases))
         if any(a.untagged for a in aliases):
             models_imports.append("from ._unions import untagged_union")
         client_types = [p.type for o in operations for p in o.positional + o.keyword]
@@ -1079,15 +1104,15 @@ class _Builder:
         client_imports = stdlib + [
             "from collections.abc import "
             + ("AsyncIterator, Iterator, Mapping" if paginated else "Mapping"),
-            f"from typing import {', '.join(typing_names)}",
+            layout.from_import("typing", typing_names),
             "",
         ]
         local_modules = (["_base"] if uses_base_module else []) + (
             ["models"] if "models" in client_needed else []
         )
         if local_modules:
-            client_imports.append(f"from . import {', '.join(local_modules)}")
-        client_imports.append(f"from ._base import {', '.join(sorted(runtime, key=import_sort_key))}")
+            client_imports.append(layout.from_import(".", local_modules))
+        client_imports.append(layout.from_import("._base", sorted(runtime, key=import_sort_key)))
         return Api(
             title=title,
             version=version,
@@ -1159,7 +1184,9 @@ class _Builder:
         if draft.tag is not None:
             wire, value = draft.tag
             attr = next((f.name for f in fields if f.wire == wire), naming.identifier(wire))
-            tag = Tag(wire_name=wire, attr=attr, value_source=literal(value))
+            source = literal(value)
+            line = layout.attribute(4, attr, f"ClassVar[Literal[{source}]]", source)
+            tag = Tag(wire_name=wire, attr=attr, value_source=source, line_source=line)
             fields = [f for f in fields if f.wire != wire]
         shadowed = frozenset(f.name for f in fields) | ({tag.attr} if tag else set())
         out: list[Field] = []
@@ -1201,12 +1228,14 @@ class _Builder:
                     docstring=docstring(doc, 4),
                     deprecated=f.deprecated,
                     constraints=f.constraints,
+                    line_source=layout.attribute(4, f.name, annotation(t, shadowed=shadowed), default_source or None),
                 )
             )
         options = ["frozen=True", "kw_only=True", "omit_defaults=True"]
         if tag is not None:
             options += [f"tag_field={string_literal(tag.wire_name)}", f"tag={tag.value_source}"]
         description = draft.description or _title_doc(draft.title, draft.name)
+        header = layout.bracketed(0, f"class {draft.name}(", ["msgspec.Struct", *options], "):")
         return Model(
             name=draft.name,
             pointer=draft.pointer,
@@ -1216,6 +1245,7 @@ class _Builder:
             fields=tuple(out),
             tag=tag,
             options_source=", ".join(options),
+            header_source=header,
         )
 
     def _namespaces(self, operations: list[Operation]) -> Namespace:
@@ -1728,28 +1758,53 @@ def _placeholder(t: TypeRef, name: str) -> str:
 
 
 def _signature(positional: tuple[Param, ...], keyword: tuple[Param, ...], body: Body | None) -> str:
-    parts = ["self"] + [f"{p.name}: {p.annotation}" for p in positional]
-    named: list[str] = []
+    return ", ".join(layout.flat(item) for item in _signature_items(positional, keyword, body))
+
+
+def _signature_items(
+    positional: tuple[Param, ...], keyword: tuple[Param, ...], body: Body | None
+) -> list[layout.Item]:
+    parts: list[layout.Item] = ["self"]
+    parts += [layout.Typed(p.name, p.annotation) for p in positional]
+    named: list[layout.Item] = []
     if body is not None:
-        named.append(
-            f"body: {body.annotation}" + (f" = {body.default_source}" if body.default_source else "")
-        )
+        named.append(layout.Typed("body", body.annotation, body.default_source or None))
     for p in sorted(keyword, key=lambda p: p.default_source is not None):
-        named.append(
-            f"{p.name}: {p.annotation}" + (f" = {p.default_source}" if p.default_source else "")
-        )
+        named.append(layout.Typed(p.name, p.annotation, p.default_source or None))
     if named:
         parts.append("*")
-    return ", ".join(parts + named)
+    return parts + named
+
+
+def _defs(
+    name: str, items: list[layout.Item], returns: str, async_returns: str, *, coroutine: bool = True
+) -> tuple[str, str]:
+    """A method's `def` line(s) on the sync and the async client, laid out as black would;
+    on the async one it is a coroutine unless it returns an async iterator itself."""
+    prefix = "async def" if coroutine else "def"
+    return (
+        layout.bracketed(4, f"def {name}(", items, f") -> {returns}:", is_def=True),
+        layout.bracketed(4, f"{prefix} {name}(", items, f") -> {async_returns}:", is_def=True),
+    )
+
+
+def _returns(client: str, call: list[layout.Item]) -> tuple[str, str]:
+    """A method's `return ..._request(...)`, sync and async, laid out as black would."""
+    sync = layout.bracketed(8, f"return {client}._request(", call, ")")
+    return sync, layout.bracketed(8, f"return await {client}._request(", call, ")")
 
 
 def _call(endpoint: str, params: list[Param], body: Body | None) -> str:
-    args = [endpoint]
+    return ", ".join(layout.flat(item) for item in _call_items(endpoint, params, body))
+
+
+def _call_items(endpoint: str, params: list[Param], body: Body | None) -> list[layout.Item]:
+    args: list[layout.Item] = [endpoint]
     for location, keyword in (("path", "path"), ("query", "query")):
         chosen = [p for p in params if p.location == location]
         if chosen:
-            items = ", ".join(f"{p.wire_source}: {p.name}" for p in chosen)
-            args.append(f"{keyword}={{{items}}}")
+            entries = tuple(f"{p.wire_source}: {p.name}" for p in chosen)
+            args.append(layout.Group(f"{keyword}={{", entries, "}", display=True))
     headers = [f"{p.wire_source}: {p.name}" for p in params if p.location == "header"]
     cookies = [p for p in params if p.location == "cookie"]
     if cookies:
@@ -1757,10 +1812,10 @@ def _call(endpoint: str, params: list[Param], body: Body | None) -> str:
         pairs = ", ".join(f"({p.wire_source}, {p.name})" for p in cookies)
         headers.append(f'"Cookie": _base.cookie_header([{pairs}])')
     if headers:
-        args.append("headers={" + ", ".join(headers) + "}")
+        args.append(layout.Group("headers={", tuple(headers), "}", display=True))
     if body is not None:
-        args.append(f"body=body, body_encoding={string_literal(body.encoding)}")
-    return ", ".join(args)
+        args += ["body=body", f"body_encoding={string_literal(body.encoding)}"]
+    return args
 
 
 def _client_docstring(

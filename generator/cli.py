@@ -5,23 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from . import __version__
 from . import config as configuration
-from . import diff as api_diff
-from . import review as api_review
-from .format import FormatError
-from .load import DEFAULT_MAX_BYTES, Document, where
-from .pipeline import Options, generate
+from .limits import DEFAULT_MAX_BYTES
+from .pipeline import Options
 from .problems import InputError, Problem
-from .write import DEFAULT_LOCK_TIMEOUT, LockTimeout, check, conflicts, write
+from .write import DEFAULT_LOCK_TIMEOUT, LockTimeout, up_to_date
+
+if TYPE_CHECKING:
+    from .load import Document
+
+# Only what every command needs is imported above: `check` on an up-to-date folder answers
+# from the manifest before Jinja, black or the validator would have loaded.
 
 EXIT_OK, EXIT_DRIFT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+REVIEW_FORMATS = ("markdown", "text", "json")
+DIFF_FORMATS = ("text", "markdown", "json")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
             "--allow-file-refs", action="store_true",
             help="read `$ref`s to files in the spec's folder (never URLs; default: refuse them)",
         )  # fmt: skip
+        sub.add_argument(
+            "--full", action="store_true",
+            help="generate in full even when the manifest shows the folder is up to date",
+        )  # fmt: skip
         sub.add_argument("--quiet", action="store_true", help="print nothing on success")
         sub.add_argument("--verbose", action="store_true", help="print how long each stage took")
         sub.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
@@ -73,7 +80,7 @@ def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     """`review` and `diff`: read specs and print; they never write a file."""
     text = "print the API as the generated client exposes it, with findings for a reviewer"
     review = commands.add_parser("review", help=text, description=text)
-    review.add_argument("--format", choices=api_review.FORMATS, default="markdown")
+    review.add_argument("--format", choices=REVIEW_FORMATS, default="markdown")
     text = "classify the changes between two specs (files or git REV:PATH)"
     diff = commands.add_parser("diff", help=text, description=text)
     diff.add_argument("old", metavar="OLD", help="a spec file, or REV:PATH read with `git show`")
@@ -81,7 +88,7 @@ def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "new", metavar="NEW", nargs="?", default=None,
         help="a spec file, or REV:PATH (default: --spec from the configuration)",
     )  # fmt: skip
-    diff.add_argument("--format", choices=api_diff.FORMATS, default="text")
+    diff.add_argument("--format", choices=DIFF_FORMATS, default="text")
     diff.add_argument(
         "--fail-on", choices=("breaking", "warning"), default=None,
         help="exit 1 when a change of this severity (or worse) is found",
@@ -105,6 +112,8 @@ def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 def format_problem(spec: Path, problem: Problem, document: Document | None) -> str:
     """`FILE:LINE:COL: POINTER: message (hint)` — one line, whatever the message holds."""
+    from .load import where
+
     file, line, col, pointer = where(spec, problem, document)
     text = f"{file}:{line}:{col}: #{pointer}: {problem.message}"
     if problem.hint:
@@ -151,6 +160,8 @@ def _report(spec: Path, problems: list[Problem], document: Document | None) -> N
 
 def _inspect(args: argparse.Namespace) -> int:
     """`review` and `diff`: 0, 1 when `--fail-on` is hit, 2 for bad input, 3 for a bug."""
+    from . import diff as api_diff
+    from . import review as api_review
     from .build import BuildOptions
     from .ir import Api
 
@@ -180,15 +191,13 @@ def _inspect(args: argparse.Namespace) -> int:
         sys.stdout.write(api_diff.render_diff(changes, sources[0], sources[1], args.format))
         return EXIT_DRIFT if api_diff.failed(changes, args.fail_on) else EXIT_OK
     except Exception as exc:  # noqa: BLE001 - a bug of ours: say so plainly, traceback on request
-        if args.debug:
-            traceback.print_exc()
-        print(f"polar-codegen: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print("Run again with --debug for a traceback, and please report it.", file=sys.stderr)
-        return EXIT_INTERNAL
+        return _internal_error(exc, args.debug)
 
 
 def _bad_input(failures: list[tuple[str, InputError]]) -> int:
     """Every problem of every spec, one `FILE:LINE:COL: POINTER: message` line each."""
+    from .load import Document
+
     count = 0
     for source, error in failures:
         document = error.document if isinstance(error.document, Document) else None
@@ -216,11 +225,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         include_operations=tuple(args.include_operations),
         include_tags=tuple(args.include_tags),
         allow_file_refs=args.allow_file_refs,
+        validate_in_background=True,
     )
     document: Document | None = None
     try:
         if not args.package_name.isidentifier():
             raise InputError([Problem("", f"--package-name {args.package_name!r} is not a Python identifier")])
+        waiting = None if args.quiet else _waiting
+        if not args.full and _vouched(args, options):
+            if not args.quiet:
+                done = "" if args.command == "check" else "; nothing to write"
+                print(f"{args.out} is up to date{done}.", file=sys.stderr)
+            return EXIT_OK
+        from .pipeline import generate
+        from .write import check, conflicts, write
+
         status = _StatusLine() if sys.stderr.isatty() and not args.quiet else None
         try:
             result = generate(options, status or _no_progress)
@@ -228,12 +247,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if status is not None:
                 status.clear()
         document = result.document
-        waiting = None if args.quiet else _waiting
         if args.verbose:
             for stage, seconds in result.timings:
                 print(f"{stage:>12}: {seconds * 1000:8.1f} ms", file=sys.stderr)
         if args.command == "check":
-            drift = check(args.out, result.files, lock_timeout=args.lock_timeout, on_wait=waiting)
+            drift = check(args.out, result.files, result.inputs, lock_timeout=args.lock_timeout, on_wait=waiting)
             if drift:
                 for item in drift:
                     sys.stdout.write(item.diff)
@@ -248,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blocked = conflicts(args.out, result.files)
         if blocked:
             raise InputError(blocked)
-        changed = write(args.out, result.files, lock_timeout=args.lock_timeout, on_wait=waiting)
+        changed = write(args.out, result.files, result.inputs, lock_timeout=args.lock_timeout, on_wait=waiting)
         if not args.quiet:
             print(f"Wrote {len(changed)} changed file(s) to {args.out}.", file=sys.stderr)
         return EXIT_OK
@@ -256,11 +274,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"polar-codegen: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except InputError as exc:
+        from .load import Document
+
         if isinstance(exc.document, Document):
             document = exc.document
         _report(args.spec, exc.problems, document)
         return EXIT_BAD_INPUT
-    except (jinja2.TemplateError, FormatError) as exc:
+    except Exception as exc:
+        if not _template_error(exc):
+            return _internal_error(exc, args.debug)
         if not args.templates:
             raise  # the built-in templates failing is a bug of ours
         # The user's own templates are input: say where they went wrong, no traceback.
@@ -268,12 +290,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"polar-codegen: {where}{type(exc).__name__}: {exc}", file=sys.stderr)
         print("The templates given with --templates produced no valid output; nothing was written.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except Exception as exc:  # noqa: BLE001 - a bug of ours: say so plainly, traceback on request
-        if args.debug:
-            traceback.print_exc()
-        print(f"polar-codegen: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print("Run again with --debug for a traceback, and please report it.", file=sys.stderr)
-        return EXIT_INTERNAL
+
+
+def _vouched(args: argparse.Namespace, options: Options) -> bool:
+    """The manifest's stamp and hashes show the folder is what this run would write."""
+    from .pipeline import inputs_of
+
+    started = time.perf_counter()
+    fresh = up_to_date(args.out, inputs_of(options))
+    if args.verbose:
+        verdict = "up to date" if fresh else "cannot vouch, generating"
+        print(f"{'manifest':>12}: {(time.perf_counter() - started) * 1000:8.1f} ms ({verdict})", file=sys.stderr)
+    return fresh
+
+
+def _template_error(exc: Exception) -> bool:
+    """An error Jinja or black raised over what the templates produced (both are loaded
+    by then, if they are to blame)."""
+    jinja2 = sys.modules.get("jinja2")
+    from .format import FormatError
+
+    return isinstance(exc, FormatError) or (jinja2 is not None and isinstance(exc, jinja2.TemplateError))
+
+
+def _internal_error(exc: Exception, debug: bool) -> int:
+    """A bug of ours: said plainly, with a traceback on request."""
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc)
+    print(f"polar-codegen: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    print("Run again with --debug for a traceback, and please report it.", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 def _template_location(exc: Exception) -> str:

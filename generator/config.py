@@ -11,7 +11,6 @@ defaults. An unknown key or a value of the wrong type is an error, never ignored
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import re
 import sys
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .load import DEFAULT_MAX_BYTES
+from .limits import DEFAULT_MAX_BYTES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -151,6 +150,8 @@ def read(path: Path, cwd: Path | None = None) -> dict[str, Any]:
     for key, value in table.items():
         pointer = f"/tool/polar-codegen/{key}"
         if key not in KEYS:
+            import difflib
+
             close = difflib.get_close_matches(key, list(KEYS), n=1)
             hint = (
                 (f"did you mean {close[0]!r}? " if close else "")

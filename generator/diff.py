@@ -20,13 +20,13 @@ from typing import Any, TypeVar
 
 from .build import BuildOptions, make_union
 from .ir import ANY, NONE, Alias, Api, Body, EnumType, Field, Model, Operation, Param, TypeRef
-from .load import DEFAULT_MAX_BYTES, Document, load, parse
+from .limits import DEFAULT_MAX_BYTES
+from .load import Document, load, parse
 from .problems import InputError, Problem, split_pointer
 from .pysource import annotation, walk
 from .review import Code, Message, analyse, cell, code, display, field_default, message
 
 SEVERITIES = ("breaking", "warning", "info")
-FORMATS = ("text", "markdown", "json")
 
 REQUEST, RESPONSE = "request", "response"
 

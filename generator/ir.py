@@ -49,6 +49,8 @@ class Field:
     docstring: str | None
     deprecated: bool
     constraints: tuple[tuple[str, str], ...]
+    # The whole declaration in the class body, laid out as black would (see layout.py).
+    line_source: str
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class Tag:
     wire_name: str
     attr: str
     value_source: str
+    # `attr: ClassVar[Literal[value]] = value`, laid out as black would.
+    line_source: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class Model:
     fields: tuple[Field, ...]
     tag: Tag | None
     options_source: str
+    # `class Name(msgspec.Struct, ...):`, laid out as black would (see layout.py).
+    header_source: str
 
 
 @dataclass(frozen=True)
@@ -161,9 +167,14 @@ class Pagination:
     signature_display: str
     # The call of the list method for one page, and how to read items and the last page.
     fetch_source: str
+    # `fetch_source,` as an argument line of the iterating call, laid out as black would.
+    fetch_line: str
     split_source: str
     docstring: str
     example: str
+    # The `def` line(s) of the sync and the async method, laid out as black would.
+    def_source: str
+    async_def_source: str
 
 
 @dataclass(frozen=True)
@@ -210,6 +221,13 @@ class Operation:
     docstring: str
     example: str
     pagination: Pagination | None
+    # The method's `def` and `return` statements, sync and async, indented and laid out
+    # as black would (see layout.py); `responses=` of the endpoint constant likewise.
+    def_source: str
+    async_def_source: str
+    return_source: str
+    async_return_source: str
+    responses_line: str
 
 
 @dataclass(frozen=True)

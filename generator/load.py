@@ -31,9 +31,10 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from .limits import DEFAULT_MAX_BYTES
 from .problems import InputError, Problem, join_pointer, split_pointer
+from .stamp import fingerprint
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # Aliases let a small YAML file stand for a huge document ("billion laughs"): cap what the
 # document expands to, counted in nodes.
 MAX_EXPANDED_NODES = 2_000_000
@@ -100,10 +101,7 @@ class Document:
     @property
     def fingerprint(self) -> bytes:
         """Every byte the document was made from: what a result about it depends on."""
-        parts = [self.raw]
-        for name, raw in self.sources:
-            parts += [b"\0file\0", name.encode("utf-8", "surrogateescape"), b"\0", raw]
-        return b"".join(parts)
+        return fingerprint(self.raw, self.sources)
 
     def locate(self, pointer: str) -> tuple[Path | None, str, tuple[int, int]]:
         """(the file the pointer leads into, or None for the spec itself; the pointer in that

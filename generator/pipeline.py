@@ -1,21 +1,30 @@
-"""load -> validate -> build -> render -> format: the whole generation, in memory."""
+"""load -> validate -> build -> render -> format: the whole generation, in memory.
+
+On the command line, validation (openapi-spec-validator's JSON Schemas: seconds on a large
+spec) runs in a forked process while the main one builds, renders and formats; its verdict
+is awaited before anything is returned, so bad input still stops the run before a file is
+written, and a spec the validator rejects is reported as such even when it broke a later
+stage first. The heavy
+stages are imported when they run: `check` on an up-to-date folder needs none of them.
+"""
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from . import __version__, cache
-from .build import BuildOptions, build
-from .format import format_files
-from .ir import Api
-from .load import DEFAULT_MAX_BYTES, Document, load
+from . import cache, stamp
+from .limits import DEFAULT_MAX_BYTES
 from .problems import InputError, Problem
-from .render import render
-from .validate import rules_version, validate
+
+if TYPE_CHECKING:
+    from .ir import Api
+    from .load import Document
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,21 @@ class Options:
     include_tags: tuple[str, ...] = ()
     # `$ref`s to files in the spec's folder are bundled into the document (never URLs).
     allow_file_refs: bool = False
+    # Validate in a forked process, overlapping the other stages: what a one-off run (the
+    # command line) gains from. A program generating many specs keeps the validator warm
+    # in its own process instead (forked children would each load it anew).
+    validate_in_background: bool = False
+
+    def settings(self) -> stamp.Settings:
+        """What of these options reaches the output, for the manifest's stamp."""
+        return stamp.Settings(
+            package=self.package,
+            templates=self.templates,
+            include_operations=self.include_operations,
+            include_tags=self.include_tags,
+            allow_file_refs=self.allow_file_refs,
+            max_bytes=self.max_bytes,
+        )
 
 
 @dataclass(frozen=True)
@@ -35,6 +59,8 @@ class Result:
     document: Document
     api: Api
     files: dict[str, str]
+    # The stamp of every input, for the manifest (see stamp.py).
+    inputs: stamp.Inputs
     # Seconds spent in each stage, in order, for --verbose.
     timings: tuple[tuple[str, float], ...] = ()
 
@@ -60,49 +86,144 @@ class _Clock:
         self.timings.append((name, time.perf_counter() - started))
 
 
-def _validate_cached(document: Document) -> list[Problem]:
-    """openapi-spec-validator takes seconds on a large spec: a spec that passed is known by
-    its bytes and the versions that judged it. Problems are never cached."""
-    from importlib.metadata import PackageNotFoundError, version
+def inputs_of(options: Options) -> Callable[[tuple[str, ...]], stamp.Inputs | None]:
+    """The stamp a run with these options would have, given the files beside the spec that
+    the last run read: what `write.up_to_date` compares with the manifest."""
+    return lambda sources: stamp.current(options.spec, sources, options.settings())
 
+
+def _validate_now(document: Document) -> list[Problem]:
+    from .validate import validate
+
+    return validate(document.data, document.problems)
+
+
+class _Validation:
+    """The validator's verdict on a document: from the cache (a spec that passed is known
+    by its bytes and the versions that judged it; problems are never cached), else computed
+    in a forked process, else here."""
+
+    def __init__(self, document: Document, background: bool) -> None:
+        self.document = document
+        from .validate import cache_key
+
+        self.key = cache_key(document)
+        self.problems: list[Problem] | None = [] if cache.get("validated", self.key) == "ok" else None
+        self.child: Any = None
+        self.pipe: Any = None
+        if self.problems is None and background and _can_fork():
+            import multiprocessing
+
+            context = multiprocessing.get_context("fork")
+            self.pipe, child_end = context.Pipe(duplex=False)
+            self.child = context.Process(target=_validate_in_child, args=(document, child_end), daemon=True)
+            self.child.start()
+            child_end.close()
+
+    def result(self) -> list[Problem]:
+        if self.problems is None:
+            self.problems = self._from_child() if self.child is not None else _validate_now(self.document)
+            if not self.problems:
+                cache.put("validated", self.key, "ok")
+        return self.problems
+
+    def cancel(self) -> None:
+        if self.child is not None and self.child.is_alive():
+            self.child.terminate()
+            self.child.join()
+
+    def _from_child(self) -> list[Problem]:
+        try:
+            outcome, payload = self.pipe.recv()
+        except EOFError:
+            outcome, payload = "died", None
+        finally:
+            self.pipe.close()
+            self.child.join()
+        if outcome == "ok":
+            return list(payload)
+        if outcome == "error":
+            raise RuntimeError(f"validation failed: {payload}")
+        raise RuntimeError(f"the validating process ended without an answer (exit code {self.child.exitcode})")
+
+
+def _validate_in_child(document: Document, pipe: Any) -> None:
     try:
-        validator = version("openapi-spec-validator")
-    except PackageNotFoundError:
-        validator = "unknown"
-    digest = cache.key("validated", __version__, validator, rules_version(), document.fingerprint)
-    if cache.get("validated", digest) == "ok":
-        return []
-    problems = validate(document.data, document.problems)
-    if not problems:
-        cache.put("validated", digest, "ok")
-    return problems
+        problems = _validate_now(document)
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which reports it
+        pipe.send(("error", f"{type(exc).__name__}: {exc}"))
+    else:
+        pipe.send(("ok", problems))
+    finally:
+        pipe.close()
+
+
+def _can_fork() -> bool:
+    """fork() is cheap and safe on Linux for a process with no threads, which ours is."""
+    import threading
+
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def generate(options: Options, progress: Progress = _quiet) -> Result:
     """Every generated file's text; raises InputError with all problems of a bad spec."""
+    from .load import load
+
     clock = _Clock(progress)
     with clock.stage("loading"):
         document = load(
             options.spec, max_bytes=options.max_bytes, allow_file_refs=options.allow_file_refs, defer=True
         )
+    inputs = stamp.compute(
+        document.raw, stamp.relative_sources(options.spec, document.sources), options.settings()
+    )
+    if document.problems:
+        # The loader already refused part of the document: nothing to build from.
+        with clock.stage("validating"):
+            raise InputError(_validate_now(document), document)
+    validation = _Validation(document, options.validate_in_background)
+    try:
+        api, files, timings = _produce(options, document, progress)
+    except Exception:
+        # A spec the validator rejects may break the stages after it: its problems are
+        # the answer, not the crash they caused.
+        with clock.stage("validating"):
+            problems = validation.result()
+        if problems:
+            raise InputError(problems, document) from None
+        raise
+    except BaseException:
+        validation.cancel()
+        raise
     with clock.stage("validating"):
-        problems = _validate_cached(document)
+        problems = validation.result()
     if problems:
         raise InputError(problems, document)
+    return Result(document, api, files, inputs, tuple(clock.timings + timings))
+
+
+def _produce(
+    options: Options, document: Document, progress: Progress
+) -> tuple[Api, dict[str, str], list[tuple[str, float]]]:
+    from .build import BuildOptions, build
+    from .format import format_files
+    from .render import render
+
+    clock = _Clock(progress)
     try:
         with clock.stage("building"):
             api = build(
-            document.data,
-            BuildOptions(
-                package=options.package,
-                include_operations=options.include_operations,
-                include_tags=options.include_tags,
-            ),
-        )
+                document.data,
+                BuildOptions(
+                    package=options.package,
+                    include_operations=options.include_operations,
+                    include_tags=options.include_tags,
+                ),
+            )
     except InputError as exc:
         raise InputError(exc.problems, document) from None
     with clock.stage("rendering"):
         rendered = render(api, list(options.templates))
     with clock.stage("formatting"):
         files = format_files(rendered, lambda done, total: progress("formatting", done, total))
-    return Result(document, api, files, tuple(clock.timings))
+    return api, files, clock.timings

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .ir import TypeRef
+from .layout import from_import
 
 _BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "tuple"})
 _STDLIB_MODULES = {"datetime", "uuid", "decimal"}
@@ -77,7 +78,7 @@ def import_lines(names: set[str], *, typing_extra: Iterable[str] = ()) -> list[s
         lines.append(f"import {module}")
     typing_names = sorted((names & {"Any", "Literal"}) | set(typing_extra), key=import_sort_key)
     if typing_names:
-        lines.append(f"from typing import {', '.join(typing_names)}")
+        lines.append(from_import("typing", typing_names))
     return lines
 
 

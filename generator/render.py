@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
-from .ir import Api
+    from .ir import Api
 
 # (template, output path); `{package}` is the generated package's import name.
 OUTPUTS = (
@@ -35,6 +37,8 @@ def builtin_templates() -> Path:
 
 def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
     """User template folders come first, so any template can be overridden one by one."""
+    import jinja2  # here, not at the top: finding the templates must not pay for Jinja
+
     search = [str(d) for d in (template_dirs or [])] + [str(builtin_templates())]
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(search),

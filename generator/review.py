@@ -17,15 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__, cache, naming
+from . import naming
 from .build import BuildOptions, build, markdown_line
 from .ir import ANY, Api, EnumType, Field, Model, Operation, Param, TypeRef
-from .load import DEFAULT_MAX_BYTES, Document, load
+from .limits import DEFAULT_MAX_BYTES
+from .load import Document, load
 from .problems import InputError, join_pointer, split_pointer
 from .pysource import walk
-from .validate import validate
-
-FORMATS = ("markdown", "text", "json")
+from .validate import validate_cached
 
 # Findings, in the order they are listed.
 FINDING_KINDS = (
@@ -44,7 +43,7 @@ FINDING_KINDS = (
 def analyse(document: Document, options: BuildOptions, *, check: bool = True) -> Api:
     """Validate and build a loaded spec; raise InputError (carrying the document) when bad.
     `check=False` skips validation, for data known to be valid (tests build many variants)."""
-    problems = [] if not check or _known_valid(document) else validate(document.data)
+    problems = validate_cached(document, remember=False) if check else []
     if problems:
         raise InputError(problems, document)
     try:
@@ -58,20 +57,6 @@ def load_api(
 ) -> tuple[Document, Api]:
     document = load(spec, max_bytes=max_bytes)
     return document, analyse(document, options)
-
-
-def _known_valid(document: Document) -> bool:
-    """A spec `generate` validated before is known by its bytes; read the cache, never write."""
-    if not document.raw:
-        return False
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        validator = version("openapi-spec-validator")
-    except PackageNotFoundError:
-        validator = "unknown"
-    digest = cache.key("validated", __version__, validator, document.raw)
-    return cache.get("validated", digest) == "ok"
 
 
 # -- Python source for display -----------------------------------------------------------------

@@ -22,11 +22,16 @@ import functools
 import json
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from . import __version__, cache
 from .build import CLIENT_MEMBERS, _pick_content, component_class_name, operation_names
 from .load import HTTP_METHODS, Typed, typed_nodes
 from .problems import Problem, join_pointer, split_pointer
+from .stamp import library_versions
+
+if TYPE_CHECKING:
+    from .load import Document
 
 _SPEC_URI = "urn:polar-codegen:spec"
 _PATH_TEMPLATE = re.compile(r"{([^}]+)}")
@@ -315,16 +320,22 @@ def _describe(value: Any) -> str:
 def _document_validator(v30: bool) -> Any:
     """openapi-spec-validator's JSON Schema of OpenAPI, with a registry that is crawled once
     (seconds faster on a large spec) and that fetches nothing."""
-    from importlib.resources import files
+    from importlib.util import find_spec
+    from pathlib import Path
 
     from jsonschema.validators import validator_for  # type: ignore[import-untyped, unused-ignore]
     from jsonschema_specifications import REGISTRY  # type: ignore[import-untyped, unused-ignore]
     from referencing import Resource
 
     # Read from the package as a file: openapi-spec-validator's own loader goes through
-    # urllib (a file:// URL), and nothing here is meant to open a URL of any kind.
-    resource = files("openapi_spec_validator") / "resources" / "schemas" / ("v3.0" if v30 else "v3.1") / "schema.json"
+    # urllib (a file:// URL), and nothing here is meant to open a URL of any kind. Found
+    # without importing the package, which would load pydantic (half a second).
+    spec = find_spec("openapi_spec_validator")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
     try:
+        if not folders:
+            raise OSError("openapi_spec_validator is not installed as a folder")
+        resource = Path(folders[0]) / "resources" / "schemas" / ("v3.0" if v30 else "v3.1") / "schema.json"
         schema = json.loads(resource.read_text(encoding="utf-8"))
     except OSError:
         from openapi_spec_validator.schemas import schema_v30, schema_v31
@@ -874,6 +885,32 @@ def _unsupported(data: dict[str, Any], typed: list[Typed]) -> list[Problem]:
     return problems
 
 
+def cache_key(document: Document) -> str:
+    """A spec that passed is known by its bytes and the code and versions that judged it;
+    the key of that "ok" in the content cache (problems are never cached)."""
+    versions = library_versions()
+    return cache.key(
+        "validated",
+        __version__,
+        versions["openapi-spec-validator"],
+        versions["openapi-schema-validator"],
+        rules_version(),
+        document.fingerprint,
+    )
+
+
+def validate_cached(document: Document, *, remember: bool = True) -> list[Problem]:
+    """`validate`, answered from the cache for a spec that passed before; a pass is
+    written to the cache unless `remember` is off (commands that promise to write nothing)."""
+    key = cache_key(document)
+    if cache.get("validated", key) == "ok":
+        return []
+    problems = validate(document.data, document.problems)
+    if not problems and remember:
+        cache.put("validated", key, "ok")
+    return problems
+
+
 @functools.lru_cache(maxsize=1)
 def rules_version() -> str:
     """A digest of the code that judges a spec (this module and what it uses): part of the
@@ -883,7 +920,7 @@ def rules_version() -> str:
 
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for name in ("validate.py", "load.py", "build.py", "naming.py", "problems.py"):
+    for name in ("validate.py", "load.py", "build.py", "naming.py", "problems.py", "stamp.py"):
         try:
             digest.update((here / name).read_bytes())
         except OSError:

@@ -33,14 +33,11 @@ never leaves a stale lock behind.
 
 from __future__ import annotations
 
-import ctypes
-import difflib
 import errno
 import hashlib
 import json
 import os
 import re
-import secrets
 import stat
 import string
 import time
@@ -52,6 +49,7 @@ from typing import Any
 
 from . import __version__
 from .problems import InputError, Problem
+from .stamp import Inputs
 
 MANIFEST = ".polar-codegen-manifest.json"
 JOURNAL = ".polar-codegen-journal"
@@ -86,12 +84,69 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def manifest_text(files: dict[str, str]) -> str:
-    body = {
+def manifest_text(files: dict[str, str], inputs: Inputs | None = None) -> str:
+    body: dict[str, Any] = {
         "generator": f"polar-codegen {__version__}",
         "files": {path: digest(text) for path, text in sorted(files.items())},
     }
+    if inputs is not None:
+        body["inputs"] = {"stamp": inputs.stamp, "sources": list(inputs.sources)}
     return json.dumps(body, indent=2, sort_keys=True) + "\n"
+
+
+def _manifest(data: bytes | None) -> dict[str, Any]:
+    try:
+        body = json.loads(data or b"")
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def up_to_date(out_dir: Path, stamp_for: Callable[[tuple[str, ...]], Inputs | None]) -> bool:
+    """True when the folder holds exactly what a run with these inputs would write: the
+    manifest's stamp is the one `stamp_for` computes (given the files beside the spec that
+    the last run read) and every file is the one the manifest records. False means "do the
+    full run": it never says the folder is stale, only that this shortcut cannot vouch
+    for it. A folder a killed run left unfinished, or one another run is writing to right
+    now, is never vouched for: the full run waits its turn and says so."""
+    out = _real(out_dir)
+    if not out.is_dir():
+        return False
+    try:
+        with _locked(out, exclusive=False, timeout=0, on_wait=None):
+            return _vouch(out, stamp_for)
+    except LockTimeout:
+        return False
+
+
+def _vouch(out: Path, stamp_for: Callable[[tuple[str, ...]], Inputs | None]) -> bool:
+    if os.path.lexists(out / JOURNAL) or _siblings(out):
+        return False
+    body = _manifest(_read(out, MANIFEST, {}))
+    recorded, files = body.get("inputs"), body.get("files")
+    if not isinstance(recorded, dict) or not isinstance(files, dict) or not files:
+        return False
+    sources = recorded.get("sources")
+    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+        return False
+    inputs = stamp_for(tuple(sources))
+    if inputs is None or inputs.stamp != recorded.get("stamp"):
+        return False
+    for path, expected in files.items():
+        if not isinstance(expected, str) or not _safe_relative(path):
+            return False
+        data = _read(out, path, {})
+        if data is None or hashlib.sha256(data).hexdigest() != expected:
+            return False
+    return True
+
+
+def _safe_relative(path: Any) -> bool:
+    """A manifest path that stays inside the folder: the manifest is a file anyone can edit."""
+    if not isinstance(path, str) or not path or "\0" in path or "\\" in path:
+        return False
+    parts = Path(path).parts
+    return not Path(path).is_absolute() and ".." not in parts and "." not in path.split("/")
 
 
 # -- reading the folder, as a committed journal will leave it ----------------------------------
@@ -126,11 +181,10 @@ def _read(out_dir: Path, path: str, view: dict[str, bytes | None]) -> bytes | No
 
 
 def _manifest_files(data: bytes | None) -> set[str]:
-    try:
-        body = json.loads(data or b"")
-        return {str(p) for p in body.get("files", {})}
-    except (ValueError, AttributeError, TypeError):
-        return set()
+    """The paths a manifest says are ours; only those inside the folder (anyone can edit
+    the manifest, and a path out of the folder would be overwritten or deleted)."""
+    files = _manifest(data).get("files")
+    return {p for p in files if _safe_relative(p)} if isinstance(files, dict) else set()
 
 
 def owned_files(out_dir: Path) -> set[str]:
@@ -190,14 +244,18 @@ def conflicts(out_dir: Path, files: dict[str, str]) -> list[Problem]:
 def check(
     out_dir: Path,
     files: dict[str, str],
+    inputs: Inputs | None = None,
     *,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     on_wait: OnWait | None = None,
 ) -> list[Drift]:
     """Every difference between the folder and a fresh generation, as unified diffs.
-    Never writes; waits for a `generate` running on the same folder to finish."""
+    Never writes; waits for a `generate` running on the same folder to finish.
+
+    The manifest counts as up to date when it lists the same files with the same hashes:
+    a stamp of other inputs (a template edit that changed no output) is not drift."""
     expected = dict(files)
-    expected[MANIFEST] = manifest_text(files)
+    expected[MANIFEST] = manifest_text(files, inputs)
     drift: list[Drift] = []
     out = _real(out_dir)
     with _locked(out, exclusive=False, timeout=lock_timeout, on_wait=on_wait):
@@ -208,6 +266,9 @@ def check(
                 current = None if data is None else data.decode("utf-8")
             except UnicodeDecodeError:
                 current = None
+            same_files = path == MANIFEST and _manifest(data).get("files") == _manifest(text.encode()).get("files")
+            if data is not None and same_files:
+                continue
             if current != text:
                 drift.append(Drift(path, _diff(path, current, text)))
         for path in sorted(_manifest_files(_read(out, MANIFEST, view)) - set(files)):
@@ -218,6 +279,8 @@ def check(
 
 
 def _diff(path: str, current: str | None, expected: str | None) -> str:
+    import difflib
+
     lines = difflib.unified_diff(
         (current or "").splitlines(keepends=True),
         (expected or "").splitlines(keepends=True),
@@ -302,9 +365,11 @@ class _Unsupported(Exception):
 
 def _renameat2(src: Path, dst: Path, flags: int) -> None:
     try:
+        import ctypes
+
         libc = ctypes.CDLL(None, use_errno=True)
         function = libc.renameat2
-    except (OSError, AttributeError):
+    except (ImportError, OSError, AttributeError):
         raise _Unsupported("renameat2 is not available") from None
     function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
     function.restype = ctypes.c_int
@@ -415,6 +480,7 @@ def _siblings(out: Path) -> list[Path]:
 def write(
     out_dir: Path,
     files: dict[str, str],
+    inputs: Inputs | None = None,
     *,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     on_wait: OnWait | None = None,
@@ -431,7 +497,7 @@ def write(
         blocked = conflicts(out, files)
         if blocked:
             raise InputError(blocked)
-        return _write_locked(out, files)
+        return _write_locked(out, files, inputs)
 
 
 def recover(out: Path) -> None:
@@ -447,10 +513,10 @@ def recover(out: Path) -> None:
         _settle(leftover, out, lambda: None)
 
 
-def _write_locked(out: Path, files: dict[str, str]) -> list[str]:
+def _write_locked(out: Path, files: dict[str, str], inputs: Inputs | None) -> list[str]:
     pause = _pauser()
     data = {path: text.encode("utf-8") for path, text in files.items()}
-    manifest = manifest_text(files).encode("utf-8")
+    manifest = manifest_text(files, inputs).encode("utf-8")
     old = owned_files(out)
     changed = sorted(p for p, d in data.items() if not _same_bytes(out / p, d))
     stale = sorted(p for p in old - set(files) if (out / p).is_file())
@@ -467,6 +533,8 @@ def _write_locked(out: Path, files: dict[str, str]) -> list[str]:
 
 
 def _new_sibling(out: Path) -> Path:
+    import secrets
+
     for _ in range(100):
         token = "".join(secrets.choice(_TOKEN_CHARS) for _ in range(8))
         path = out.parent / f".{out.name}{_SIBLING}{token}"

@@ -94,6 +94,10 @@ def test_second_generate_changes_nothing(tmp_path: Path) -> None:
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.py")}
     result = run_cli("generate", "--out", str(out))
     assert result.returncode == 0
+    assert result.stderr == f"{out} is up to date; nothing to write.\n"
+    # In full, too: every file compared, none rewritten.
+    result = run_cli("generate", "--out", str(out), "--full")
+    assert result.returncode == 0
     assert "Wrote 0 changed file(s)" in result.stderr
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.py")} == stamps
 

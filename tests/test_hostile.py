@@ -759,6 +759,7 @@ print(json.dumps(run.summary()))
 def run_shard(shard: int, examples: int, root: Path) -> _Run:
     from hypothesis import seed
 
+    from generator import format as format_module
     from generator import pipeline, render
     from generator.format import format_files
 
@@ -803,7 +804,7 @@ def run_shard(shard: int, examples: int, root: Path) -> _Run:
     def examples_of(spec: dict[str, Any]) -> None:
         check(spec)
 
-    with mock.patch.object(pipeline, "format_files", maybe_format), mock.patch.object(
+    with mock.patch.object(format_module, "format_files", maybe_format), mock.patch.object(
         render, "environment", lambda template_dirs=None: environment
     ):
         examples_of()

@@ -1,0 +1,149 @@
+"""Statements laid out the way black lays them out, for the shapes generated code repeats
+(class headers, method signatures, calls, imports, class attributes).
+
+Black stays the authority: every file still goes through it. But black formats a
+definition once when it finds nothing to change and twice when it changes something, and
+splitting a long line costs it more than reading one, so emitting its layout up front
+halves the formatting of a large spec. Where a shape goes beyond these rules (an item too
+long for a line of its own, text black measures differently), the one-line form is
+returned and black lays it out as always. tests/test_format.py holds these rules to what
+black does with the golden corpus and Polar's full API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+LINE_LENGTH = 88
+
+
+@dataclass(frozen=True)
+class Group:
+    """A bracketed item inside another: `query={"a": a, "b": b}`, laid out in turn."""
+
+    head: str
+    items: tuple[Item, ...]
+    tail: str
+    # A dict or list display (not a call): split, it takes one item per line.
+    display: bool = False
+
+
+@dataclass(frozen=True)
+class Typed:
+    """`name: annotation = default`, a parameter whose annotation black may wrap."""
+
+    name: str
+    annotation: str
+    default: str | None = None
+
+
+Item = str | Group | Typed
+
+
+class _TooLong(Exception):
+    """A shape beyond these rules: black lays it out."""
+
+
+def flat(item: Item) -> str:
+    if isinstance(item, Group):
+        return item.head + ", ".join(flat(i) for i in item.items) + item.tail
+    if isinstance(item, Typed):
+        return f"{item.name}: {item.annotation}" + (f" = {item.default}" if item.default is not None else "")
+    return item
+
+
+def bracketed(
+    indent: int, head: str, items: Sequence[Item], tail: str, *, is_def: bool = False, display: bool = False
+) -> str:
+    """`head`, the items separated by commas, `tail`, indented by `indent` spaces: on one
+    line when it fits; else the items on one line of their own between the head and the
+    tail; else one item per line with a trailing comma (each laid out again if need be).
+    A `def` whose parameters have no comma between them (only `self`) gets the trailing
+    comma too, as black gives it; a dict or list `display` that does not fit takes one
+    item per line."""
+    try:
+        return _bracketed(indent, head, tuple(items), tail, is_def=is_def, display=display)
+    except _TooLong:
+        return " " * indent + head + ", ".join(flat(i) for i in items) + tail
+
+
+def _bracketed(
+    indent: int, head: str, items: tuple[Item, ...], tail: str, *, is_def: bool, display: bool = False
+) -> str:
+    pad = " " * indent
+    one = pad + head + ", ".join(flat(i) for i in items) + tail
+    if not all(_plain(flat(i)) for i in items) or not _plain(head + tail.removesuffix(",")):
+        raise _TooLong
+    if _fits(one) or not items:
+        return one
+    inner = pad + "    "
+    if not (_fits(pad + head) and _fits(pad + tail)):
+        raise _TooLong
+    body = inner + ", ".join(flat(i) for i in items)
+    if _fits(body) and not (is_def and len(items) == 1) and not (display and len(items) > 1):
+        return f"{pad}{head}\n{body}\n{pad}{tail}"
+    return "\n".join([pad + head, *(_own_line(indent + 4, item) for item in items), pad + tail])
+
+
+def _own_line(indent: int, item: Item) -> str:
+    """An item on a line of its own, with its trailing comma."""
+    line = " " * indent + flat(item) + ","
+    if _fits(line):
+        return line
+    if isinstance(item, Group):
+        return _bracketed(indent, item.head, item.items, item.tail + ",", is_def=False, display=item.display)
+    if isinstance(item, Typed):
+        # The annotation in parentheses of its own, as black does for long type hints.
+        pad = " " * indent
+        rest = f") = {item.default}," if item.default is not None else "),"
+        lines = [f"{pad}{item.name}: (", f"{pad}    {item.annotation}", pad + rest]
+        if all(_fits(line) for line in lines):
+            return "\n".join(lines)
+    raise _TooLong
+
+
+def attribute(indent: int, name: str, annotation: str, value: str | None) -> str:
+    """`name: annotation = value` in a class body. Too long, black wraps the value in
+    parentheses when the line up to them fits, else the annotation (a bare annotation it
+    splits at its own brackets: left to black)."""
+    pad = " " * indent
+    one = f"{pad}{name}: {annotation}" + (f" = {value}" if value is not None else "")
+    if _fits(one) or not _plain(one):
+        return one
+    if value is not None and _atom(value):
+        lines = [f"{pad}{name}: {annotation} = (", f"{pad}    {value}", f"{pad})"]
+        if _fits(lines[0]):
+            return "\n".join(lines) if _fits(lines[1]) else one
+    if value is None or not _atom(value):
+        return one  # a bare annotation black splits at its own brackets
+    lines = [f"{pad}{name}: (", f"{pad}    {annotation}", f"{pad}) = {value}"]
+    return "\n".join(lines) if all(_fits(line) for line in lines) else one
+
+
+def from_import(module: str, names: Sequence[str]) -> str:
+    """`from module import a, b`; when too long, black's form: one name per line."""
+    one = f"from {module} import {', '.join(names)}"
+    if _fits(one) or not all(_plain(name) for name in names):
+        return one
+    return "\n".join([f"from {module} import (", *(f"    {name}," for name in names), ")"])
+
+
+def _fits(line: str) -> bool:
+    return len(line) <= LINE_LENGTH
+
+
+def _plain(text: str) -> bool:
+    """Text black measures as we do (ASCII: it counts wide characters twice) and that has
+    nothing black would lay out on its own terms."""
+    return text.isascii() and "\n" not in text and "#" not in text and not text.endswith(",")
+
+
+def _atom(text: str) -> bool:
+    """A value or annotation without calls, literals of containers or strings inside:
+    what black keeps on one line when it wraps it in parentheses."""
+    return not any(c in text for c in "()[]{}\"'") or _string(text)
+
+
+def _string(text: str) -> bool:
+    return len(text) >= 2 and text[0] == text[-1] == '"' and '"' not in text[1:-1].replace('\\"', "")

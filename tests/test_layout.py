@@ -1,0 +1,95 @@
+"""The layout rules give what black gives: for each shape, the laid-out statement is what
+black makes of the one-line statement, and black leaves it as it is."""
+
+from __future__ import annotations
+
+import black
+import pytest
+
+from generator import layout
+from generator.format import _mode
+
+LONG = "a_rather_long_parameter_name_for_testing"
+
+
+def black_of(code: str) -> str:
+    return black.format_str(code, mode=_mode())
+
+
+def in_class(statement: str, *, method: bool = False) -> str:
+    body = statement if not method else statement + "\n        pass"
+    return f"class C:\n{body}\n"
+
+
+SIGNATURES = [
+    ["self"],
+    ["self", "*", "page: int = 1"],
+    ["self", "*", *(layout.Typed(f"{LONG}_{i}", "int | None", "None") for i in range(2))],
+    ["self", "*", *(layout.Typed(f"{LONG}_{i}", "int | None", "None") for i in range(4))],
+    ["self", layout.Typed("status", "models.CheckoutStatus | builtins.list[models.CheckoutStatus] | None", "None")],
+    ["self", layout.Typed("required_thing", "models.SomeVeryLongModelName | models.AnotherLongModelName")],
+]
+
+
+@pytest.mark.parametrize("items", SIGNATURES, ids=range(len(SIGNATURES)))
+@pytest.mark.parametrize("returns", ["None", "models.ListResourceOAuth2ClientWithAVeryLongName"])
+def test_signatures(items: list[layout.Item], returns: str) -> None:
+    laid = in_class(layout.bracketed(4, "def method_name(", items, f") -> {returns}:", is_def=True), method=True)
+    one = in_class("    def method_name(" + ", ".join(map(layout.flat, items)) + f") -> {returns}:", method=True)
+    assert black_of(laid) == laid
+    assert black_of(one) == laid
+
+
+CALLS = [
+    ["_ENDPOINT"],
+    ["_ENDPOINT", 'path={"id": id}'],
+    ["_ENDPOINT", layout.Group("query={", tuple(f'"{LONG}_{i}": x{i}' for i in range(2)), "}", display=True)],
+    ["_ENDPOINT", layout.Group("query={", ('"page": page', '"limit": limit'), "}", display=True), "body=body"],
+    ["_A_RATHER_LONG_ENDPOINT_NAME_FOR_TESTING", "body=body", 'body_encoding="json"'],
+    ["_E", layout.Group("query={", tuple(f'"{LONG}_{i}": x' for i in range(1)), "}", display=True)],
+]
+
+
+@pytest.mark.parametrize("items", CALLS, ids=range(len(CALLS)))
+def test_calls(items: list[layout.Item]) -> None:
+    statement = layout.bracketed(8, "return await self._client._request(", items, ")")
+    laid = in_class("    def f(self):\n" + statement)
+    one = in_class("    def f(self):\n        return await self._client._request(" + ", ".join(map(layout.flat, items)) + ")")
+    assert black_of(laid) == laid
+    assert black_of(one) == laid
+
+
+ATTRIBUTES = [
+    ("short", "int", "1"),
+    ("next_payment_attempt_at", "datetime.datetime | msgspec.UnsetType | None", "msgspec.UNSET"),
+    ("error", 'ClassVar[Literal["OffSessionChargesNotEnabled"]]', '"OffSessionChargesNotEnabled"'),
+    ("custom_field_data", "dict[str, CheckoutPublicConfirmedCustomFieldDataValue | None] | None", "None"),
+    ("custom_field_data", "dict[str, CheckoutPublicCustomFieldDataValue | None] | None", "None"),
+    ("token_endpoint_auth_method", "OAuth2ClientTokenEndpointAuthMethod", "OAuth2ClientTokenEndpointAuthMethod.CLIENT_SECRET_POST"),
+]
+
+
+@pytest.mark.parametrize("name, annotation, value", ATTRIBUTES)
+def test_attributes(name: str, annotation: str, value: str | None) -> None:
+    laid = in_class(layout.attribute(4, name, annotation, value))
+    one = in_class(f"    {name}: {annotation}" + (f" = {value}" if value is not None else ""))
+    assert black_of(laid) == laid
+    assert black_of(one) == laid
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_imports(count: int) -> None:
+    names = [f"SomeRatherLongName{i}" for i in range(count)]
+    laid = layout.from_import("._base", names) + "\n"
+    assert black_of(laid) == laid
+    assert black_of(f"from ._base import {', '.join(names)}\n") == laid
+
+
+def test_shapes_beyond_the_rules_are_left_on_one_line_for_black() -> None:
+    wide = ["self", "*", "naïve_名前: int = 1", *(f"p{i}: int = {i}" for i in range(20))]
+    assert "\n" not in layout.bracketed(4, "def f(", wide, ") -> None:", is_def=True)
+    too_long = ["self", "x: " + " | ".join(f"models.Type{i}" for i in range(20))]
+    assert "\n" not in layout.bracketed(4, "def f(", too_long, ") -> None:", is_def=True)
+    # A bare annotation: black splits it at its own brackets, not in parentheses.
+    bare = layout.attribute(4, "required_field_with_a_long_name", "dict[str, CheckoutPublicConfirmedValue]", None)
+    assert "\n" not in bare

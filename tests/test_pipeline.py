@@ -1,0 +1,54 @@
+"""The pipeline's background validation: the same verdict as validating in process, and a
+validating process that dies is an internal error, never a pass."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import SPEC, TESTS
+
+from generator import pipeline
+from generator.problems import InputError
+
+BAD = sorted((TESTS / "bad_specs").glob("*.yaml"))[:12]
+
+
+@pytest.fixture(autouse=True)
+def no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLAR_CODEGEN_CACHE_DIR", "off")
+
+
+def problems(spec: Path, background: bool) -> list[tuple[str, str]]:
+    try:
+        pipeline.generate(pipeline.Options(spec=spec, validate_in_background=background))
+    except InputError as exc:
+        return [(p.pointer, p.message) for p in exc.problems]
+    return []
+
+
+@pytest.mark.parametrize("spec", BAD, ids=lambda p: p.stem)
+def test_background_and_in_process_validation_agree(spec: Path) -> None:
+    assert problems(spec, True) == problems(spec, False)
+
+
+def test_a_good_spec_generates_the_same_either_way() -> None:
+    ahead = pipeline.generate(pipeline.Options(spec=SPEC, validate_in_background=True))
+    inline = pipeline.generate(pipeline.Options(spec=SPEC))
+    assert ahead.files == inline.files and ahead.inputs == inline.inputs
+
+
+def test_a_validating_process_that_dies_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "_validate_now", lambda document: os._exit(9))
+    with pytest.raises(RuntimeError, match="exit code 9"):
+        pipeline.generate(pipeline.Options(spec=SPEC, validate_in_background=True))
+
+
+def test_a_validator_that_raises_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(document: object) -> list[object]:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "_validate_now", broken)
+    with pytest.raises(RuntimeError, match="validation failed: ValueError: boom"):
+        pipeline.generate(pipeline.Options(spec=SPEC, validate_in_background=True))

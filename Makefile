@@ -22,7 +22,8 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Speed and import time against peers measured in the same run; writes bench/results.md.
+# Speed and import time against peers measured in the same run; writes bench/results.md,
+# then the generator's own speed against openapi-python-client: bench/results-generator.md.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 

@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/run.py [--quick] [--only NAME ...] [--processes N] [--reps N]
                                   [--import-runs N] [--no-profile] [--output FILE]
+                                  [--skip-generator | --only-generator]
+                                  [--generator-output FILE]
 
 Run it with the project's own venv (.venv/bin/python): it reads the httpx and msgspec
 versions the project is tested with from there. Every subject is measured in a venv of its
@@ -20,6 +22,9 @@ Every peer venv gets the same httpx version as ours, so the transport layer is i
 Each measurement runs in a child process with the subject's interpreter (see
 measure_call.py and measure_import.py); this script collects their JSON, prints a markdown
 report and writes it to bench/results.md. Nothing here is a test: no result fails the run.
+
+Then, unless --skip-generator, generator_speed.py times the generator itself against
+openapi-python-client and writes bench/results-generator.md (--only-generator: just that).
 """
 
 from __future__ import annotations
@@ -332,13 +337,17 @@ def load_average() -> str:
         return "unknown"
 
 
-def git_revision() -> str:
+def git_revision(paths: Sequence[str] = ("generated/",)) -> str:
+    """HEAD, and which of `paths` (the ones the figures depend on) differ from it."""
     try:
         head = run(["git", "rev-parse", "--short", "HEAD"]).stdout.strip()
-        dirty = run(["git", "status", "--porcelain", "--", "generated"]).stdout.strip()
+        dirty = [p for p in paths if run(["git", "status", "--porcelain", "--", p]).stdout.strip()]
     except (RuntimeError, OSError):
         return "unknown"
-    return f"{head} (generated/ has uncommitted changes)" if dirty else head
+    if not dirty:
+        return head
+    verb = "has" if len(dirty) == 1 else "have"
+    return f"{head} ({', '.join(dirty)} {verb} uncommitted changes)"
 
 
 # ---------------------------------------------------------------------------------------
@@ -356,6 +365,17 @@ def _first_load(text: str) -> float:
         return float(text.split(",")[0])
     except ValueError:
         return 0.0
+
+
+def busy_note(facts: dict[str, str]) -> str | None:
+    """A warning for the report when the 1-minute load average was high at start or end."""
+    busy = [k for k in facts if k.startswith("Load average") and _first_load(facts[k]) >= BUSY_LOAD]
+    if not busy:
+        return None
+    return (
+        f"The machine was busy ({' and '.join(b.lower() for b in busy)} ≥ {BUSY_LOAD:g}):"
+        " other processes competed for its cores, so figures are noisier than usual."
+    )
 
 
 def render(
@@ -462,12 +482,9 @@ def render(
             + (f"; httpx alone: {floor['wall_ms']:.0f} ms wall)" if floor else ")")
         )
     notes = [f"{t.label}: {n}" for t in targets for n in t.notes]
-    busy = [k for k in facts if k.startswith("Load average") and _first_load(facts[k]) >= BUSY_LOAD]
+    busy = busy_note(facts)
     if busy:
-        notes.append(
-            f"The machine was busy ({' and '.join(b.lower() for b in busy)} ≥ {BUSY_LOAD:g}):"
-            " other processes competed for its cores, so figures are noisier than usual."
-        )
+        notes.append(busy)
     if notes:
         out += ["", "## Notes", ""] + [f"- {n}" for n in notes]
     if profile:
@@ -505,7 +522,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="few rounds: a smoke run")
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile section")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    part = parser.add_mutually_exclusive_group()
+    part.add_argument(
+        "--skip-generator", action="store_true", help="measure the generated client only"
+    )
+    part.add_argument(
+        "--only-generator",
+        action="store_true",
+        help="measure the generator's speed only (generator_speed.py)",
+    )
+    parser.add_argument(
+        "--generator-output", type=Path, help="where generator_speed.py writes its report"
+    )
     args = parser.parse_args(argv)
+    status = 0
+    if not args.only_generator:
+        status = measure_client(args)
+    if not args.skip_generator:
+        # Imported here: it imports this module's helpers in turn.
+        import generator_speed
+
+        generator_argv = ["--quick"] if args.quick else []
+        if args.generator_output is not None:
+            generator_argv += ["--output", str(args.generator_output)]
+        status = max(status, generator_speed.main(generator_argv))
+    return status
+
+
+def measure_client(args: argparse.Namespace) -> int:
+    """The generated client against its peers: per-call cost, import time, profile."""
     if args.quick:
         args.reps, args.import_runs, args.processes = 10, 3, 1
 

@@ -280,11 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             document = exc.document
         _report(args.spec, exc.problems, document)
         return EXIT_BAD_INPUT
-    except Exception as exc:
-        if not _template_error(exc):
-            return _internal_error(exc, args.debug)
-        if not args.templates:
-            raise  # the built-in templates failing is a bug of ours
+    except Exception as exc:  # noqa: BLE001 - said plainly below, traceback on request
+        if not (_template_error(exc) and args.templates):
+            return _internal_error(exc, args.debug)  # the built-in templates failing included
         # The user's own templates are input: say where they went wrong, no traceback.
         where = _template_location(exc)
         print(f"polar-codegen: {where}{type(exc).__name__}: {exc}", file=sys.stderr)

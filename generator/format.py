@@ -6,19 +6,18 @@ formatted on their own: in parallel on every core, and each cached by its text, 
 change reformats only the definitions it touched. Black lays out a definition the same way
 whatever surrounds it and puts two blank lines between top-level definitions, so the
 pieces join into exactly the text black gives for the whole file (a test holds this to the
-golden corpus and to Polar's full API). A file the cut cannot be trusted on (`# fmt:`
+golden corpus; Polar's full API is checked to be black-stable). A file the cut cannot be trusted on (`# fmt:`
 directives, or a piece that does not parse alone) is formatted whole.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
 from . import cache as content_cache
+from .processes import fork_workers
 
 if TYPE_CHECKING:
     from black.mode import Mode
@@ -52,11 +51,6 @@ def format_files(
                 progress(python.index(path) + 1, len(python))
         out[path] = text
     return out
-
-
-def format_python(path: str, text: str) -> str:
-    """One file, the same way format_files does it."""
-    return format_files({path: text})[path]
 
 
 def split(text: str) -> list[str]:
@@ -125,7 +119,7 @@ def _format_many(texts: Sequence[str]) -> dict[str, str | None]:
 
 def _run(texts: list[str]) -> list[str | None]:
     lines = sum(text.count("\n") for text in texts)
-    workers = _workers()
+    workers = fork_workers()
     if workers < 2 or lines < PARALLEL_MIN_LINES:
         return [_try(text) for text in texts]
     import multiprocessing
@@ -155,16 +149,6 @@ def _batches(texts: list[str], workers: int) -> list[list[str]]:
         batches[-1].append(text)
         filled += text.count("\n")
     return [batch for batch in batches if batch]
-
-
-def _workers() -> int:
-    """Worker processes: one per core we may use, only where fork() is safe and cheap."""
-    if not sys.platform.startswith("linux"):
-        return 1
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def _try_all(texts: list[str]) -> list[str | None]:

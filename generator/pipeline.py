@@ -10,7 +10,6 @@ stages are imported when they run: `check` on an up-to-date folder needs none of
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from . import cache, stamp
 from .limits import DEFAULT_MAX_BYTES
 from .problems import InputError, Problem
+from .processes import fork_workers
 
 if TYPE_CHECKING:
     from .ir import Api
@@ -111,7 +111,7 @@ class _Validation:
         self.problems: list[Problem] | None = [] if cache.get("validated", self.key) == "ok" else None
         self.child: Any = None
         self.pipe: Any = None
-        if self.problems is None and background and _can_fork():
+        if self.problems is None and background and fork_workers() > 1:
             import multiprocessing
 
             context = multiprocessing.get_context("fork")
@@ -156,13 +156,6 @@ def _validate_in_child(document: Document, pipe: Any) -> None:
         pipe.send(("ok", problems))
     finally:
         pipe.close()
-
-
-def _can_fork() -> bool:
-    """fork() is cheap and safe on Linux for a process with no threads, which ours is."""
-    import threading
-
-    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def generate(options: Options, progress: Progress = _quiet) -> Result:

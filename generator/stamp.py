@@ -95,19 +95,25 @@ def _parts(settings: Settings) -> Iterable[bytes]:
     }
     yield json.dumps(meta, sort_keys=True).encode("utf-8")
     here = Path(__file__).resolve().parent
-    yield from _tree(b"source", here, sorted(p.name for p in here.glob("*.py")))
+    yield digest_files(here, sorted(p.name for p in here.glob("*.py"))).encode()
     from .render import builtin_templates  # light: render imports Jinja only when rendering
 
     for i, folder in enumerate([*settings.templates, builtin_templates()]):
         files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-        yield from _tree(b"templates %d" % i, folder, files)
+        yield b"templates %d:" % i + digest_files(folder, files).encode()
 
 
-def _tree(label: bytes, folder: Path, names: Sequence[str]) -> Iterable[bytes]:
-    yield b"\0" + label + b"\0"
+def digest_files(folder: Path, names: Sequence[str]) -> str:
+    """One hash of these files' names and bytes (line endings as git checks them out on
+    any machine); a file that cannot be read counts by its name alone."""
+    digest = hashlib.sha256()
     for name in names:
-        data = (folder / name).read_bytes().replace(b"\r\n", b"\n")
-        yield name.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest()
+        try:
+            data = (folder / name).read_bytes().replace(b"\r\n", b"\n")
+        except OSError:
+            data = b"\0unreadable"
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
 
 
 def library_versions() -> dict[str, str]:

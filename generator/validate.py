@@ -28,7 +28,7 @@ from . import __version__, cache
 from .build import CLIENT_MEMBERS, _pick_content, component_class_name, operation_names
 from .load import HTTP_METHODS, Typed, typed_nodes
 from .problems import Problem, join_pointer, split_pointer
-from .stamp import library_versions
+from .stamp import digest_files, library_versions
 
 if TYPE_CHECKING:
     from .load import Document
@@ -915,14 +915,7 @@ def validate_cached(document: Document, *, remember: bool = True) -> list[Proble
 def rules_version() -> str:
     """A digest of the code that judges a spec (this module and what it uses): part of the
     key of a cached "this spec is valid", so a changed rule is never answered from the cache."""
-    import hashlib
     from pathlib import Path
 
-    digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in ("validate.py", "load.py", "build.py", "naming.py", "problems.py", "stamp.py"):
-        try:
-            digest.update((here / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
-    return digest.hexdigest()
+    names = ["validate.py", "load.py", "build.py", "naming.py", "problems.py", "stamp.py"]
+    return digest_files(Path(__file__).parent, names)

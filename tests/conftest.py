@@ -158,7 +158,26 @@ import json as _json
 import time as _time
 from dataclasses import dataclass as _dataclass
 
-SHARED_SPECS = ROOT.parent / "shared" / "specs"
+
+def _shared_specs() -> Path:
+    """Polar's documents: $POLAR_SHARED_SPECS, else shared/specs beside the checkout, else
+    beside the checkout this one was cloned from (a throwaway clone in a temp folder)."""
+    configured = os.environ.get("POLAR_SHARED_SPECS")
+    if configured:
+        return Path(configured)
+    beside = ROOT.parent / "shared" / "specs"
+    if beside.is_dir():
+        return beside
+    origin = subprocess.run(
+        ["git", "-C", str(ROOT), "config", "--get", "remote.origin.url"],
+        capture_output=True, text=True, check=False,
+    ).stdout.strip()  # fmt: skip
+    if origin and Path(origin).is_dir():
+        return Path(origin).resolve().parent / "shared" / "specs"
+    return beside
+
+
+SHARED_SPECS = _shared_specs()
 # Import name -> document: API version 2026-04 (186 operations) and 2025-07-02 (128).
 FULL_SPECS = {
     "polar_full": SHARED_SPECS / "polar-openapi.json",
@@ -179,7 +198,10 @@ class FullPackage:
 def full_specs_present() -> None:
     missing = [str(p) for p in FULL_SPECS.values() if not p.is_file()]
     if missing:
-        pytest.fail(f"Polar's documents are missing (shared/ beside the checkout): {missing}", pytrace=False)
+        pytest.fail(
+            f"Polar's documents are missing (shared/ beside the checkout, or $POLAR_SHARED_SPECS): {missing}",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")

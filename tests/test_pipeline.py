@@ -18,6 +18,9 @@ BAD = sorted((TESTS / "bad_specs").glob("*.yaml"))[:12]
 @pytest.fixture(autouse=True)
 def no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("POLAR_CODEGEN_CACHE_DIR", "off")
+    # Fork even where this test process has threads (a server fixture) or one core: the
+    # background path is what is under test.
+    monkeypatch.setattr(pipeline, "fork_workers", lambda: 2)
 
 
 def problems(spec: Path, background: bool) -> list[tuple[str, str]]:

@@ -81,7 +81,6 @@ def test_a_hand_edit_is_never_vouched_for(project: Path) -> None:
     models.write_text(models.read_text() + "# edited\n")
     code, answered, stderr = vouched(project, "check")
     assert (code, answered) == (1, False), stderr
-    assert "+# edited" not in stderr and "models.py differ" not in stderr
     result = run_cli("check", "--spec", "api.yaml", "--out", "out", cwd=project)
     assert "-# edited" in result.stdout
 

@@ -7,7 +7,8 @@ change reformats only the definitions it touched. Black lays out a definition th
 whatever surrounds it and puts two blank lines between top-level definitions, so the
 pieces join into exactly the text black gives for the whole file (a test holds this to the
 golden corpus; Polar's full API is checked to be black-stable). A file the cut cannot be trusted on (`# fmt:`
-directives, or a piece that does not parse alone) is formatted whole.
+directives, or a piece that does not parse alone) is formatted whole. The runtime's own
+pieces, the same in every package, are known to be formatted already (preformatted.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from . import cache as content_cache
+from . import preformatted
 from .processes import fork_workers
 
 if TYPE_CHECKING:
@@ -99,12 +101,18 @@ def _error(text: str) -> str:
 
 
 def _format_many(texts: Sequence[str]) -> dict[str, str | None]:
-    """Each text formatted (None where it does not parse): from the cache, else by black,
-    in worker processes when there is enough to do."""
+    """Each text formatted (None where it does not parse): as it is when it is a piece of
+    the runtime known to be formatted, else from the cache, else by black, in worker
+    processes when there is enough to do."""
     done: dict[str, str | None] = {}
     missing: list[str] = []
-    keys = {text: _key(text) for text in texts}
+    known = preformatted.known()
+    keys: dict[str, str] = {}
     for text in texts:
+        if preformatted.digest(text) in known:
+            done[text] = text
+            continue
+        keys[text] = _key(text)
         hit = content_cache.get("black", keys[text])
         if hit is not None:
             done[text] = hit
@@ -121,7 +129,7 @@ def _run(texts: list[str]) -> list[str | None]:
     lines = sum(text.count("\n") for text in texts)
     workers = fork_workers()
     if workers < 2 or lines < PARALLEL_MIN_LINES:
-        return [_try(text) for text in texts]
+        return [black_or_none(text) for text in texts]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -152,10 +160,11 @@ def _batches(texts: list[str], workers: int) -> list[list[str]]:
 
 
 def _try_all(texts: list[str]) -> list[str | None]:
-    return [_try(text) for text in texts]
+    return [black_or_none(text) for text in texts]
 
 
-def _try(text: str) -> str | None:
+def black_or_none(text: str) -> str | None:
+    """Black's output for a text, or None when it does not parse."""
     from black.parsing import InvalidInput
 
     try:
@@ -179,9 +188,11 @@ def _mode() -> Mode:
 
 @cache
 def _key_prefix() -> str:
+    """Black's exact version and our mode, as text: a run whose pieces are all cached or
+    known never imports black."""
     from .stamp import library_versions
 
-    return content_cache.key("black", library_versions()["black"], repr(_mode()))
+    return content_cache.key("black", library_versions()["black"], f"line length {LINE_LENGTH}", TARGET)
 
 
 def _key(text: str) -> str:

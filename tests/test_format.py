@@ -3,6 +3,7 @@ and cached, must give exactly what black gives the whole file."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import black
@@ -10,6 +11,7 @@ import pytest
 from conftest import SPEC, TESTS, FullPackage
 
 from generator import format as fmt
+from generator import preformatted
 from generator.build import BuildOptions, build
 from generator.load import load
 from generator.render import render
@@ -116,3 +118,52 @@ def test_the_full_polar_packages_are_black_stable(full_packages: dict[str, FullP
         for path in sorted(package.out.rglob("*.py")):
             text = path.read_text()
             assert whole(text) == text, path
+
+
+def test_the_list_of_preformatted_pieces_is_current() -> None:
+    """The shipped list is what the built-in templates and the pinned black give now."""
+    shipped = json.loads(preformatted.DATA.read_text(encoding="utf-8"))
+    assert shipped == preformatted.compute(), "generator/preformatted.json is stale: run `make generate`"
+    # The runtime, not a token list: transport, errors, enums and unions.
+    assert len(shipped["pieces"]) >= 30
+
+
+def test_the_runtime_is_not_run_through_black(monkeypatch: pytest.MonkeyPatch) -> None:
+    files = rendered(SPEC)
+    seen: list[str] = []
+    monkeypatch.setattr(fmt, "PARALLEL_MIN_LINES", 10**9)  # black in this process, to watch it
+    monkeypatch.setattr(fmt, "_black", lambda text: seen.append(text) or whole(text))
+    formatted = fmt.format_files(files)
+    runtime = {p for name in ("_base.py", "_enum.py", "_unions.py") for p in fmt.split(files[f"pkg/{name}"])}
+    known = [p for p in runtime if preformatted.digest(p) in preformatted.known()]
+    # Everything but the two pieces of _base.py that name the package is known and skipped...
+    unknown = runtime - set(known)
+    assert len(unknown) <= 2 and all("pkg" in p for p in unknown), unknown
+    assert not set(known) & set(seen)
+    # ...and black still sees what the spec decides.
+    assert any("class Client(" in text for text in seen)
+    assert formatted["pkg/_base.py"] == whole(files["pkg/_base.py"])
+
+
+def test_another_black_major_ignores_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.stamp
+
+    versions = dict(generator.stamp.library_versions())
+    preformatted.known.cache_clear()
+    try:
+        assert preformatted.known()
+        preformatted.known.cache_clear()
+        monkeypatch.setattr(generator.stamp, "library_versions", lambda: {**versions, "black": "27.1.0"})
+        assert preformatted.known() == frozenset()
+    finally:
+        preformatted.known.cache_clear()
+
+
+def test_a_listed_piece_is_taken_only_by_its_exact_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One character off and black formats it, so a stale list can never change output."""
+    files = rendered(SPEC)
+    pieces = fmt.split(files["pkg/_enum.py"])
+    piece = next(p for p in pieces if "):" in p and preformatted.digest(p) in preformatted.known())
+    messy = piece.replace("):", ") :", 1)
+    assert messy != piece
+    assert fmt.format_files({"m.py": messy})["m.py"] == whole(messy)

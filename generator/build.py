@@ -10,7 +10,7 @@ import fnmatch
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 from . import layout, naming
 from .ir import (
@@ -191,6 +191,8 @@ class _AliasDraft:
     type: TypeRef
     description: str | None
     untagged: bool
+    # For an untagged union with a discriminator: its property, and each value's variant.
+    discriminator: tuple[str, tuple[tuple[str, TypeRef], ...]] | None = None
 
 
 @dataclass
@@ -391,16 +393,32 @@ class _Builder:
         if types == "array":
             prefix = schema.get("prefixItems")
             if isinstance(prefix, list) and prefix:
-                items = [
-                    self.convert(p, join_pointer(pointer, "prefixItems", i), f"{hint}Item{i + 1}")
-                    for i, p in enumerate(prefix)
-                ]
-                return TypeRef("tuple", args=tuple(items))
+                return self._prefixed_array(schema, prefix, pointer, hint)
             item = self.convert(schema.get("items", True), join_pointer(pointer, "items"), f"{hint}Item")
             return TypeRef("list", args=(item,))
         if types == "object":
             return self._object(schema, pointer, hint)
         return ANY
+
+    def _prefixed_array(self, schema: dict[str, Any], prefix: list[Any], pointer: str, hint: str) -> TypeRef:
+        """A fixed tuple only when the array holds exactly the `prefixItems`: JSON Schema
+        lets fewer come (unless minItems says otherwise) and more follow (matching `items`,
+        or anything when it is absent), so otherwise a list of any of the item types."""
+        members = [
+            self.convert(p, join_pointer(pointer, "prefixItems", i), f"{hint}Item{i + 1}")
+            for i, p in enumerate(prefix)
+        ]
+        rest = schema.get("items")
+        min_items, max_items = schema.get("minItems"), schema.get("maxItems")
+        closed = rest is False or (_is_count(max_items) and max_items <= len(prefix))
+        if closed and _is_count(min_items) and min_items >= len(prefix):
+            return TypeRef("tuple", args=tuple(members))
+        if not closed:
+            if isinstance(rest, dict):
+                members.append(self.convert(rest, join_pointer(pointer, "items"), f"{hint}Item"))
+            else:
+                members.append(ANY)
+        return TypeRef("list", args=(self._union_of(members, {}, pointer, "prefixItems", f"{hint}Item", None),))
 
     def _object(self, schema: dict[str, Any], pointer: str, hint: str, name: str | None = None) -> TypeRef:
         if name is None and pointer in self.inline:
@@ -477,6 +495,19 @@ class _Builder:
             self.convert(v, join_pointer(pointer, key, i), f"{hint}{i + 1}" if len(variants) > 1 else hint)
             for i, v in enumerate(variants)
         ]
+        return self._union_of(members, schema, pointer, key, hint, alias_name)
+
+    def _union_of(
+        self,
+        members: list[TypeRef],
+        schema: dict[str, Any],
+        pointer: str,
+        key: str,
+        hint: str,
+        alias_name: str | None,
+    ) -> TypeRef:
+        """One type for values of any of these types: a union msgspec decodes natively,
+        else a named one the runtime decodes by trying each variant."""
         result = make_union(members)
         models = [m for m in _members(result) if m.kind == "model"]
         if len(models) > 1:
@@ -489,9 +520,35 @@ class _Builder:
         name = alias_name or self._claim(self.unique_class(hint))
         ordered = TypeRef("union", args=tuple(sorted(real, key=_specificity)))
         description = schema.get("description") or schema.get("title")
-        self.aliases[name] = _AliasDraft(pointer, ordered, description, untagged=True)
+        self.aliases[name] = _AliasDraft(
+            pointer, ordered, description, untagged=True, discriminator=self._dispatch(schema, real)
+        )
         alias = TypeRef("alias", name)
         return make_union([alias, NONE]) if result.is_nullable else alias
+
+    def _dispatch(
+        self, schema: dict[str, Any], variants: tuple[TypeRef, ...]
+    ) -> tuple[str, tuple[tuple[str, TypeRef], ...]] | None:
+        """The discriminator of a union msgspec cannot tag (several values naming one
+        variant): each value with its variant, the mapping's first, then each component
+        variant's own name, as OpenAPI reads a value the mapping does not list."""
+        discriminator = schema.get("discriminator")
+        if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
+            return None
+        table: dict[str, TypeRef] = {}
+        for value, target in (discriminator.get("mapping") or {}).items():
+            target = str(target)
+            tokens = split_pointer(target[1:]) if target.startswith("#") else ["components", "schemas", target]
+            named = len(tokens) == 3 and tokens[:2] == ["components", "schemas"]
+            cls = self.component_class.get(tokens[2]) if named else None
+            if cls is not None and TypeRef("model", cls) in variants:
+                table.setdefault(str(value), TypeRef("model", cls))
+        for variant in variants:
+            if variant.kind == "model" and variant not in table.values():
+                pointer = self.models[variant.name].pointer
+                if pointer.startswith(SCHEMAS):
+                    table.setdefault(split_pointer(pointer)[-1], variant)
+        return (discriminator["propertyName"], tuple(table.items())) if table else None
 
     # What msgspec_union_problem needs to know about declared types.
     def tag_of(self, model: str) -> tuple[str, str | int] | None:
@@ -526,10 +583,12 @@ class _Builder:
                 if values is None:
                     tokens = split_pointer(draft.pointer)
                     values = [tokens[-1]] if draft.pointer.startswith(SCHEMAS) else []
-                if len(values) != 1:
-                    # msgspec gives a struct one tag; this union is decoded by trying variants.
-                    return
-                wanted.append((draft, values[0]))
+                if len(values) == 1:
+                    wanted.append((draft, values[0]))
+            # msgspec gives a struct one tag, so a variant that several values name leaves
+            # the union to the runtime, which reads the discriminator itself (_dispatch).
+            # The variants that one value names are still tagged: a tag is always sent,
+            # where a const property equal to its default would be left out.
             self._apply_tags(prop, wanted, pointer)
             return
         # No discriminator: look for a property that is const in every variant.
@@ -701,7 +760,9 @@ class _Builder:
                     annotation=annotation(ann_type, models_prefix="models.", shadowed=shadowed),
                     default_source=default_source,
                     required=required,
-                    description=p.get("description") or resolved.get("description"),
+                    # The parameter's own words, else its schema's: a `$ref`'s sibling
+                    # description before the target's.
+                    description=p.get("description") or sibling.get("description") or resolved.get("description"),
                     style=style,
                     explode=explode,
                     deprecated=bool(p.get("deprecated")),
@@ -1176,6 +1237,7 @@ class _Builder:
             variants_source="("
             + "".join(annotation(v) + ", " for v in _members(draft.type)).rstrip(" ")
             + ")",
+            discriminator_source=_dispatch_source(draft.discriminator),
         )
 
     def _finish_model(self, draft: _ModelDraft) -> Model:
@@ -1355,6 +1417,19 @@ def operation_names(op: dict[str, Any], method: str, path: str) -> tuple[tuple[s
         return namespace, naming.identifier(str(override or op_id), prefix="op_")
     words = [w for w in re.split(r"[/{}]+", path) if w]
     return namespace, naming.identifier("_".join([method] + words), prefix="op_")
+
+
+def _dispatch_source(discriminator: tuple[str, tuple[tuple[str, TypeRef], ...]] | None) -> str | None:
+    """`("property", {"value": Variant, ...})`, for untagged_union()."""
+    if discriminator is None:
+        return None
+    prop, table = discriminator
+    entries = ", ".join(f"{string_literal(value)}: {annotation(t)}" for value, t in table)
+    return f"({string_literal(prop)}, {{{entries}}})"
+
+
+def _is_count(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def make_union(types: list[TypeRef]) -> TypeRef:

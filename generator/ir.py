@@ -110,6 +110,8 @@ class Alias:
     untagged: bool
     name_source: str
     variants_source: str
+    # `("property", {"value": Variant, ...})` when a discriminator picks the variant; else None.
+    discriminator_source: str | None
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,12 @@
 and the decoded answer:
 
 form-encoded request bodies, `text/csv` answers, `deepObject` and array query parameters,
-`prefixItems` tuples, the recursive `Filter` schema and `$ref` with sibling keys.
+`prefixItems` tuples, discriminators that map several values to one variant, the recursive `Filter` schema and `$ref` with sibling keys.
 
 Two sources: `tests/specs_wire/features.json`, a small hand-written spec with one operation
 per feature (shapes copied from Polar's documents, edge cases added), and a subset of Polar's
 own 2026-04 document (`--include-operations`), so the real schemas go through the same checks.
 `tests/specs_wire/nested_tagged_unions.json` reproduces a bug found on the full documents.
-
-Tests marked `xfail(strict=True, reason="BUG: ...")` describe the correct behaviour the
-generated client does not have yet; they fail (XPASS) once it is fixed.
 """
 
 from __future__ import annotations
@@ -318,25 +315,20 @@ def test_array_query_parameters(wire: ModuleType, http_server: ScriptedServer) -
     ]
     assert first.target == (
         f"/v1/items/?organization_id={ID}&organization_id={ID2}&id=1&id=2&id=3"
-        "&sorting=-name&sorting=created_at&tags=a%2Cb&channels=x%7Cy&limit=5"
+        "&sorting=-name&sorting=created_at&tags=a,b&channels=x|y&limit=5"
     )
     assert second.target == f"/v1/items/?organization_id={ID}&limit=10"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: for `style: form, explode: false` (and pipe/space-delimited) arrays, "
-    "_base.encode_query joins the items with the delimiter and then percent-encodes the whole, "
-    "delimiter included, so ['a,b', 'c'] and ['a', 'b', 'c'] both go out as `tags=a%2Cb%2Cc`. "
-    "The delimiter should stay literal and only the items be encoded (`tags=a%2Cb,c`).",
-)
 def test_delimited_array_items_keep_their_delimiters(wire: ModuleType, http_server: ScriptedServer) -> None:
+    """Only the items are percent-encoded, so an item holding the delimiter stays one item."""
     http_server.route("GET", "/v1/items/", Reply.json([]))
     with client_for(wire, http_server) as client:
-        client.items.list(tags=["a,b", "c"])
-        client.items.list(tags=["a", "b", "c"])
+        client.items.list(tags=["a,b", "c"], channels=["x|y", "z"], words=["one two", "3"])
+        client.items.list(tags=["a", "b", "c"], channels=["x", "y", "z"], words=["one", "two", "3"])
     first, second = (r.target for r in http_server.requests)
-    assert first != second
+    assert first == "/v1/items/?tags=a%2Cb,c&channels=x%7Cy|z&words=one+two%203&limit=10"
+    assert second == "/v1/items/?tags=a,b,c&channels=x|y|z&words=one%20two%203&limit=10"
 
 
 def test_query_polar_customers_list(polar: ModuleType, http_server: ScriptedServer) -> None:
@@ -378,7 +370,7 @@ def test_prefix_items_tuple_in_response(wire: ModuleType, http_server: ScriptedS
         first = client.customers.get(ID)
         second = client.customers.get(ID2)
     assert first == models.Customer(
-        id=ID, email="a@example.com", tax_id=("911144442", models.TaxIDFormat.US_EIN), location=(1.5, -2.25)
+        id=ID, email="a@example.com", tax_id=("911144442", models.TaxIDFormat.US_EIN), location=[1.5, -2.25]
     )
     assert isinstance(first.tax_id, tuple) and isinstance(first.tax_id[1], models.TaxIDFormat)
     assert second.tax_id is None and second.location is None
@@ -415,13 +407,6 @@ def test_prefix_items_tuple_in_request(wire: ModuleType, http_server: ScriptedSe
     assert created.tax_id == ("FR61954506077", models.TaxIDFormat.EU_VAT)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `prefixItems: [number, number]` with `items: {type: number}` (more items "
-    "allowed after the prefix) becomes `tuple[float, float]`, so a valid 3-item array "
-    "([lat, lon, altitude]) is a DecodeError. JSON Schema 2020-12 allows any further items "
-    "matching `items` (or anything, when `items` is absent and no maxItems bounds it).",
-)
 def test_prefix_items_with_more_items_allowed(wire: ModuleType, http_server: ScriptedServer) -> None:
     http_server.route(
         "GET", f"/v1/customers/{ID}",
@@ -541,23 +526,56 @@ def test_recursive_filter_with_a_bad_clause_is_a_decode_error(wire: ModuleType, 
     assert caught.value.path == "$.filter.clauses[0]"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Polar's `aggregation` is a oneOf with a discriminator on `func` that maps four "
-    "values to PropertyAggregation, so it is decoded by trying variants, and the discriminator "
-    "is ignored: `{\"func\": \"unique\", \"property\": \"p\"}` (UniqueAggregation by the mapping) "
-    "decodes as PropertyAggregation(func=<unknown 'unique'>) because the open enum accepts any "
-    "string and both variants know the same two keys (a tie goes to the first).",
-)
 def test_discriminator_mapping_picks_the_variant(wire: ModuleType, http_server: ScriptedServer) -> None:
+    """Four values name PropertyAggregation, so msgspec cannot tag the union: the runtime
+    reads `func` and decodes the variant it names, not the one that knows the most keys."""
     models = wire.models
-    http_server.route(
-        "GET", f"/v1/meters/{ID}",
-        Reply.json({"id": str(ID), "name": "m", "filter": FILTER, "aggregation": {"func": "unique", "property": "user_id"}}),
-    )  # fmt: skip
+    cases = [
+        ({"func": "unique", "property": "user_id"}, models.UniqueAggregation(property="user_id")),
+        ({"func": "max", "property": "tokens"}, models.PropertyAggregation(func=models.PropertyAggregationFunc.MAX, property="tokens")),
+        ({"func": "count"}, models.CountAggregation()),
+    ]  # fmt: skip
+    for aggregation, expected in cases:
+        body = {"id": str(ID), "name": "m", "filter": FILTER, "aggregation": aggregation}
+        http_server.route("GET", f"/v1/meters/{ID}", Reply.json(body))
+        with client_for(wire, http_server) as client:
+            meter = client.meters.get(ID)
+        assert meter.aggregation == expected
+        assert type(meter.aggregation) is type(expected)
+
+
+def test_a_value_the_discriminator_names_must_fit_its_variant(wire: ModuleType, http_server: ScriptedServer) -> None:
+    body = {"id": str(ID), "name": "m", "filter": FILTER, "aggregation": {"func": "sum"}}  # no `property`
+    http_server.route("GET", f"/v1/meters/{ID}", Reply.json(body))
+    with client_for(wire, http_server) as client, pytest.raises(wire.DecodeError) as caught:
+        client.meters.get(ID)
+    assert caught.value.path == "$.aggregation"
+    assert "PropertyAggregation, which func='sum' names" in str(caught.value)
+
+
+def test_an_unknown_discriminator_value_still_decodes(wire: ModuleType, http_server: ScriptedServer) -> None:
+    """A value added to the API after generation: every variant is tried, as without one."""
+    body = {"id": str(ID), "name": "m", "filter": FILTER, "aggregation": {"func": "median", "property": "p"}}
+    http_server.route("GET", f"/v1/meters/{ID}", Reply.json(body))
     with client_for(wire, http_server) as client:
         meter = client.meters.get(ID)
-    assert meter.aggregation == models.UniqueAggregation(property="user_id")
+    assert meter.aggregation.property == "p"
+    assert meter.aggregation.func == "median"
+
+
+def test_a_variant_named_by_one_value_always_sends_it(wire: ModuleType, http_server: ScriptedServer) -> None:
+    """`func` is a const with a default in CountAggregation; left out as a default, the
+    server could not tell the variant. Each such variant carries it as a tag."""
+    models = wire.models
+    answer = {"id": str(ID), "name": "m", "filter": FILTER, "aggregation": {"func": "count"}}
+    http_server.route("POST", "/v1/meters/", Reply.json(answer, status=201))
+    empty = models.Filter(conjunction=models.FilterConjunction.AND, clauses=[])
+    sent = []
+    with client_for(wire, http_server) as client:
+        for aggregation in (models.CountAggregation(), models.UniqueAggregation(property="p")):
+            client.meters.create(body=models.MeterCreate(name="m", filter=empty, aggregation=aggregation))
+            sent.append(json.loads(http_server.last_request.body)["aggregation"])
+    assert sent == [{"func": "count"}, {"func": "unique", "property": "p"}]
 
 
 def test_recursive_filter_polar_meter(polar: ModuleType, http_server: ScriptedServer) -> None:
@@ -621,13 +639,6 @@ def test_ref_siblings_on_a_parameter(wire: ModuleType) -> None:
     assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (docs only): a parameter whose schema is `{$ref: X, description: ...}` and "
-    "that has no description of its own is left undocumented: build._operation reads the "
-    "description of the $ref target, never the sibling (model fields do read the sibling). "
-    "Polar repeats it on the parameter itself, so its client is unaffected.",
-)
 def test_ref_sibling_description_documents_the_parameter(wire: ModuleType) -> None:
     method = wire.Client(base_url="http://127.0.0.1:9").settings.get
     assert "Interval between two timestamps." in (method.__doc__ or "")

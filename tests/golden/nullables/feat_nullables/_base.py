@@ -23,7 +23,7 @@ from collections.abc import (
 )
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 
 import msgspec
 
@@ -202,37 +202,55 @@ def encode_path(template: str, values: Mapping[str, Any]) -> str:
 
 def encode_query(
     values: Mapping[str, Any], styles: Mapping[str, tuple[str, bool]]
-) -> list[tuple[str, str]]:
-    """Query pairs per the OpenAPI style of each parameter; None means "not sent"."""
-    pairs: list[tuple[str, str]] = []
+) -> str:
+    """A query string per the OpenAPI style of each parameter; None means "not sent".
+
+    Names and items are percent-encoded, the delimiters between items are not: `a,b` and
+    `c` go out as `tags=a%2Cb,c`, which a server tells apart from `tags=a,b,c`.
+    """
+    pairs: list[str] = []
     for name, value in values.items():
         if value is None:
             continue
         style, explode = styles.get(name, ("form", True))
+        key = _quote(name)
         if isinstance(value, msgspec.Struct):
             value = msgspec.to_builtins(value)
         if isinstance(value, (list, tuple)):
-            items = [_text(v) for v in value if v is not None]
+            items = [_quote(_text(v)) for v in value if v is not None]
             if style == "form" and explode:
-                pairs.extend((name, item) for item in items)
+                pairs.extend(f"{key}={item}" for item in items)
             else:
-                sep = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
-                pairs.append((name, sep.join(items)))
+                sep = _DELIMITERS.get(style, ",")
+                pairs.append(f"{key}={sep.join(items)}")
         elif isinstance(value, Mapping):
             entries = [(str(k), v) for k, v in value.items() if v is not None]
             if style == "deepObject":
-                for key, item in entries:
+                for k, item in entries:
+                    inner = _quote(f"{name}[{k}]")
                     if isinstance(item, (list, tuple)):
-                        pairs.extend((f"{name}[{key}]", _text(v)) for v in item)
+                        pairs.extend(f"{inner}={_quote(_text(v))}" for v in item)
                     else:
-                        pairs.append((f"{name}[{key}]", _text(item)))
+                        pairs.append(f"{inner}={_quote(_text(item))}")
             elif explode:
-                pairs.extend((key, _text(item)) for key, item in entries)
+                pairs.extend(
+                    f"{_quote(k)}={_quote(_text(item))}" for k, item in entries
+                )
             else:
-                pairs.append((name, ",".join(f"{k},{_text(v)}" for k, v in entries)))
+                flat = ",".join(f"{_quote(k)},{_quote(_text(v))}" for k, v in entries)
+                pairs.append(f"{key}={flat}")
         else:
-            pairs.append((name, _text(value)))
-    return pairs
+            pairs.append(f"{key}={_quote(_text(value))}")
+    return "&".join(pairs)
+
+
+# Between the items of an array that is not exploded, as they go on the wire.
+_DELIMITERS = {"form": ",", "spaceDelimited": "%20", "pipeDelimited": "|"}
+
+
+def _quote(text: str) -> str:
+    """As an HTML form encodes a name or a value: every reserved character escaped."""
+    return quote_plus(text, safe="")
 
 
 class _Core:
@@ -325,6 +343,9 @@ class _Core:
         url = self.base_url + (
             encode_path(endpoint.path, path) if path else endpoint.path
         )
+        query_string = encode_query(query, endpoint.query_styles) if query else ""
+        if query_string:
+            url += "?" + query_string
         request_headers = dict(self._headers)
         request_headers["Accept"] = endpoint.accept
         if endpoint.auth and self._access_token is not None:
@@ -338,7 +359,6 @@ class _Core:
         return {
             "method": endpoint.method,
             "url": url,
-            "params": encode_query(query, endpoint.query_styles) if query else None,
             "headers": request_headers,
             "content": content,
             "timeout": self.timeout,
@@ -441,11 +461,9 @@ def _encode_body(body: Any, encoding: str) -> tuple[bytes, str]:
     if encoding == "json":
         return msgspec.json.encode(body), "application/json"
     if encoding == "form":
-        from urllib.parse import urlencode
-
         data = msgspec.to_builtins(body) if isinstance(body, msgspec.Struct) else body
-        pairs = encode_query(data, {}) if isinstance(data, Mapping) else []
-        return urlencode(pairs).encode(), "application/x-www-form-urlencoded"
+        form = encode_query(data, {}) if isinstance(data, Mapping) else ""
+        return form.encode(), "application/x-www-form-urlencoded"
     if encoding == "text":
         return str(body).encode(), "text/plain; charset=utf-8"
     return bytes(body), "application/octet-stream"

@@ -173,6 +173,9 @@ class _FieldDraft:
     description: str | None
     deprecated: bool
     constraints: tuple[tuple[str, str], ...]
+    # Only in responses (readOnly) or only in requests (writeOnly).
+    read_only: bool = False
+    write_only: bool = False
 
 
 @dataclass
@@ -465,6 +468,8 @@ class _Builder:
                     else resolved.get("description"),
                     deprecated=bool(sibling.get("deprecated") or resolved.get("deprecated")),
                     constraints=_constraints(resolved),
+                    read_only=sibling.get("readOnly", resolved.get("readOnly")) is True,
+                    write_only=sibling.get("writeOnly", resolved.get("writeOnly")) is True,
                 )
             )
         return TypeRef("model", cls)
@@ -1110,7 +1115,14 @@ class _Builder:
         operations = _unique_iter_names(operations, members)
         if self.problems:
             raise InputError(self.problems)
-        models = tuple(self._finish_model(self.models[n]) for n in sorted(self.models))
+        # One class serves both directions; a field the spec keeps out of one direction
+        # cannot be required in a class that travels in it.
+        sent = self._models_in(
+            [op.body.type for op in operations if op.body is not None]
+            + [p.type for op in operations for p in op.path_params + op.query_params + op.header_params + op.cookie_params]
+        )
+        received = self._models_in([r.type for op in operations for r in op.success + op.errors if r.type])
+        models = tuple(self._finish_model(self.models[n], sent, received) for n in sorted(self.models))
         enums = tuple(self.enums[n] for n in sorted(self.enums))
         aliases = tuple(self._finish_alias(n) for n in _alias_order(self.aliases))
         root = self._namespaces(operations)
@@ -1240,7 +1252,22 @@ class _Builder:
             discriminator_source=_dispatch_source(draft.discriminator),
         )
 
-    def _finish_model(self, draft: _ModelDraft) -> Model:
+    def _models_in(self, types: list[TypeRef]) -> frozenset[str]:
+        """The models a value of these types may contain, at any depth."""
+        seen: set[str] = set()
+        todo = list(types)
+        while todo:
+            t = todo.pop()
+            todo.extend(t.args)
+            if t.kind == "model" and t.name not in seen and t.name in self.models:
+                seen.add(t.name)
+                todo.extend(f.type for f in self.models[t.name].fields)
+            elif t.kind == "alias" and t.name not in seen and t.name in self.aliases:
+                seen.add(t.name)
+                todo.append(self.aliases[t.name].type)
+        return frozenset(seen)
+
+    def _finish_model(self, draft: _ModelDraft, sent: frozenset[str], received: frozenset[str]) -> Model:
         tag: Tag | None = None
         fields = draft.fields
         if draft.tag is not None:
@@ -1255,7 +1282,10 @@ class _Builder:
         for f in fields:
             t = f.type
             default_source: str | None = None
-            if not f.required:
+            required = f.required and not (
+                (f.read_only and draft.name in sent) or (f.write_only and draft.name in received)
+            )
+            if not required:
                 default_source = (
                     default_literal(f.default, t, self.enums) if f.has_default else None
                 )
@@ -1276,6 +1306,9 @@ class _Builder:
             elif default_source is not None and _is_factory(default_source):
                 default_source = f"msgspec.field(default_factory={default_source})"
             doc = f.description
+            if f.read_only or f.write_only:
+                note = "Read-only: set by the server." if f.read_only else "Write-only: never returned."
+                doc = note + (f" {doc}" if doc else "")
             if f.deprecated:
                 doc = "Deprecated." + (f" {doc}" if doc else "")
             out.append(
@@ -1285,7 +1318,7 @@ class _Builder:
                     type=f.type,
                     annotation=annotation(t, shadowed=shadowed),
                     default_source=default_source,
-                    required=f.required,
+                    required=required,
                     description=f.description,
                     docstring=docstring(doc, 4),
                     deprecated=f.deprecated,

@@ -74,3 +74,49 @@ def test_a_discriminator_naming_one_variant_twice_dispatches_at_run_time() -> No
     assert alias.discriminator_source == '("kind", {"a": A, "b": A, "C": C})'
     tags = {m.name: m.tag.value_source if m.tag else None for m in api.models}
     assert tags == {"A": None, "C": '"C"'}
+
+
+def _directions_spec(request: bool, response: bool) -> dict[str, Any]:
+    thing = {
+        "type": "object",
+        "required": ["id", "password", "name"],
+        "properties": {
+            "id": {"type": "integer", "readOnly": True},
+            "password": {"type": "string", "writeOnly": True, "description": "Chosen by the user."},
+            "name": STRING,
+        },
+    }
+    ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}
+    op: dict[str, Any] = {"operationId": "put", "responses": {"204": {"description": "done"}}}
+    if request:
+        op["requestBody"] = {"required": True, **ref}
+    if response:
+        op["responses"] = {"200": {"description": "ok", **ref}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {"/t": {"put": op}},
+        "components": {"schemas": {"Thing": thing}},
+    }
+
+
+@pytest.mark.parametrize(
+    ("request_", "response", "required"),
+    [
+        (True, True, {"name"}),
+        (True, False, {"password", "name"}),
+        (False, True, {"id", "name"}),
+    ],
+    ids=["both-ways", "sent-only", "received-only"],
+)
+def test_read_only_and_write_only_fields(request_: bool, response: bool, required: set[str]) -> None:
+    """A readOnly field cannot be required of a class that is sent, nor a writeOnly one of
+    a class that is received: the other side leaves it out."""
+    api = build(_directions_spec(request_, response), BuildOptions(package="pkg"))
+    (thing,) = api.models
+    assert {f.name for f in thing.fields if f.required} == required
+    for f in thing.fields:
+        assert (f.default_source is None) == (f.name in required), f.name
+    docs = {f.name: f.docstring for f in thing.fields}
+    assert "Read-only: set by the server." in str(docs["id"])
+    assert "Write-only: never returned. Chosen by the user." in str(docs["password"])

@@ -9,6 +9,7 @@ import dataclasses
 import fnmatch
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeGuard
 
@@ -692,17 +693,9 @@ class _Builder:
                 namespace, name = operation_names(op, method, path)
                 if not selected(op, ".".join(namespace + (name,)), self.options):
                     continue
-                if namespace and namespace[0] in CLIENT_MEMBERS:
-                    namespace = (namespace[0] + "_",) + namespace[1:]
                 ops.append(_Op(path, method, pointer, op, params, namespace, name))
-        # A method may not take the name of a sub-namespace or of a client member.
-        children = {op.namespace[: d + 1] for op in ops for d in range(len(op.namespace))}
-        for op in ops:
-            blocked = {c[-1] for c in children if c[:-1] == op.namespace} | METHOD_RESERVED
-            if not op.namespace:
-                blocked |= CLIENT_MEMBERS
-            while op.name in blocked:
-                op.name += "_"
+        for op, (namespace, name) in zip(ops, client_paths([(op.namespace, op.name) for op in ops])):
+            op.namespace, op.name = namespace, name
         return ops
 
     def _operation(self, op: _Op, shadowed: frozenset[str], endpoint_name: str) -> Operation:
@@ -1423,6 +1416,29 @@ def component_class_name(schema_name: str) -> str:
     """The class for a component schema; names models.py imports get a trailing `_`."""
     name = naming.class_name(schema_name)
     return name + "_" if name in MODELS_MODULE_NAMES else name
+
+
+def client_paths(
+    named: Sequence[tuple[tuple[str, ...], str]],
+) -> list[tuple[tuple[str, ...], str]]:
+    """Where each (namespace, method) from operation_names lands on the client: a namespace
+    may not take a client member's name, nor a method a sub-namespace's or a reserved one;
+    each gets a trailing `_` until it is free. Two operations may still land on one place:
+    validate reports that."""
+    moved = [
+        ((namespace[0] + "_",) + namespace[1:] if namespace and namespace[0] in CLIENT_MEMBERS else namespace, name)
+        for namespace, name in named
+    ]
+    children = {namespace[: d + 1] for namespace, _ in moved for d in range(len(namespace))}
+    out: list[tuple[tuple[str, ...], str]] = []
+    for namespace, name in moved:
+        blocked = {c[-1] for c in children if c[:-1] == namespace} | METHOD_RESERVED
+        if not namespace:
+            blocked |= CLIENT_MEMBERS
+        while name in blocked:
+            name += "_"
+        out.append((namespace, name))
+    return out
 
 
 def operation_names(op: dict[str, Any], method: str, path: str) -> tuple[tuple[str, ...], str]:

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, cache
-from .build import CLIENT_MEMBERS, _pick_content, component_class_name, operation_names
+from .build import _pick_content, client_paths, component_class_name, operation_names
 from .load import HTTP_METHODS, Typed, typed_nodes
 from .problems import Problem, join_pointer, split_pointer
 from .stamp import digest_files, library_versions
@@ -714,18 +714,9 @@ def _request_body(data: dict[str, Any], op: dict[str, Any], pointer: str) -> lis
 
 
 def _python_names(ops: list[_Op]) -> list[Problem]:
-    """Where build puts each operation on the client (the same renames, in the same order),
-    and the operations that would land on one method."""
-    for op in ops:
-        if op.namespace and op.namespace[0] in CLIENT_MEMBERS:
-            op.namespace = (op.namespace[0] + "_",) + op.namespace[1:]
-    children = {op.namespace[: d + 1] for op in ops for d in range(len(op.namespace))}
-    for op in ops:
-        blocked = {c[-1] for c in children if c[:-1] == op.namespace}
-        if not op.namespace:
-            blocked |= CLIENT_MEMBERS
-        while op.name in blocked:
-            op.name += "_"
+    """The operations that would land on one method of the client, where build puts them."""
+    for op, (namespace, name) in zip(ops, client_paths([(op.namespace, op.name) for op in ops])):
+        op.namespace, op.name = namespace, name
     problems: list[Problem] = []
     seen: dict[tuple[tuple[str, ...], str], _Op] = {}
     for op in ops:

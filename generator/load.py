@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .limits import DEFAULT_MAX_BYTES
-from .problems import InputError, Problem, join_pointer, split_pointer
+from .problems import InputError, Problem, join_pointer, resolve_pointer, split_pointer
 from .stamp import fingerprint
 
 # Aliases let a small YAML file stand for a huge document ("billion laughs"): cap what the
@@ -1055,7 +1055,7 @@ class _Bundler:
         if external.document is None:
             self._problem(at, f"`$ref` {ref!r} names {external.display}, which could not be read")
             return None
-        found, value = _resolve(external.document.data, fragment)
+        found, value = resolve_pointer(external.document.data, fragment)
         if not found:
             self._problem(at, f"`$ref` {ref!r} points at nothing in {external.display}")
             return None
@@ -1224,13 +1224,3 @@ def _component_name(text: str) -> str:
     return name or "Bundled"
 
 
-def _resolve(data: Any, pointer: str) -> tuple[bool, Any]:
-    node = data
-    for token in split_pointer(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return False, None
-    return True, node

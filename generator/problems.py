@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -46,3 +47,16 @@ def split_pointer(pointer: str) -> list[str]:
         return []
     body = pointer.removeprefix("#")
     return [unescape_pointer_token(t) for t in body.split("/")[1:]]
+
+
+def resolve_pointer(data: Any, pointer: str) -> tuple[bool, Any]:
+    """(found, node) at a JSON pointer into plain data; (False, None) where it leads nowhere."""
+    node = data
+    for token in split_pointer(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False, None
+    return True, node

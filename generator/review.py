@@ -22,7 +22,7 @@ from .build import BuildOptions, build, markdown_line
 from .ir import ANY, Api, EnumType, Field, Model, Operation, Param, TypeRef
 from .limits import DEFAULT_MAX_BYTES
 from .load import Document, load
-from .problems import InputError, join_pointer, split_pointer
+from .problems import InputError, join_pointer, resolve_pointer, split_pointer
 from .pysource import walk
 from .validate import validate_cached
 
@@ -422,18 +422,6 @@ def operation_pointer(op: Operation) -> str:
     return join_pointer("/paths", op.path, op.method.lower())
 
 
-def _lookup(spec: Any, pointer: str) -> Any:
-    node = spec
-    for token in split_pointer(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node
-
-
 def _is_component(pointer: str) -> bool:
     tokens = split_pointer(pointer)
     return len(tokens) == 3 and tokens[:2] == ["components", "schemas"]
@@ -677,7 +665,7 @@ def _enum_finding(e: EnumType) -> Message | None:
 
 
 def _title(spec: Any, pointer: str) -> str | None:
-    node = _lookup(spec, pointer)
+    node = resolve_pointer(spec, pointer)[1]
     if isinstance(node, dict) and isinstance(node.get("title"), str):
         return str(node["title"])
     return None

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__, cache
 from .build import _pick_content, client_paths, component_class_name, operation_names
 from .load import HTTP_METHODS, Typed, typed_nodes
-from .problems import Problem, join_pointer, split_pointer
+from .problems import Problem, join_pointer, resolve_pointer, split_pointer
 from .stamp import digest_files, library_versions
 
 if TYPE_CHECKING:
@@ -154,18 +154,6 @@ def _is_30(data: dict[str, Any]) -> bool:
 
 
 # -- references -------------------------------------------------------------------------------
-
-
-def resolve_pointer(data: Any, pointer: str) -> tuple[bool, Any]:
-    node = data
-    for token in split_pointer(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return False, None
-    return True, node
 
 
 def _local(data: Any, node: Any, limit: int = 64) -> Any:

@@ -686,3 +686,18 @@ def test_nested_discriminated_unions_decode(packages: dict[str, ModuleType], htt
         "LegacyRecurringProductPriceCustom",
     ]
     assert product.prices[1] == models.ProductPriceFixed(price_amount=700)
+
+
+# --- readOnly and writeOnly -----------------------------------------------------------------------
+
+
+def test_read_only_and_write_only_fields_on_the_wire(wire: ModuleType, http_server: ScriptedServer) -> None:
+    """`id` is required but readOnly, `secret` required but writeOnly, in one class used
+    both ways: a request needs no id, and an answer without the secret decodes."""
+    models = wire.models
+    http_server.route("POST", "/v1/notes/", Reply.json({"id": 7, "text": "hello"}, status=201))
+    with client_for(wire, http_server) as client:
+        note = client.notes.create(body=models.Note(text="hello", secret="s3"))
+    assert http_server.last_request.body == b'{"text":"hello","secret":"s3"}'
+    assert note == models.Note(id=7, text="hello")
+    assert note.secret is None

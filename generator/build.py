@@ -9,7 +9,8 @@ import dataclasses
 import fnmatch
 import json
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeGuard
 
@@ -536,25 +537,37 @@ class _Builder:
         self, schema: dict[str, Any], variants: tuple[TypeRef, ...]
     ) -> tuple[str, tuple[tuple[str, TypeRef], ...]] | None:
         """The discriminator of a union msgspec cannot tag (several values naming one
-        variant): each value with its variant, the mapping's first, then each component
-        variant's own name, as OpenAPI reads a value the mapping does not list."""
+        variant), as the runtime reads it: each value with its variant."""
         discriminator = schema.get("discriminator")
-        if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
+        if not _is_discriminator(discriminator):
             return None
         table: dict[str, TypeRef] = {}
+        for value, variant in self._discriminator_values(discriminator, variants):
+            table.setdefault(value, variant)
+        return (discriminator["propertyName"], tuple(table.items())) if table else None
+
+    def _discriminator_values(
+        self, discriminator: dict[str, Any], variants: Iterable[TypeRef]
+    ) -> list[tuple[str, TypeRef]]:
+        """(value, model) for each value the discriminator names among these variants: the
+        mapping's, in its order, then each component the mapping leaves out under its own
+        schema name, as OpenAPI reads a value the mapping does not list. Mapping targets
+        are looked up, never converted: one that is no variant is not generated for it."""
+        models = [v for v in variants if v.kind == "model"]
+        pairs: list[tuple[str, TypeRef]] = []
         for value, target in (discriminator.get("mapping") or {}).items():
             target = str(target)
-            tokens = split_pointer(target[1:]) if target.startswith("#") else ["components", "schemas", target]
+            tokens = split_pointer(target) if target.startswith("#") else ["components", "schemas", target]
             named = len(tokens) == 3 and tokens[:2] == ["components", "schemas"]
             cls = self.component_class.get(tokens[2]) if named else None
-            if cls is not None and TypeRef("model", cls) in variants:
-                table.setdefault(str(value), TypeRef("model", cls))
-        for variant in variants:
-            if variant.kind == "model" and variant not in table.values():
-                pointer = self.models[variant.name].pointer
-                if pointer.startswith(SCHEMAS):
-                    table.setdefault(split_pointer(pointer)[-1], variant)
-        return (discriminator["propertyName"], tuple(table.items())) if table else None
+            if cls is not None and TypeRef("model", cls) in models:
+                pairs.append((str(value), TypeRef("model", cls)))
+        mapped = {model for _, model in pairs}
+        for model in models:
+            tokens = split_pointer(self.models[model.name].pointer)
+            if model not in mapped and len(tokens) == 3 and tokens[:2] == ["components", "schemas"]:
+                pairs.append((tokens[2], model))
+        return pairs
 
     # What msgspec_union_problem needs to know about declared types.
     def tag_of(self, model: str) -> tuple[str, str | int] | None:
@@ -576,26 +589,17 @@ class _Builder:
         """Give each struct of a union the tag it is told apart by: the discriminator's, or
         failing that a required property whose const value differs across all variants."""
         drafts = [self.models[m.name] for m in models]
-        if isinstance(discriminator, dict) and isinstance(discriminator.get("propertyName"), str):
-            prop = discriminator["propertyName"]
-            by_model: dict[str, list[str]] = {}
-            for value, target in (discriminator.get("mapping") or {}).items():
-                target = str(target)
-                ref = target if target.startswith("#") else "#" + join_pointer(SCHEMAS, target)
-                by_model.setdefault(self.ref(ref).name, []).append(str(value))
-            wanted: list[tuple[_ModelDraft, str | int]] = []
-            for draft in drafts:
-                values = by_model.get(draft.name)
-                if values is None:
-                    tokens = split_pointer(draft.pointer)
-                    values = [tokens[-1]] if draft.pointer.startswith(SCHEMAS) else []
-                if len(values) == 1:
-                    wanted.append((draft, values[0]))
+        if _is_discriminator(discriminator):
+            pairs = self._discriminator_values(discriminator, models)
+            named = Counter(model for _, model in pairs)
             # msgspec gives a struct one tag, so a variant that several values name leaves
             # the union to the runtime, which reads the discriminator itself (_dispatch).
             # The variants that one value names are still tagged: a tag is always sent,
             # where a const property equal to its default would be left out.
-            self._apply_tags(prop, wanted, pointer)
+            wanted: list[tuple[_ModelDraft, str | int]] = [
+                (self.models[model.name], value) for value, model in pairs if named[model] == 1
+            ]
+            self._apply_tags(discriminator["propertyName"], wanted, pointer)
             return
         # No discriminator: look for a property that is const in every variant.
         candidates: dict[str, list[str]] | None = None
@@ -1475,6 +1479,10 @@ def _dispatch_source(discriminator: tuple[str, tuple[tuple[str, TypeRef], ...]] 
     prop, table = discriminator
     entries = ", ".join(f"{string_literal(value)}: {annotation(t)}" for value, t in table)
     return f"({string_literal(prop)}, {{{entries}}})"
+
+
+def _is_discriminator(value: Any) -> TypeGuard[dict[str, Any]]:
+    return isinstance(value, dict) and isinstance(value.get("propertyName"), str)
 
 
 def _is_count(value: Any) -> TypeGuard[int]:

@@ -76,6 +76,24 @@ def test_a_discriminator_naming_one_variant_twice_dispatches_at_run_time() -> No
     assert tags == {"A": None, "C": '"C"'}
 
 
+def test_a_mapping_target_that_is_no_variant_is_not_generated() -> None:
+    obj = {"type": "object", "properties": {"kind": STRING}}
+    union = {
+        "oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}],
+        "discriminator": {"propertyName": "kind", "mapping": {"a": "A", "b": "B", "z": "#/components/schemas/Z"}},
+    }
+    answer = {"content": {"application/json": {"schema": union}}}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {"/h": {"get": {"operationId": "h", "responses": {"200": {"description": "ok", **answer}}}}},
+        "components": {"schemas": {"A": obj, "B": obj, "Z": obj}},
+    }
+    api = build(spec, BuildOptions(package="pkg"))
+    # Bare names in the mapping name components too; one value each: a native tagged union.
+    assert {m.name: m.tag.value_source if m.tag else None for m in api.models} == {"A": '"a"', "B": '"b"'}
+
+
 def _directions_spec(request: bool, response: bool) -> dict[str, Any]:
     thing = {
         "type": "object",

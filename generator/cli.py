@@ -48,15 +48,7 @@ def _parser() -> argparse.ArgumentParser:
             "--templates", type=Path, action="append", default=None,
             help="folder of templates that override the built-in ones of the same name",
         )  # fmt: skip
-        sub.add_argument("--max-spec-bytes", type=int, default=None)
-        sub.add_argument(
-            "--include-operations", action="append", default=None, metavar="GLOB",
-            help="only operations whose operationId or Python path matches (repeatable)",
-        )  # fmt: skip
-        sub.add_argument(
-            "--include-tags", action="append", default=None, metavar="TAG",
-            help="only operations with this tag (repeatable)",
-        )  # fmt: skip
+        _add_spec_reading_options(sub)
         sub.add_argument(
             "--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT, metavar="SECONDS",
             help="how long to wait for another run on the same folder (default: %(default)g)",
@@ -71,9 +63,25 @@ def _parser() -> argparse.ArgumentParser:
         )  # fmt: skip
         sub.add_argument("--quiet", action="store_true", help="print nothing on success")
         sub.add_argument("--verbose", action="store_true", help="print how long each stage took")
-        sub.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     _inspect_commands(commands)
     return parser
+
+
+def _add_spec_reading_options(sub: argparse.ArgumentParser) -> None:
+    """The options of every command that reads a spec: which operations, how large, --debug."""
+    sub.add_argument(
+        "--include-operations", action="append", default=None, metavar="GLOB",
+        help="only operations whose operationId or Python path matches (repeatable)",
+    )  # fmt: skip
+    sub.add_argument(
+        "--include-tags", action="append", default=None, metavar="TAG",
+        help="only operations with this tag (repeatable)",
+    )  # fmt: skip
+    sub.add_argument(
+        "--max-spec-bytes", type=int, default=None,
+        help=f"largest spec read (default {DEFAULT_MAX_BYTES:,} bytes)",
+    )  # fmt: skip
+    sub.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
 def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -95,19 +103,7 @@ def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )  # fmt: skip
     for sub in (review, diff):
         sub.add_argument("--spec", type=Path, default=None, help="the spec (diff: NEW's default)")
-        sub.add_argument(
-            "--include-operations", action="append", default=None, metavar="GLOB",
-            help="only operations whose operationId or Python path matches (repeatable)",
-        )  # fmt: skip
-        sub.add_argument(
-            "--include-tags", action="append", default=None, metavar="TAG",
-            help="only operations with this tag (repeatable)",
-        )  # fmt: skip
-        sub.add_argument(
-            "--max-spec-bytes", type=int, default=None,
-            help=f"largest spec read (default {DEFAULT_MAX_BYTES:,} bytes)",
-        )  # fmt: skip
-        sub.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+        _add_spec_reading_options(sub)
 
 
 def format_problem(spec: Path, problem: Problem, document: Document | None) -> str:

@@ -186,13 +186,18 @@ def _mode() -> Mode:
     return Mode(target_versions={TargetVersion[TARGET]}, line_length=LINE_LENGTH)
 
 
+def mode_text() -> str:
+    """Our mode as text, for keys and stamps that must not import black to name it."""
+    return f"line length {LINE_LENGTH}; target {TARGET}"
+
+
 @cache
 def _key_prefix() -> str:
-    """Black's exact version and our mode, as text: a run whose pieces are all cached or
-    known never imports black."""
+    """Black's exact version and our mode: a run whose pieces are all cached or known
+    never imports black."""
     from .stamp import library_versions
 
-    return content_cache.key("black", library_versions()["black"], f"line length {LINE_LENGTH}", TARGET)
+    return content_cache.key("black", library_versions()["black"], mode_text())
 
 
 def _key(text: str) -> str:

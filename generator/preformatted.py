@@ -53,7 +53,7 @@ def style() -> str:
     from .stamp import library_versions
 
     major = library_versions().get("black", "").split(".")[0]
-    return f"black {major}; line length {formatting.LINE_LENGTH}; target {formatting.TARGET}"
+    return f"black {major}; {formatting.mode_text()}"
 
 
 @cache

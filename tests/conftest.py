@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -267,4 +268,18 @@ def full_irs(full_packages: dict[str, FullPackage]) -> dict[str, object]:
     return {
         package: build(_json.loads(g.spec.read_text()), BuildOptions(package=package))
         for package, g in full_packages.items()
+    }
+
+
+def oauth2_client_json(client_id: str) -> dict[str, Any]:
+    """One OAuth2 client of the two-endpoint spec as the API sends it, the least it must hold."""
+    return {
+        "redirect_uris": ["https://example.com/cb"],
+        "client_name": client_id,
+        "created_at": "2023-11-07T05:31:56Z",
+        "modified_at": None,
+        "client_id": client_id,
+        "client_secret": "secret",
+        "client_id_issued_at": 1,
+        "client_secret_expires_at": 0,
     }

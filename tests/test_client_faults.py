@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import polar_oauth2
 import pytest
-from conftest import generate_in_process
+from conftest import generate_in_process, oauth2_client_json
 from http_server import Disconnect, RecordedRequest, Reply, ScriptedServer
 from polar_oauth2 import AsyncClient, Client, models
 from polar_oauth2._base import INITIAL_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER, retry_delay
@@ -27,21 +27,8 @@ LIST_PATH = "/v1/oauth2/"
 AUTHORIZE_PATH = "/v1/oauth2/authorize"
 
 
-def oauth_client(client_id: str) -> dict[str, Any]:
-    return {
-        "redirect_uris": ["https://example.com/cb"],
-        "client_name": client_id,
-        "created_at": "2023-11-07T05:31:56Z",
-        "modified_at": None,
-        "client_id": client_id,
-        "client_secret": "secret",
-        "client_id_issued_at": 1,
-        "client_secret_expires_at": 0,
-    }
-
-
 def page(ids: list[str], max_page: int) -> dict[str, Any]:
-    return {"items": [oauth_client(i) for i in ids], "pagination": {"total_count": 99, "max_page": max_page}}
+    return {"items": [oauth2_client_json(i) for i in ids], "pagination": {"total_count": 99, "max_page": max_page}}
 
 
 @pytest.fixture(autouse=True)
@@ -339,7 +326,7 @@ def test_unknown_discriminator_names_the_value_and_the_known_ones(
 
 
 def test_new_fields_and_enum_values_decode(http_server: ScriptedServer, client: Client) -> None:
-    item = {**oauth_client("a"), "grant_types": ["authorization_code", "device_code"], "brand_new": {"x": 1}}
+    item = {**oauth2_client_json("a"), "grant_types": ["authorization_code", "device_code"], "brand_new": {"x": 1}}
     http_server.route("GET", LIST_PATH, Reply.json({"items": [item], "pagination": {"total_count": 1, "max_page": 1}}))
     (decoded,) = client.oauth2.clients.list().items
     assert decoded.grant_types[0] is models.OAuth2ClientGrantTypesItem.AUTHORIZATION_CODE

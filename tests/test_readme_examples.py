@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from conftest import GENERATED
+from conftest import GENERATED, oauth2_client_json
 from http_server import Reply, ScriptedServer
 
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -14,19 +14,6 @@ BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 def examples() -> list[str]:
     return BLOCK.findall((GENERATED / "README.md").read_text())
-
-
-def client_body(client_id: str) -> dict[str, Any]:
-    return {
-        "redirect_uris": ["https://example.com/cb"],
-        "client_name": client_id,
-        "created_at": "2023-11-07T05:31:56Z",
-        "modified_at": None,
-        "client_id": client_id,
-        "client_secret": "secret",
-        "client_id_issued_at": 1,
-        "client_secret_expires_at": 0,
-    }
 
 
 AUTHORIZE = {
@@ -65,7 +52,7 @@ def test_example_runs(
 
     def list_page(request: Any) -> Reply:
         number = dict(request.query).get("page", "1")
-        return Reply.json({"items": [client_body(i) for i in pages.get(number, [])], "pagination": {"total_count": 3, "max_page": 2}})
+        return Reply.json({"items": [oauth2_client_json(i) for i in pages.get(number, [])], "pagination": {"total_count": 3, "max_page": 2}})
 
     http_server.route("GET", "/v1/oauth2/", list_page)
     http_server.route("GET", "/v1/oauth2/authorize", Reply.json(AUTHORIZE))

@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements-dev.txt
 # First the list of runtime pieces black is known to leave unchanged (a speed-up that can
 # never change output; tests/test_format.py fails when it is stale), then the client.
 generate: $(STAMP)
-	$(BIN)/python -m generator.preformatted --write
+	$(BIN)/python tests/tools/refresh_preformatted.py --write
 	$(BIN)/polar-codegen generate
 
 check: $(STAMP)

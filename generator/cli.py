@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 from . import __version__
 from . import config as configuration
 from .limits import DEFAULT_MAX_BYTES
+from .output.write import DEFAULT_LOCK_TIMEOUT, LockTimeout, up_to_date
 from .pipeline import Options
 from .problems import InputError, Problem
-from .write import DEFAULT_LOCK_TIMEOUT, LockTimeout, up_to_date
 
 if TYPE_CHECKING:
-    from .load import Document
+    from .spec.load import Document
 
 # Only what every command needs is imported above: `check` on an up-to-date folder answers
 # from the manifest before Jinja, black or the validator would have loaded.
@@ -108,7 +108,7 @@ def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 def format_problem(spec: Path, problem: Problem, document: Document | None) -> str:
     """`FILE:LINE:COL: POINTER: message (hint)` — one line, whatever the message holds."""
-    from .load import where
+    from .spec.load import where
 
     file, line, col, pointer = where(spec, problem, document)
     text = f"{file}:{line}:{col}: #{pointer}: {problem.message}"
@@ -156,9 +156,9 @@ def _report(spec: Path, problems: list[Problem], document: Document | None) -> N
 
 def _inspect(args: argparse.Namespace) -> int:
     """`review` and `diff`: 0, 1 when `--fail-on` is hit, 2 for bad input, 3 for a bug."""
-    from . import diff as api_diff
-    from . import review as api_review
     from .build import BuildOptions
+    from .inspect import diff as api_diff
+    from .inspect import review as api_review
     from .ir import Api
 
     options = BuildOptions(
@@ -192,7 +192,7 @@ def _inspect(args: argparse.Namespace) -> int:
 
 def _bad_input(failures: list[tuple[str, InputError]]) -> int:
     """Every problem of every spec, one `FILE:LINE:COL: POINTER: message` line each."""
-    from .load import Document
+    from .spec.load import Document
 
     count = 0
     for source, error in failures:
@@ -233,8 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 done = "" if args.command == "check" else "; nothing to write"
                 print(f"{args.out} is up to date{done}.", file=sys.stderr)
             return EXIT_OK
+        from .output.write import check, conflicts, write
         from .pipeline import generate
-        from .write import check, conflicts, write
 
         status = _StatusLine() if sys.stderr.isatty() and not args.quiet else None
         try:
@@ -270,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"polar-codegen: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except InputError as exc:
-        from .load import Document
+        from .spec.load import Document
 
         if isinstance(exc.document, Document):
             document = exc.document
@@ -302,7 +302,7 @@ def _template_error(exc: Exception) -> bool:
     """An error Jinja or black raised over what the templates produced (both are loaded
     by then, if they are to blame)."""
     jinja2 = sys.modules.get("jinja2")
-    from .format import FormatError
+    from .emit.format import FormatError
 
     return isinstance(exc, FormatError) or (jinja2 is not None and isinstance(exc, jinja2.TemplateError))
 

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import cache, stamp
+from . import cache
 from .limits import DEFAULT_MAX_BYTES
+from .output import stamp
 from .problems import InputError, Problem
 from .processes import fork_workers
 
 if TYPE_CHECKING:
     from .ir import Api
-    from .load import Document
+    from .spec.load import Document
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def inputs_of(options: Options) -> Callable[[tuple[str, ...]], stamp.Inputs | No
 
 
 def _validate_now(document: Document) -> list[Problem]:
-    from .validate import validate
+    from .spec.validate import validate
 
     return validate(document.data, document.problems)
 
@@ -105,7 +106,7 @@ class _Validation:
 
     def __init__(self, document: Document, background: bool) -> None:
         self.document = document
-        from .validate import cache_key
+        from .spec.validate import cache_key
 
         self.key = cache_key(document)
         self.problems: list[Problem] | None = [] if cache.get("validated", self.key) == "ok" else None
@@ -160,7 +161,7 @@ def _validate_in_child(document: Document, pipe: Any) -> None:
 
 def generate(options: Options, progress: Progress = _quiet) -> Result:
     """Every generated file's text; raises InputError with all problems of a bad spec."""
-    from .load import load
+    from .spec.load import load
 
     clock = _Clock(progress)
     with clock.stage("loading"):
@@ -199,8 +200,8 @@ def _produce(
     options: Options, document: Document, progress: Progress
 ) -> tuple[Api, dict[str, str], list[tuple[str, float]]]:
     from .build import BuildOptions, build
-    from .format import format_files
-    from .render import render
+    from .emit.format import format_files
+    from .emit.render import render
 
     clock = _Clock(progress)
     try:

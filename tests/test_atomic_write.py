@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, TESTS
 
-from generator import write as write_module
+from generator.output import write as write_module
 from generator.pipeline import Options, generate
 
 SPEC_A, PACKAGE_A = TESTS / "specs" / "collisions.yaml", "pkg_a"

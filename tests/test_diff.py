@@ -20,8 +20,8 @@ from conftest import run_cli
 
 from generator.build import BuildOptions
 from generator.cli import main
-from generator.diff import Change, diff_data, failed, render_diff
-from generator.validate import validate
+from generator.inspect.diff import Change, diff_data, failed, render_diff
+from generator.spec.validate import validate
 
 Spec = dict[str, Any]
 

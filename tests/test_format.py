@@ -9,12 +9,13 @@ from pathlib import Path
 import black
 import pytest
 from conftest import SPEC, TESTS, FullPackage
+from tools.refresh_preformatted import compute
 
-from generator import format as fmt
-from generator import preformatted
 from generator.build import BuildOptions, build
-from generator.load import load
-from generator.render import render
+from generator.emit import format as fmt
+from generator.emit import preformatted
+from generator.emit.render import render
+from generator.spec.load import load
 
 SPECS = [SPEC, *sorted((TESTS / "specs").glob("*.yaml"))]
 
@@ -123,7 +124,7 @@ def test_the_full_polar_packages_are_black_stable(full_packages: dict[str, FullP
 def test_the_list_of_preformatted_pieces_is_current() -> None:
     """The shipped list is what the built-in templates and the pinned black give now."""
     shipped = json.loads(preformatted.DATA.read_text(encoding="utf-8"))
-    assert shipped == preformatted.compute(), "generator/preformatted.json is stale: run `make generate`"
+    assert shipped == compute(), "generator/emit/preformatted.json is stale: run `make generate`"
     # The runtime, not a token list: transport, errors, enums and unions.
     assert len(shipped["pieces"]) >= 30
 
@@ -135,7 +136,7 @@ def test_the_runtime_is_not_run_through_black(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(fmt, "_black", lambda text: seen.append(text) or whole(text))
     formatted = fmt.format_files(files)
     runtime = {p for name in ("_base.py", "_enum.py", "_unions.py") for p in fmt.split(files[f"pkg/{name}"])}
-    known = [p for p in runtime if preformatted.digest(p) in preformatted.known()]
+    known = [p for p in runtime if preformatted.digest(p) in preformatted.known(fmt.style())]
     # Everything but the two pieces of _base.py that name the package is known and skipped...
     unknown = runtime - set(known)
     assert len(unknown) <= 2 and all("pkg" in p for p in unknown), unknown
@@ -146,15 +147,15 @@ def test_the_runtime_is_not_run_through_black(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_another_black_major_ignores_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.stamp
+    import generator.digests
 
-    versions = dict(generator.stamp.library_versions())
+    versions = dict(generator.digests.library_versions())
     preformatted.known.cache_clear()
     try:
-        assert preformatted.known()
+        assert preformatted.known(fmt.style())
         preformatted.known.cache_clear()
-        monkeypatch.setattr(generator.stamp, "library_versions", lambda: {**versions, "black": "27.1.0"})
-        assert preformatted.known() == frozenset()
+        monkeypatch.setattr(generator.digests, "library_versions", lambda: {**versions, "black": "27.1.0"})
+        assert preformatted.known(fmt.style()) == frozenset()
     finally:
         preformatted.known.cache_clear()
 
@@ -163,7 +164,7 @@ def test_a_listed_piece_is_taken_only_by_its_exact_text(monkeypatch: pytest.Monk
     """One character off and black formats it, so a stale list can never change output."""
     files = rendered(SPEC)
     pieces = fmt.split(files["pkg/_enum.py"])
-    piece = next(p for p in pieces if "):" in p and preformatted.digest(p) in preformatted.known())
+    piece = next(p for p in pieces if "):" in p and preformatted.digest(p) in preformatted.known(fmt.style()))
     messy = piece.replace("):", ") :", 1)
     assert messy != piece
     assert fmt.format_files({"m.py": messy})["m.py"] == whole(messy)

@@ -759,9 +759,10 @@ print(json.dumps(run.summary()))
 def run_shard(shard: int, examples: int, root: Path) -> _Run:
     from hypothesis import seed
 
-    from generator import format as format_module
-    from generator import pipeline, render
-    from generator.format import format_files
+    from generator import pipeline
+    from generator.emit import format as format_module
+    from generator.emit import render
+    from generator.emit.format import format_files
 
     run = _Run(root)
     environment = render.environment()

@@ -6,8 +6,8 @@ from __future__ import annotations
 import black
 import pytest
 
-from generator import layout
-from generator.format import _mode
+from generator.emit import layout
+from generator.emit.format import _mode
 
 LONG = "a_rather_long_parameter_name_for_testing"
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from generator.load import MAX_DEPTH, Document, load, parse, typed_nodes, where
 from generator.problems import InputError, Problem
+from generator.spec.load import MAX_DEPTH, Document, load, parse, typed_nodes, where
 
 
 def load_text(text: str, name: str = "api.yaml") -> Document:
@@ -357,7 +357,7 @@ def write_split(folder: Path) -> Path:
 
 
 def test_file_refs_are_bundled_into_local_refs(tmp_path: Path) -> None:
-    from generator.validate import validate
+    from generator.spec.validate import validate
 
     doc = load(write_split(tmp_path), allow_file_refs=True)
     assert doc.problems == []
@@ -398,7 +398,7 @@ def test_a_bundled_spec_generates_what_the_same_spec_in_one_file_does(tmp_path: 
 
 
 def test_file_refs_are_refused_by_default_and_the_files_never_read(tmp_path: Path) -> None:
-    from generator.validate import validate
+    from generator.spec.validate import validate
 
     spec = write_split(tmp_path)
     for name in SPLIT_FILES:

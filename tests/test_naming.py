@@ -6,7 +6,7 @@ import keyword
 
 import pytest
 
-from generator.build import make_union, msgspec_union_problem, operation_names
+from generator.build import make_union, msgspec_union_problem
 from generator.ir import NONE, TypeRef
 from generator.naming import (
     class_name,
@@ -16,6 +16,7 @@ from generator.naming import (
     pascal_case,
     snake_case,
 )
+from generator.naming.placement import operation_names
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from generator.pysource import docstring, literal, string_literal
+from generator.emit.pysource import docstring, literal, string_literal
 
 NASTY = [
     'ends with a quote"',

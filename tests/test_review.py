@@ -19,7 +19,7 @@ from conftest import SPEC, TESTS, run_cli
 
 from generator.build import BuildOptions, build
 from generator.cli import main
-from generator.review import display, findings, make_review, to_markdown, to_text
+from generator.inspect.review import display, findings, make_review, to_markdown, to_text
 
 GOLDEN = TESTS / "golden_review" / "polar-oauth2.md"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

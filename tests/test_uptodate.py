@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, SPEC, run_cli, tree
 
 MANIFEST = ".polar-codegen-manifest.json"
-HEAVY = ("black", "jinja2", "openapi_spec_validator", "jsonschema", "yaml", "generator.build", "generator.load")
+HEAVY = ("black", "jinja2", "openapi_spec_validator", "jsonschema", "yaml", "generator.build", "generator.spec.load")
 
 # Runs the command line in this process and reports which modules it imported.
 _PROBE = """

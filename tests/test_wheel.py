@@ -25,7 +25,7 @@ def test_wheel_generates_the_committed_client_from_another_folder(tmp_path: Path
         names = archive.namelist()
         archive.extractall(unpacked)
     assert "generator/_templates/package/models.py.jinja" in names
-    assert "generator/preformatted.json" in names  # without it, every run formats the runtime
+    assert "generator/emit/preformatted.json" in names  # without it, every run formats the runtime
     assert not any(name.startswith(("tests/", "spec/")) for name in names)
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(unpacked)}

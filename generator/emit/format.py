@@ -17,9 +17,9 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from . import cache as content_cache
+from .. import cache as content_cache
+from ..processes import fork_workers
 from . import preformatted
-from .processes import fork_workers
 
 if TYPE_CHECKING:
     from black.mode import Mode
@@ -106,7 +106,7 @@ def _format_many(texts: Sequence[str]) -> dict[str, str | None]:
     processes when there is enough to do."""
     done: dict[str, str | None] = {}
     missing: list[str] = []
-    known = preformatted.known()
+    known = preformatted.known(style())
     keys: dict[str, str] = {}
     for text in texts:
         if preformatted.digest(text) in known:
@@ -191,11 +191,19 @@ def mode_text() -> str:
     return f"line length {LINE_LENGTH}; target {TARGET}"
 
 
+def style() -> str:
+    """What black's output depends on, besides the text: its major version and our mode."""
+    from ..digests import library_versions
+
+    major = library_versions().get("black", "").split(".")[0]
+    return f"black {major}; {mode_text()}"
+
+
 @cache
 def _key_prefix() -> str:
     """Black's exact version and our mode: a run whose pieces are all cached or known
     never imports black."""
-    from .stamp import library_versions
+    from ..digests import library_versions
 
     return content_cache.key("black", library_versions()["black"], mode_text())
 

@@ -14,8 +14,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeGuard
 
-from . import layout, naming
-from .ir import (
+from .. import naming
+from ..emit import layout
+from ..emit.markdown import markdown_line
+from ..emit.pysource import (
+    annotation,
+    docstring,
+    import_lines,
+    import_sort_key,
+    literal,
+    names_used,
+    string_literal,
+    walk,
+)
+from ..ir import (
     ANY,
     NONE,
     Alias,
@@ -34,20 +46,19 @@ from .ir import (
     Tag,
     TypeRef,
 )
-from .problems import InputError, Problem, join_pointer, split_pointer
-from .pysource import (
+from ..naming.placement import (
+    CLIENT_MEMBERS,
+    MODELS_MODULE_NAMES,
+    PARAM_RESERVED,
     RESERVED_MEMBER_NAMES,
-    annotation,
-    docstring,
-    import_lines,
-    import_sort_key,
-    literal,
-    names_used,
-    string_literal,
-    walk,
+    client_paths,
+    component_class_name,
+    operation_names,
 )
+from ..problems import InputError, Problem, join_pointer, split_pointer
+from ..spec.media import pick_content
+from ..spec.walk import HTTP_METHODS
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SCHEMAS = "/components/schemas"
 
 STRING_FORMATS = {
@@ -95,21 +106,6 @@ ERROR_EXPORTS = tuple(
     )
 )
 
-# Names the generated client module uses in annotations and method bodies: a method or a
-# parameter named like one would hide it.
-# (Runtime helpers that method bodies call are reached as `_base.name`, and no parameter
-# can be called `_base`: identifiers made from spec names never start with an underscore.)
-METHOD_RESERVED = frozenset({"models", "datetime", "uuid", "decimal", "builtins", "httpx"})
-PARAM_RESERVED = frozenset({"self"})
-
-# Attributes of the generated clients that a namespace may not take.
-CLIENT_MEMBERS = frozenset(
-    {"close", "aclose", "with_options", "base_url", "timeout", "max_retries", "headers"}
-)
-MODELS_MODULE_NAMES = frozenset(
-    {"Any", "ClassVar", "Literal", "TypeAlias", "OpenStrEnum", "OpenIntEnum", "msgspec"}
-    | RESERVED_MEMBER_NAMES
-)
 _CONSTRAINT_KEYS = (
     "minLength",
     "maxLength",
@@ -1003,7 +999,7 @@ class _Builder:
             return None
         body, pointer = self.resolve(raw, join_pointer(op.pointer, "requestBody"))
         content = body.get("content") or {}
-        choice = _pick_content(content, request=True)
+        choice = pick_content(content, request=True)
         if choice is None:
             self.problems.append(
                 Problem(
@@ -1046,7 +1042,7 @@ class _Builder:
             if not isinstance(response, dict):
                 continue
             content = response.get("content") or {}
-            choice = _pick_content(content, request=False)
+            choice = pick_content(content, request=False)
             t: TypeRef | None = None
             media: str | None = None
             kind = "empty"
@@ -1416,62 +1412,6 @@ class _Builder:
 # -- helpers (pure) ------------------------------------------------------------------------
 
 
-def component_class_name(schema_name: str) -> str:
-    """The class for a component schema; names models.py imports get a trailing `_`."""
-    name = naming.class_name(schema_name)
-    return name + "_" if name in MODELS_MODULE_NAMES else name
-
-
-def client_paths(
-    named: Sequence[tuple[tuple[str, ...], str]],
-) -> list[tuple[tuple[str, ...], str]]:
-    """Where each (namespace, method) from operation_names lands on the client: a namespace
-    may not take a client member's name, nor a method a sub-namespace's or a reserved one;
-    each gets a trailing `_` until it is free. Two operations may still land on one place:
-    validate reports that."""
-    moved = [
-        ((namespace[0] + "_",) + namespace[1:] if namespace and namespace[0] in CLIENT_MEMBERS else namespace, name)
-        for namespace, name in named
-    ]
-    children = {namespace[: d + 1] for namespace, _ in moved for d in range(len(namespace))}
-    out: list[tuple[tuple[str, ...], str]] = []
-    for namespace, name in moved:
-        blocked = {c[-1] for c in children if c[:-1] == namespace} | METHOD_RESERVED
-        if not namespace:
-            blocked |= CLIENT_MEMBERS
-        while name in blocked:
-            name += "_"
-        out.append((namespace, name))
-    return out
-
-
-def operation_names(op: dict[str, Any], method: str, path: str) -> tuple[tuple[str, ...], str]:
-    """Where an operation lives on the client: (namespace path, method name).
-
-    SDK naming hints in the spec win (x-speakeasy-group / x-speakeasy-name-override), then
-    `group:sub:method` operationIds, then the first tag with the operationId, then the
-    first tag with the HTTP method and path.
-    """
-    op_id = op.get("operationId")
-    group = op.get("x-speakeasy-group")
-    override = op.get("x-speakeasy-name-override")
-    tags = op.get("tags") or []
-    if isinstance(group, str) and group.strip():
-        namespace = tuple(naming.identifier(p) for p in group.split(".") if p)
-        last = str(override or (str(op_id).split(":")[-1] if op_id else method))
-        return namespace, naming.identifier(last, prefix="op_")
-    if isinstance(op_id, str) and ":" in op_id and any(p for p in op_id.split(":")):
-        parts = [p for p in op_id.split(":") if p]
-        return tuple(naming.identifier(p) for p in parts[:-1]), naming.identifier(
-            str(override or parts[-1]), prefix="op_"
-        )
-    namespace = (naming.identifier(str(tags[0])),) if tags else ()
-    if isinstance(op_id, str) and op_id:
-        return namespace, naming.identifier(str(override or op_id), prefix="op_")
-    words = [w for w in re.split(r"[/{}]+", path) if w]
-    return namespace, naming.identifier("_".join([method] + words), prefix="op_")
-
-
 def _dispatch_source(discriminator: tuple[str, tuple[tuple[str, TypeRef], ...]] | None) -> str | None:
     """`("property", {"value": Variant, ...})`, for untagged_union()."""
     if discriminator is None:
@@ -1680,29 +1620,6 @@ def _merge_params(shared: list[Any], own: list[Any]) -> list[dict[str, Any]]:
         if isinstance(p, dict):
             out[(str(p.get("name")), str(p.get("in")))] = p
     return list(out.values())
-
-
-def _pick_content(content: dict[str, Any], *, request: bool) -> tuple[str, str] | None:
-    """The media type to use and how to treat it: json, form, text or bytes."""
-    media = sorted(content)
-    for m in media:
-        base = m.split(";")[0].strip().lower()
-        if base == "application/json" or base.endswith("+json"):
-            return m, "json"
-    if request:
-        for m in media:
-            base = m.split(";")[0].strip().lower()
-            if base == "application/x-www-form-urlencoded":
-                return m, "form"
-    for m in media:
-        base = m.split(";")[0].strip().lower()
-        if base.startswith("text/"):
-            return m, "text"
-    for m in media:
-        base = m.split(";")[0].strip().lower()
-        if base == "application/octet-stream" or not request:
-            return m, "bytes"
-    return None
 
 
 def _status_sort_key(status: Any) -> tuple[int, str]:
@@ -2006,11 +1923,3 @@ def _json_path(path: Any) -> tuple[str, ...]:
         return ()
     parts = path[2:].split(".")
     return tuple(parts) if all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p) for p in parts) else ()
-
-
-def markdown_line(text: Any) -> str:
-    """Spec text for a Markdown line: one line, with no way to open code, HTML or links."""
-    if not text:
-        return ""
-    flat = " ".join(str(text).split())
-    return re.sub(r"([\\`*_<>\[\]|#])", r"\\\1", flat)

@@ -47,8 +47,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .problems import InputError, Problem
+from .. import __version__
+from ..problems import InputError, Problem
 from .stamp import Inputs
 
 MANIFEST = ".polar-codegen-manifest.json"

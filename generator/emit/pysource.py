@@ -9,7 +9,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from .ir import TypeRef
+from ..ir import TypeRef
 from .layout import from_import
 
 _BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "tuple"})

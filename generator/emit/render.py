@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import jinja2
 
-    from .ir import Api
+    from ..ir import Api
 
 # (template, output path); `{package}` is the generated package's import name.
 OUTPUTS = (
@@ -28,8 +28,8 @@ OUTPUTS = (
 
 def builtin_templates() -> Path:
     """The templates folder: shipped inside the wheel, or beside the source tree."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_templates", here.parent / "templates"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_templates", package.parent / "templates"):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("polar-codegen's templates are missing from this installation")

@@ -17,14 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import naming
-from .build import BuildOptions, build, markdown_line
-from .ir import ANY, Api, EnumType, Field, Model, Operation, Param, TypeRef
-from .limits import DEFAULT_MAX_BYTES
-from .load import Document, load
-from .problems import InputError, join_pointer, resolve_pointer, split_pointer
-from .pysource import walk
-from .validate import validate_cached
+from .. import naming
+from ..build import BuildOptions, build
+from ..emit.markdown import markdown_line
+from ..emit.pysource import walk
+from ..ir import ANY, Api, EnumType, Field, Model, Operation, Param, TypeRef
+from ..limits import DEFAULT_MAX_BYTES
+from ..problems import InputError, join_pointer, resolve_pointer, split_pointer
+from ..spec.load import Document, load
+from ..spec.validate import validate_cached
 
 # Findings, in the order they are listed.
 FINDING_KINDS = (

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .build import BuildOptions, make_union
-from .ir import ANY, NONE, Alias, Api, Body, EnumType, Field, Model, Operation, Param, TypeRef
-from .limits import DEFAULT_MAX_BYTES
-from .load import Document, load, parse
-from .problems import InputError, Problem, split_pointer
-from .pysource import annotation, walk
+from ..build import BuildOptions, make_union
+from ..emit.pysource import annotation, walk
+from ..ir import ANY, NONE, Alias, Api, Body, EnumType, Field, Model, Operation, Param, TypeRef
+from ..limits import DEFAULT_MAX_BYTES
+from ..problems import InputError, Problem, split_pointer
+from ..spec.load import Document, load, parse
 from .review import Code, Message, analyse, cell, code, display, field_default, message
 
 SEVERITIES = ("breaking", "warning", "info")

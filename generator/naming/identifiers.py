@@ -6,14 +6,11 @@ The rules (also in the README):
 - Letters outside ASCII are folded (`é` -> `e`); what cannot be folded becomes `uXXXX`.
 - Python keywords get a trailing underscore; a leading digit gets a word in front, chosen by
   what is being named (`field_2fa`, `VALUE_1`, `Schema3d`).
-- Enum members are UPPER_SNAKE; values that map to one name are told apart by spelling their
-  punctuation out (`GMT+0` -> `GMT_PLUS_0`, `GMT-0` -> `GMT_MINUS_0`), then by a numeric
-  suffix in spec order.
+- Enum member names have their own rule: see enum_members.py.
 """
 
 from __future__ import annotations
 
-import builtins
 import keyword
 import re
 import unicodedata
@@ -22,46 +19,6 @@ from collections.abc import Iterable
 _CAMEL_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
-
-PUNCTUATION_WORDS = {
-    "+": "PLUS",
-    "-": "MINUS",
-    ".": "DOT",
-    "/": "SLASH",
-    ":": "COLON",
-    "*": "STAR",
-    "@": "AT",
-    "#": "HASH",
-    "%": "PERCENT",
-    "&": "AND",
-    "=": "EQUALS",
-    "<": "LT",
-    ">": "GT",
-    "!": "BANG",
-    "?": "QUESTION",
-    ",": "COMMA",
-    "$": "DOLLAR",
-    "~": "TILDE",
-    "^": "CARET",
-    "|": "PIPE",
-    " ": "SPACE",
-    ";": "SEMICOLON",
-    "'": "QUOTE",
-    '"': "DOUBLE_QUOTE",
-    "(": "LPAREN",
-    ")": "RPAREN",
-    "[": "LBRACKET",
-    "]": "RBRACKET",
-    "{": "LBRACE",
-    "}": "RBRACE",
-    "\\": "BACKSLASH",
-    "`": "BACKTICK",
-    "\t": "TAB",
-    "\n": "NEWLINE",
-}
-
-BUILTIN_NAMES = frozenset(dir(builtins))
-
 
 def fold_ascii(text: str) -> str:
     """Fold accents away and spell out any letter that has no ASCII form as uXXXX."""
@@ -98,7 +55,7 @@ def upper_snake(text: str) -> str:
     return "_".join(w.upper() for w in words(text))
 
 
-def _guard(name: str, prefix: str, empty: str) -> str:
+def guard(name: str, prefix: str, empty: str) -> str:
     if not name:
         return empty
     if name[0].isdigit():
@@ -110,11 +67,11 @@ def _guard(name: str, prefix: str, empty: str) -> str:
 
 def identifier(text: str, *, prefix: str = "field_", empty: str = "field") -> str:
     """A snake_case identifier for a field, parameter or method."""
-    return _guard(snake_case(text), prefix, empty)
+    return guard(snake_case(text), prefix, empty)
 
 
 def class_name(text: str, *, prefix: str = "Schema", empty: str = "Schema") -> str:
-    return _guard(pascal_case(text), prefix, empty)
+    return guard(pascal_case(text), prefix, empty)
 
 
 def dedupe(names: Iterable[str], taken: Iterable[str] = (), separator: str = "_") -> list[str]:
@@ -131,44 +88,3 @@ def dedupe(names: Iterable[str], taken: Iterable[str] = (), separator: str = "_"
         used.add(candidate)
         out.append(candidate)
     return out
-
-
-def _spelled_member(value: str) -> str:
-    if value and not value.strip("_"):
-        return "_".join(["UNDERSCORE"] * len(value))
-    parts: list[str] = []
-    for char in value:
-        if char == "_":
-            parts.append("_")  # a word break, as in the name itself: `a_b` stays A_B
-        elif char in PUNCTUATION_WORDS:
-            parts.append(f"_{PUNCTUATION_WORDS[char]}_")
-        elif not char.isalnum():
-            # Lower-case hex, so the case split of upper_snake leaves it whole (U000D).
-            parts.append(f"_u{ord(char):04x}_")
-        else:
-            parts.append(char)
-    return upper_snake("".join(parts))
-
-
-def _member_base(value: object) -> str:
-    text = str(value)
-    # A sign is part of a number's meaning: -1 is MINUS_1, never the same name as 1.
-    if text[:1] in "+-" and text[1:2].isdigit():
-        return _guard(_spelled_member(text), "VALUE_", "EMPTY")
-    return _guard(upper_snake(text), "VALUE_", "EMPTY")
-
-
-def enum_member_names(values: Iterable[object]) -> list[str]:
-    """UPPER_SNAKE member names for enum values, with the collision rule in the module doc."""
-    values = list(values)
-    base = [_member_base(v) for v in values]
-    counts: dict[str, int] = {}
-    for name in base:
-        counts[name] = counts.get(name, 0) + 1
-    spelled = [
-        _guard(_spelled_member(str(v)), "VALUE_", "EMPTY") if counts[name] > 1 else name
-        for v, name in zip(values, base)
-    ]
-    # Names that stand for something else on an Enum class are not available to members.
-    spelled = [n + "_" if n.startswith("_") or n in ("MRO",) else n for n in spelled]
-    return dedupe(spelled)

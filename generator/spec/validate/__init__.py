@@ -24,14 +24,15 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import __version__, cache
-from .build import _pick_content, client_paths, component_class_name, operation_names
-from .load import HTTP_METHODS, Typed, typed_nodes
-from .problems import Problem, join_pointer, resolve_pointer, split_pointer
-from .stamp import digest_files, library_versions
+from ... import __version__, cache
+from ...digests import digest_files, library_versions
+from ...naming.placement import client_paths, component_class_name, operation_names
+from ...problems import Problem, join_pointer, resolve_pointer, split_pointer
+from ..media import pick_content
+from ..walk import HTTP_METHODS, Typed, typed_nodes
 
 if TYPE_CHECKING:
-    from .load import Document
+    from ..load import Document
 
 _SPEC_URI = "urn:polar-codegen:spec"
 _PATH_TEMPLATE = re.compile(r"{([^}]+)}")
@@ -282,7 +283,7 @@ def _check_ref(
 
 
 def _section(kind: str) -> str | None:
-    from .load import KIND_SECTIONS
+    from ..walk import KIND_SECTIONS
 
     return KIND_SECTIONS.get(kind)
 
@@ -689,7 +690,7 @@ def _request_body(data: dict[str, Any], op: dict[str, Any], pointer: str) -> lis
     content = body["content"]
     if not content:
         return [Problem(join_pointer(at, "content"), "the request body names no media type")]
-    if _pick_content(content, request=True) is not None:
+    if pick_content(content, request=True) is not None:
         return []
     return [
         Problem(
@@ -896,5 +897,10 @@ def rules_version() -> str:
     key of a cached "this spec is valid", so a changed rule is never answered from the cache."""
     from pathlib import Path
 
-    names = ["validate.py", "load.py", "build.py", "naming.py", "problems.py", "stamp.py"]
-    return digest_files(Path(__file__).parent, names)
+    package = Path(__file__).resolve().parent.parent.parent
+    names = sorted(
+        p.relative_to(package).as_posix()
+        for folder in ("spec", "naming")
+        for p in (package / folder).rglob("*.py")
+    )
+    return digest_files(package, [*names, "problems.py", "digests.py"])

@@ -1,0 +1,132 @@
+"""The one walk over an OpenAPI document: what kind of object stands where (every path item,
+operation, parameter, schema...), with its JSON pointer. Loader, bundler and validator all
+read the document through it; HTTP_METHODS is defined here and nowhere else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from ..problems import join_pointer
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+# components/<section> holds objects of <kind>.
+COMPONENT_KINDS = {
+    "schemas": "schema",
+    "responses": "response",
+    "parameters": "parameter",
+    "examples": "example",
+    "requestBodies": "requestBody",
+    "headers": "header",
+    "securitySchemes": "securityScheme",
+    "links": "link",
+    "callbacks": "callback",
+    "pathItems": "pathItem",
+}
+KIND_SECTIONS = {kind: section for section, kind in COMPONENT_KINDS.items()}
+
+_SCHEMA_MAPS = ("properties", "patternProperties", "dependentSchemas", "$defs", "definitions")
+_SCHEMA_ONE = (
+    "additionalProperties", "items", "not", "if", "then", "else", "contains", "propertyNames",
+    "unevaluatedProperties", "unevaluatedItems", "additionalItems", "contentSchema",
+)  # fmt: skip
+_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems", "items")
+
+
+class Typed(NamedTuple):
+    """An OpenAPI object (or a reference to one) found where the structure says it stands."""
+
+    pointer: str
+    kind: str  # schema, parameter, response, requestBody, header, pathItem, operation, ...
+    node: Any
+    nested: bool = False  # a schema inside another schema
+
+
+def _entries(node: Any) -> Iterator[tuple[str, Any]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield str(key), value
+
+
+def _items(node: Any) -> Iterator[tuple[int, Any]]:
+    if isinstance(node, list):
+        yield from enumerate(node)
+
+
+def typed_nodes(data: Any) -> Iterator[Typed]:
+    """Every schema, parameter, response... of an OpenAPI document, with its pointer."""
+    if not isinstance(data, dict):
+        return
+    for path, item in _entries(data.get("paths")):
+        yield from typed_below(item, join_pointer("/paths", path), "pathItem")
+    for name, item in _entries(data.get("webhooks")):
+        yield from typed_below(item, join_pointer("/webhooks", name), "pathItem")
+    for section, kind in COMPONENT_KINDS.items():
+        for name, node in _entries((data.get("components") or {}).get(section)
+                                   if isinstance(data.get("components"), dict) else None):  # fmt: skip
+            yield from typed_below(node, join_pointer("/components", section, name), kind)
+
+
+def typed_below(node: Any, pointer: str, kind: str, nested: bool = False) -> Iterator[Typed]:
+    """`node` (of `kind`, at `pointer`) and every typed object inside it."""
+    yield Typed(pointer, kind, node, nested)
+    if not isinstance(node, dict):
+        return
+    if kind == "schema":
+        yield from _subschemas(node, pointer)
+        return
+    if "$ref" in node:
+        return  # a Reference Object: its siblings mean nothing
+    at = join_pointer
+    if kind == "pathItem":
+        for i, p in _items(node.get("parameters")):
+            yield from typed_below(p, at(pointer, "parameters", i), "parameter")
+        for method in HTTP_METHODS:
+            if method in node:
+                yield from typed_below(node[method], at(pointer, method), "operation")
+    elif kind == "operation":
+        for i, p in _items(node.get("parameters")):
+            yield from typed_below(p, at(pointer, "parameters", i), "parameter")
+        if "requestBody" in node:
+            yield from typed_below(node["requestBody"], at(pointer, "requestBody"), "requestBody")
+        for status, response in _entries(node.get("responses")):
+            yield from typed_below(response, at(pointer, "responses", status), "response")
+        for name, callback in _entries(node.get("callbacks")):
+            yield from typed_below(callback, at(pointer, "callbacks", name), "callback")
+    elif kind == "callback":
+        for expression, item in _entries(node):
+            yield from typed_below(item, at(pointer, expression), "pathItem")
+    elif kind in ("parameter", "header", "mediaType"):
+        if "schema" in node:
+            yield from typed_below(node["schema"], at(pointer, "schema"), "schema")
+        for media, content in _entries(node.get("content")):
+            yield from typed_below(content, at(pointer, "content", media), "mediaType")
+        for name, example in _entries(node.get("examples")):
+            yield from typed_below(example, at(pointer, "examples", name), "example")
+        for name, encoding in _entries(node.get("encoding")):
+            for header, value in _entries(encoding.get("headers") if isinstance(encoding, dict) else None):
+                yield from typed_below(value, at(pointer, "encoding", name, "headers", header), "header")
+    elif kind == "requestBody":
+        for media, content in _entries(node.get("content")):
+            yield from typed_below(content, at(pointer, "content", media), "mediaType")
+    elif kind == "response":
+        for name, header in _entries(node.get("headers")):
+            yield from typed_below(header, at(pointer, "headers", name), "header")
+        for media, content in _entries(node.get("content")):
+            yield from typed_below(content, at(pointer, "content", media), "mediaType")
+        for name, link in _entries(node.get("links")):
+            yield from typed_below(link, at(pointer, "links", name), "link")
+
+
+def _subschemas(node: dict[str, Any], pointer: str) -> Iterator[Typed]:
+    for key in _SCHEMA_MAPS:
+        for name, sub in _entries(node.get(key)):
+            yield from typed_below(sub, join_pointer(pointer, key, name), "schema", True)
+    for key in _SCHEMA_ONE:
+        sub = node.get(key)
+        if isinstance(sub, (dict, bool)):
+            yield from typed_below(sub, join_pointer(pointer, key), "schema", True)
+    for key in _SCHEMA_LISTS:
+        for i, sub in _items(node.get(key)):
+            yield from typed_below(sub, join_pointer(pointer, key, i), "schema", True)

@@ -7,6 +7,11 @@ from typing import Any
 import pytest
 
 from generator.build import BuildOptions, build
+from generator.emit.pysource import annotation
+from generator.ir import Dispatch, TypeRef
+
+A = TypeRef("model", "A")
+C = TypeRef("model", "C")
 
 NUMBER = {"type": "number"}
 STRING = {"type": "string"}
@@ -25,7 +30,7 @@ def field_annotation(schema: dict[str, Any]) -> str:
     }
     api = build(spec, BuildOptions(package="pkg"))
     (value,) = next(m for m in api.models if m.name == "Holder").fields
-    return value.annotation
+    return annotation(value.declared)
 
 
 @pytest.mark.parametrize(
@@ -71,9 +76,9 @@ def test_a_discriminator_naming_one_variant_twice_dispatches_at_run_time() -> No
     (alias,) = api.aliases
     assert alias.untagged
     # The mapping's values first, then C by its own name, as OpenAPI reads it.
-    assert alias.discriminator_source == '("kind", {"a": A, "b": A, "C": C})'
-    tags = {m.name: m.tag.value_source if m.tag else None for m in api.models}
-    assert tags == {"A": None, "C": '"C"'}
+    assert alias.dispatch == Dispatch("kind", (("a", A), ("b", A), ("C", C)))
+    tags = {m.name: m.tag.value if m.tag else None for m in api.models}
+    assert tags == {"A": None, "C": "C"}
 
 
 def test_a_mapping_target_that_is_no_variant_is_not_generated() -> None:
@@ -91,7 +96,7 @@ def test_a_mapping_target_that_is_no_variant_is_not_generated() -> None:
     }
     api = build(spec, BuildOptions(package="pkg"))
     # Bare names in the mapping name components too; one value each: a native tagged union.
-    assert {m.name: m.tag.value_source if m.tag else None for m in api.models} == {"A": '"a"', "B": '"b"'}
+    assert {m.name: m.tag.value if m.tag else None for m in api.models} == {"A": "a", "B": "b"}
 
 
 def _directions_spec(request: bool, response: bool) -> dict[str, Any]:
@@ -134,7 +139,7 @@ def test_read_only_and_write_only_fields(request_: bool, response: bool, require
     (thing,) = api.models
     assert {f.name for f in thing.fields if f.required} == required
     for f in thing.fields:
-        assert (f.default_source is None) == (f.name in required), f.name
-    docs = {f.name: f.docstring for f in thing.fields}
+        assert (f.default is None) == (f.name in required), f.name
+    docs = {f.name: f.doc for f in thing.fields}
     assert "Read-only: set by the server." in str(docs["id"])
     assert "Write-only: never returned. Chosen by the user." in str(docs["password"])

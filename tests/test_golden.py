@@ -266,6 +266,12 @@ HOSTILE_THING = {
 # Per package, per model: JSON objects that must decode and encode back unchanged. Every
 # struct of a package needs at least one, so a new model cannot go untested.
 SAMPLES: dict[str, dict[str, list[dict[str, Any]]]] = {
+    "feat_pagination": {
+        "Item": [{"id": 1}],
+        "ItemPage": [{"items": [{"id": 1}], "pagination": {"total_count": 1, "max_page": 1}}],
+        "ItemPagePagination": [{"total_count": 0, "max_page": 0}],
+        "Iteration": [{"number": 3}],
+    },
     "feat_collisions": {
         "Identifier": [{"kind": "Identifier", "name": "x"}, {"kind": "Identifier", "name": "y", "unit": "none"}],
         "Literal_": [{"kind": "Literal", "value": "text"}, {"kind": "Literal", "value": 2.5}],

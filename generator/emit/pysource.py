@@ -9,15 +9,12 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from ..ir import TypeRef
+from ..ir import ANY, TypeRef, walk
 from .layout import from_import
 
-_BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "tuple"})
+# Builtins an annotation names: a class member named like one hides it (see annotation).
+BUILTIN_TYPE_NAMES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "tuple"})
 _STDLIB_MODULES = {"datetime", "uuid", "decimal"}
-# Module names the generated class bodies refer to; a member named like one is renamed.
-RESERVED_MEMBER_NAMES = frozenset(
-    {"msgspec", "datetime", "uuid", "decimal", "enum", "typing", "builtins", "models"}
-)
 
 
 def annotation(t: TypeRef, *, models_prefix: str = "", shadowed: frozenset[str] = frozenset()) -> str:
@@ -29,7 +26,7 @@ def annotation(t: TypeRef, *, models_prefix: str = "", shadowed: frozenset[str] 
 
     def go(t: TypeRef) -> str:
         if t.kind == "builtin":
-            return b(t.name) if t.name in _BUILTIN_TYPES else t.name
+            return b(t.name) if t.name in BUILTIN_TYPE_NAMES else t.name
         if t.kind == "stdlib":
             return t.name
         if t.kind in ("model", "enum", "alias"):
@@ -41,18 +38,12 @@ def annotation(t: TypeRef, *, models_prefix: str = "", shadowed: frozenset[str] 
         if t.kind == "tuple":
             return f"{b('tuple')}[{', '.join(go(a) for a in t.args)}]"
         if t.kind == "literal":
-            return f"Literal[{', '.join(t.values)}]"
+            return f"Literal[{', '.join(literal(v) for v in t.values)}]"
         if t.kind == "union":
             return " | ".join(go(a) for a in t.args)
         raise ValueError(f"unknown type kind {t.kind!r}")
 
     return go(t)
-
-
-def walk(t: TypeRef) -> Iterable[TypeRef]:
-    yield t
-    for a in t.args:
-        yield from walk(a)
 
 
 def names_used(types: Iterable[TypeRef]) -> set[str]:
@@ -64,7 +55,7 @@ def names_used(types: Iterable[TypeRef]) -> set[str]:
                 need.add(node.name.split(".")[0])
             elif node.kind == "literal":
                 need.add("Literal")
-            elif node == TypeRef("builtin", "Any"):
+            elif node == ANY:
                 need.add("Any")
             elif node.kind in ("model", "enum", "alias"):
                 need.add("models")

@@ -1,4 +1,5 @@
-"""IR -> {relative path: text}, through the Jinja templates. Makes no decisions."""
+"""IR -> {relative path: text}: the template context (context.py) through the Jinja
+templates. Makes no decisions."""
 
 from __future__ import annotations
 
@@ -51,8 +52,11 @@ def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
 
 
 def render(api: Api, template_dirs: list[Path] | None = None) -> dict[str, str]:
+    from .context import context
+
     env = environment(template_dirs)
+    view = context(api)
     files: dict[str, str] = {}
     for template, output in OUTPUTS:
-        files[output.format(package=api.package)] = env.get_template(template).render(api=api)
+        files[output.format(package=api.package)] = env.get_template(template).render(api=view)
     return files

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..build import BuildOptions, make_union
-from ..emit.pysource import annotation, walk
+from ..emit.pysource import annotation
+from ..ir import walk
 from ..ir import ANY, NONE, Alias, Api, Body, EnumType, Field, Model, Operation, Param, TypeRef
 from ..limits import DEFAULT_MAX_BYTES
 from ..problems import InputError, Problem, split_pointer

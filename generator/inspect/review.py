@@ -20,7 +20,7 @@ from typing import Any
 from .. import naming
 from ..build import BuildOptions, build
 from ..emit.markdown import markdown_line
-from ..emit.pysource import walk
+from ..ir import walk
 from ..ir import ANY, Api, EnumType, Field, Model, Operation, Param, TypeRef
 from ..limits import DEFAULT_MAX_BYTES
 from ..problems import InputError, join_pointer, resolve_pointer, split_pointer

@@ -1,0 +1,108 @@
+"""The whole API: operations first (they decide which schemas are reached, and in which
+order classes get their names), then models, enums and unions, servers and auth."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..ir import NATIVE, TRIED, Alias, Api, walk
+from ..problems import InputError, Problem
+from .document import Document
+from .fields import finish_model
+from .namespaces import children_first, namespace_tree
+from .operations import collect, endpoint_names, models_in, operation, unique_iter_names
+from .options import BuildOptions
+from .responses import ERROR_CLASSES
+from .schemas import Schemas
+from .security import bearer_schemes
+from .servers import servers
+
+_VERSION = re.compile(r"^\d+(\.\d+)*$")
+
+
+def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
+    """Build the IR; raise InputError for what the generator cannot express."""
+    options = options or BuildOptions()
+    doc = Document(data)
+    schemas = Schemas(doc)
+    located = collect(doc, options)
+    if not located and (options.include_operations or options.include_tags):
+        wanted = [*options.include_operations, *(f"tag {t}" for t in options.include_tags)]
+        raise InputError(
+            [
+                Problem(
+                    "/paths",
+                    "no operation matches " + ", ".join(wanted),
+                    hint="globs match operationIds (oauth2:*) or Python paths (oauth2.clients.*)",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    operations = unique_iter_names(
+        [operation(schemas, op, endpoint, problems) for op, endpoint in zip(located, endpoint_names(located))]
+    )
+    if problems:
+        raise InputError(problems)
+    sent = models_in(
+        [op.body.type for op in operations if op.body is not None] + [p.type for op in operations for p in op.params],
+        schemas,
+    )
+    received = models_in([r.type for op in operations for r in op.success + op.errors if r.type], schemas)
+    root = namespace_tree(operations, data.get("tags") or [])
+    info = data.get("info") or {}
+    version = str(info.get("version") or "")
+    bearer = bearer_schemes(doc)
+    return Api(
+        title=str(info.get("title") or "API"),
+        version=version,
+        description=info.get("description"),
+        package=options.package,
+        distribution=options.package.replace("_", "-"),
+        package_version=version if _VERSION.match(version) else "0.0.0",
+        servers=servers(doc),
+        has_bearer_auth=bool(bearer),
+        auth_description=bearer[0].get("description") if bearer else None,
+        root=root,
+        namespaces=children_first(root),
+        operations=tuple(operations),
+        enums=tuple(schemas.enums[n] for n in sorted(schemas.enums)),
+        models=tuple(finish_model(schemas.models[n], sent, received, schemas.enums) for n in sorted(schemas.models)),
+        aliases=tuple(_alias(schemas, n) for n in _alias_order(schemas)),
+        error_classes=ERROR_CLASSES,
+    )
+
+
+def _alias(schemas: Schemas, name: str) -> Alias:
+    draft = schemas.aliases[name]
+    return Alias(
+        name=name,
+        pointer=draft.pointer,
+        type=draft.type,
+        description=draft.description,
+        strategy=TRIED if draft.untagged else NATIVE,
+        dispatch=draft.dispatch,
+    )
+
+
+def _alias_order(schemas: Schemas) -> list[str]:
+    """Aliases are runtime values: each comes after the aliases it names."""
+
+
+    aliases = schemas.aliases
+    done: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in done or name in visiting:
+            return
+        visiting.add(name)
+        for node in walk(aliases[name].type):
+            if node.kind == "alias" and node.name in aliases:
+                visit(node.name)
+        visiting.discard(name)
+        done.append(name)
+
+    for name in sorted(aliases):
+        visit(name)
+    return done

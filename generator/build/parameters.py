@@ -1,0 +1,82 @@
+"""Operation parameters -> IR params: their Python names and order, types, defaults and
+how each is serialised (style, explode; the runtime encodes by these values)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import naming
+from ..ir import NONE, NULL, Default, Param
+from ..naming.placement import PARAM_RESERVED
+from ..problems import join_pointer
+from .defaults import default_value
+from .schemas import Schemas, constraints
+from .typeops import make_union
+
+
+def parameters(
+    schemas: Schemas, raw: list[dict[str, Any]], path: str, pointer: str, pascal: str, has_body: bool
+) -> tuple[Param, ...]:
+    """Path parameters first, in the order the path names them; then the others in the
+    spec's order. `body` stays free for the request body."""
+    template_order = re.findall(r"{([^}]+)}", path)
+
+    def order(p: dict[str, Any]) -> tuple[int, int]:
+        if p.get("in") == "path" and p.get("name") in template_order:
+            return (0, template_order.index(p["name"]))
+        return (1, 0)
+
+    ordered = sorted(raw, key=order)
+    names = naming.dedupe(
+        [
+            n + "_" if n in PARAM_RESERVED else n
+            for n in (naming.identifier(str(p.get("name", "")), prefix="param_") for p in ordered)
+        ],
+        taken={"body"} if has_body else (),
+    )
+    return tuple(_param(schemas, py_name, p, pointer, pascal) for py_name, p in zip(names, ordered))
+
+
+def _param(schemas: Schemas, py_name: str, p: dict[str, Any], pointer: str, pascal: str) -> Param:
+    schema = p.get("schema")
+    if schema is None and isinstance(p.get("content"), dict) and p["content"]:
+        schema = next(iter(p["content"].values())).get("schema")
+    location = str(p.get("in"))
+    required = bool(p.get("required")) or location == "path"
+    at = join_pointer(pointer, "parameters")
+    t = schemas.convert(schema, at, pascal + naming.pascal_case(str(p.get("name"))))
+    resolved, _ = schemas.doc.resolve(schema, at)
+    resolved = resolved if isinstance(resolved, dict) else {}
+    sibling = schema if isinstance(schema, dict) else {}
+    declared, default = t, None
+    if not required:
+        default = _default(sibling, resolved, t, schemas)
+        if default is None:
+            declared, default = make_union([t, NONE]), NULL
+    style = str(p.get("style") or ("form" if location in ("query", "cookie") else "simple"))
+    return Param(
+        name=py_name,
+        wire_name=str(p.get("name")),
+        location=location,
+        type=t,
+        declared=declared,
+        default=default,
+        required=required,
+        # The parameter's own words, else its schema's: a `$ref`'s sibling description
+        # before the target's.
+        description=p.get("description") or sibling.get("description") or resolved.get("description"),
+        style=style,
+        explode=bool(p.get("explode", style == "form")),
+        deprecated=bool(p.get("deprecated")),
+        constraints=constraints(resolved),
+    )
+
+
+def _default(sibling: dict[str, Any], resolved: dict[str, Any], t: Any, schemas: Schemas) -> Default | None:
+    """The spec's default, when a signature can show it: never a mutable one (None sends
+    nothing, and the server applies the same default)."""
+    if "default" not in sibling and "default" not in resolved:
+        return None
+    found = default_value(sibling.get("default", resolved.get("default")), t, schemas.enums)
+    return None if found is None or found.is_factory else found

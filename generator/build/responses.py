@@ -1,0 +1,106 @@
+"""Responses -> what a call returns, and the error class raised for each documented error
+status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..ir import BYTES, NONE, STR, ResponseCase, TypeRef
+from ..problems import join_pointer
+from ..spec.media import pick_content
+from .schemas import Schemas
+from .typeops import make_union
+
+# Error classes of the generated `errors` module, by status; InternalServerError takes >= 500.
+ERROR_CLASSES = (
+    (400, "BadRequestError"),
+    (401, "AuthenticationError"),
+    (403, "PermissionDeniedError"),
+    (404, "NotFoundError"),
+    (409, "ConflictError"),
+    (422, "UnprocessableEntityError"),
+    (429, "RateLimitError"),
+)
+
+
+def error_class(status: str) -> str:
+    """The generated exception class raised for a documented error status."""
+    if status.isdigit():
+        code = int(status)
+        for known, name in ERROR_CLASSES:
+            if code == known:
+                return name
+        if code >= 500:
+            return "InternalServerError"
+    elif status.upper() == "5XX":
+        return "InternalServerError"
+    return "APIStatusError"
+
+
+def responses(
+    schemas: Schemas, spec: dict[str, Any], pointer: str, pascal: str
+) -> tuple[tuple[ResponseCase, ...], tuple[ResponseCase, ...]]:
+    """(successes, errors) of an operation, each in status order. `default` is a success
+    only where no 2xx status is documented."""
+    success: list[ResponseCase] = []
+    errors: list[ResponseCase] = []
+    documented = spec.get("responses") or {}
+    statuses = sorted(documented, key=_status_sort_key)
+    for status in statuses:
+        response, at = schemas.doc.resolve(documented[status], join_pointer(pointer, "responses", status))
+        if not isinstance(response, dict):
+            continue
+        content = response.get("content") or {}
+        choice = pick_content(content, request=False)
+        t: TypeRef | None = None
+        media: str | None = None
+        kind = "empty"
+        if choice is not None:
+            media, kind = choice
+            if kind == "json":
+                hint = pascal + ("Response" if status.startswith("2") else f"Error{status}")
+                t = schemas.convert(
+                    (content.get(media) or {}).get("schema"), join_pointer(at, "content", media, "schema"), hint
+                )
+            elif kind == "text":
+                t = STR
+            else:
+                t = BYTES
+        case = ResponseCase(
+            status=str(status),
+            description=response.get("description"),
+            error_class=error_class(str(status)),
+            content_type=media,
+            kind=kind,
+            type=t,
+        )
+        is_success = str(status).startswith("2") or (
+            str(status) == "default" and not any(str(s).startswith("2") for s in statuses)
+        )
+        (success if is_success else errors).append(case)
+    return tuple(success), tuple(errors)
+
+
+def return_type(success: tuple[ResponseCase, ...]) -> TypeRef | None:
+    """What the method returns: any success's type, None where a success has no body."""
+    types = [r.type for r in success if r.type is not None]
+    if not types:
+        return None
+    if any(r.type is None for r in success):
+        types.append(NONE)
+    return make_union(types)
+
+
+def accept(success: tuple[ResponseCase, ...]) -> str | None:
+    """The media types a successful call may return, for the Accept header; None for JSON."""
+    media = list(dict.fromkeys(r.content_type for r in success if r.content_type))
+    if not media or all(r.kind in ("json", "empty") for r in success):
+        return None
+    return ", ".join(media)
+
+
+def _status_sort_key(status: Any) -> tuple[int, str]:
+    s = str(status)
+    if s == "default":
+        return (2, s)
+    return (0 if s[:1] == "2" else 1, s)

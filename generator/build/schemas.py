@@ -1,0 +1,337 @@
+"""Schemas -> IR types: which schema becomes a struct, an enum, a named union or a type
+written where it is used, and what each is called. Union decoding is unions.py's."""
+
+from __future__ import annotations
+
+from typing import Any, TypeGuard
+
+from .. import naming
+from ..ir import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, EnumType, TypeRef
+from ..naming.placement import RESERVED_MEMBER_NAMES
+from ..problems import join_pointer, split_pointer
+from . import unions
+from .document import Document
+from .drafts import AliasDraft, FieldDraft, ModelDraft
+from .enums import enum_base, enum_type, literal_type
+from .typeops import make_union
+
+SCHEMAS = "/components/schemas"
+
+STRING_FORMATS = {
+    "date-time": TypeRef("stdlib", "datetime.datetime"),
+    "date": TypeRef("stdlib", "datetime.date"),
+    "time": TypeRef("stdlib", "datetime.time"),
+    "duration": TypeRef("stdlib", "datetime.timedelta"),
+    "uuid": TypeRef("stdlib", "uuid.UUID"),
+    "uuid1": TypeRef("stdlib", "uuid.UUID"),
+    "uuid3": TypeRef("stdlib", "uuid.UUID"),
+    "uuid4": TypeRef("stdlib", "uuid.UUID"),
+    "uuid5": TypeRef("stdlib", "uuid.UUID"),
+    "byte": BYTES,
+    "binary": BYTES,
+}
+_CONSTRAINT_KEYS = (
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minItems",
+    "maxItems",
+    "multipleOf",
+    "format",
+)
+
+
+class Schemas:
+    """Converts schemas to types, declaring each struct, enum and named union once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.memo: dict[str, TypeRef] = {}
+        # Inline enums and objects by where they stand, so a schema reached twice (through
+        # allOf, or a shared $ref target) is declared once.
+        self.inline: dict[str, TypeRef] = {}
+        self.models: dict[str, ModelDraft] = {}
+        self.enums: dict[str, EnumType] = {}
+        self.aliases: dict[str, AliasDraft] = {}
+
+    def convert(self, schema: Any, pointer: str, hint: str) -> TypeRef:
+        if schema is True or schema == {} or schema is None:
+            return ANY
+        if not isinstance(schema, dict):
+            return ANY
+        if isinstance(schema.get("$ref"), str):
+            t = self.ref(schema["$ref"])
+        else:
+            t = self._convert_inner(schema, pointer, hint)
+        if schema.get("nullable") is True:
+            t = make_union([t, NONE])
+        return t
+
+    def ref(self, ref: str) -> TypeRef:
+        target = ref[1:]
+        tokens = split_pointer(target)
+        if len(tokens) == 3 and tokens[:2] == ["components", "schemas"]:
+            return self.component(tokens[2])
+        node = self.doc.lookup(target)
+        return self.convert(node, target, naming.pascal_case(tokens[-1] if tokens else "Schema"))
+
+    def component(self, name: str) -> TypeRef:
+        pointer = join_pointer(SCHEMAS, name)
+        if pointer in self.memo:
+            return self.memo[pointer]
+        schema = self.doc.schemas[name]
+        cls = self.doc.component_class[name]
+        kind = self._component_kind(schema)
+        if kind == "model":
+            ref = self.memo[pointer] = TypeRef("model", cls)
+            self._object(schema, pointer, cls, name=cls)
+            return ref
+        if kind == "enum":
+            ref = self.memo[pointer] = TypeRef("enum", cls)
+            self.enums[cls] = enum_type(cls, schema, pointer)
+            types = schema.get("type")
+            if None in schema["enum"] or (isinstance(types, list) and "null" in types):
+                ref = self.memo[pointer] = make_union([ref, NONE])
+            return ref
+        if kind == "alias":
+            ref = self.memo[pointer] = TypeRef("alias", cls)
+            description = schema.get("description") or schema.get("title")
+            target = self._convert_inner(schema, pointer, cls, alias_name=cls)
+            if cls in self.aliases:
+                # The union could not be decoded natively and is now the alias itself;
+                # what came back may be `Alias | None`.
+                self.memo[pointer] = target
+                return target
+            self.aliases[cls] = AliasDraft(pointer, target, description, untagged=False)
+            return ref
+        # Primitives, arrays and maps are written out where they are used.
+        self.memo[pointer] = ANY
+        t = self.convert(schema, pointer, cls)
+        self.memo[pointer] = t
+        return t
+
+    def _component_kind(self, schema: Any) -> str:
+        if not isinstance(schema, dict) or "$ref" in schema:
+            return "inline"
+        if self._is_object_model(schema):
+            return "model"
+        values = [v for v in schema.get("enum", []) if v is not None]
+        if values and "const" not in schema and enum_base(values) is not None:
+            return "enum"
+        for key in ("oneOf", "anyOf"):
+            variants = schema.get(key)
+            if isinstance(variants, list):
+                real = [v for v in variants if not is_null_schema(v)]
+                if len(real) > 1:
+                    return "alias"
+        return "inline"
+
+    def _is_object_model(self, schema: dict[str, Any]) -> bool:
+        if "oneOf" in schema or "anyOf" in schema:
+            return False
+        if schema.get("properties"):
+            return True
+        parts = schema.get("allOf")
+        if isinstance(parts, list) and len(parts) > 1:
+            return any(self._has_properties(p) for p in parts)
+        return isinstance(parts, list) and len(parts) == 1 and bool(schema.get("properties"))
+
+    def _has_properties(self, schema: Any) -> bool:
+        schema, _ = self.doc.resolve(schema, "")
+        if not isinstance(schema, dict):
+            return False
+        if schema.get("properties"):
+            return True
+        return any(self._has_properties(p) for p in schema.get("allOf", []) or [])
+
+    def _convert_inner(
+        self, schema: dict[str, Any], pointer: str, hint: str, alias_name: str | None = None
+    ) -> TypeRef:
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            if self._is_object_model(schema):
+                return self._object(schema, pointer, hint)
+            parts = [self.convert(p, join_pointer(pointer, "allOf", i), hint) for i, p in enumerate(all_of)]
+            typed = [p for p in parts if p != ANY]
+            return typed[0] if typed else ANY
+        for key in ("oneOf", "anyOf"):
+            if isinstance(schema.get(key), list):
+                return self._union(schema, key, pointer, hint, alias_name)
+        if "const" in schema:
+            return literal_type([schema["const"]])
+        if isinstance(schema.get("enum"), list):
+            return self._inline_enum(schema, pointer, hint)
+        types = schema.get("type")
+        if isinstance(types, list):
+            members = [
+                NONE if t == "null" else self._convert_inner({**schema, "type": t}, pointer, hint) for t in types
+            ]
+            return make_union(members)
+        if types is None:
+            if "properties" in schema or "additionalProperties" in schema:
+                types = "object"
+            elif "items" in schema or "prefixItems" in schema:
+                types = "array"
+            else:
+                return ANY
+        if types == "string":
+            return STRING_FORMATS.get(str(schema.get("format", "")), STR)
+        if types == "integer":
+            return INT
+        if types == "number":
+            return FLOAT
+        if types == "boolean":
+            return BOOL
+        if types == "null":
+            return NONE
+        if types == "array":
+            prefix = schema.get("prefixItems")
+            if isinstance(prefix, list) and prefix:
+                return self._prefixed_array(schema, prefix, pointer, hint)
+            item = self.convert(schema.get("items", True), join_pointer(pointer, "items"), f"{hint}Item")
+            return TypeRef("list", args=(item,))
+        if types == "object":
+            return self._object(schema, pointer, hint)
+        return ANY
+
+    def _prefixed_array(self, schema: dict[str, Any], prefix: list[Any], pointer: str, hint: str) -> TypeRef:
+        """A fixed tuple only when the array holds exactly the `prefixItems`: JSON Schema
+        lets fewer come (unless minItems says otherwise) and more follow (matching `items`,
+        or anything when it is absent), so otherwise a list of any of the item types."""
+        members = [
+            self.convert(p, join_pointer(pointer, "prefixItems", i), f"{hint}Item{i + 1}")
+            for i, p in enumerate(prefix)
+        ]
+        rest = schema.get("items")
+        min_items, max_items = schema.get("minItems"), schema.get("maxItems")
+        closed = rest is False or (_is_count(max_items) and max_items <= len(prefix))
+        if closed and _is_count(min_items) and min_items >= len(prefix):
+            return TypeRef("tuple", args=tuple(members))
+        if not closed:
+            if isinstance(rest, dict):
+                members.append(self.convert(rest, join_pointer(pointer, "items"), f"{hint}Item"))
+            else:
+                members.append(ANY)
+        item = unions.union_of(self, members, {}, pointer, f"{hint}Item", None)
+        return TypeRef("list", args=(item,))
+
+    def _object(self, schema: dict[str, Any], pointer: str, hint: str, name: str | None = None) -> TypeRef:
+        if name is None and pointer in self.inline:
+            return self.inline[pointer]
+        merged, required = self._merged_object(schema, pointer)
+        if not merged:
+            extra = schema.get("additionalProperties", True)
+            value = (
+                self.convert(extra, join_pointer(pointer, "additionalProperties"), f"{hint}Value")
+                if isinstance(extra, dict)
+                else ANY
+            )
+            return TypeRef("dict", args=(value,))
+        cls = name or self.doc.new_class(hint)
+        draft = ModelDraft(cls, pointer, schema.get("title"), schema.get("description"))
+        self.models[cls] = draft
+        if name is None:
+            self.inline[pointer] = TypeRef("model", cls)
+        names = naming.dedupe(
+            [n + "_" if n in RESERVED_MEMBER_NAMES else n for n in (naming.identifier(w) for w in merged)]
+        )
+        for py_name, (wire, (prop, prop_pointer)) in zip(names, merged.items()):
+            resolved, _ = self.doc.resolve(prop, prop_pointer)
+            resolved = resolved if isinstance(resolved, dict) else {}
+            sibling = prop if isinstance(prop, dict) else {}
+            draft.fields.append(
+                FieldDraft(
+                    wire=wire,
+                    name=py_name,
+                    type=self.convert(prop, prop_pointer, cls + naming.pascal_case(wire)),
+                    required=wire in required,
+                    has_default="default" in sibling or "default" in resolved,
+                    default=sibling.get("default", resolved.get("default")),
+                    # A $ref's target documents itself on its class; the field says only
+                    # what its own sibling description says.
+                    description=sibling.get("description") if "$ref" in sibling else resolved.get("description"),
+                    deprecated=bool(sibling.get("deprecated") or resolved.get("deprecated")),
+                    constraints=constraints(resolved),
+                    read_only=sibling.get("readOnly", resolved.get("readOnly")) is True,
+                    write_only=sibling.get("writeOnly", resolved.get("writeOnly")) is True,
+                )
+            )
+        return TypeRef("model", cls)
+
+    def _merged_object(self, schema: dict[str, Any], pointer: str) -> tuple[dict[str, tuple[Any, str]], set[str]]:
+        """Properties and required names of an object, allOf parts folded in, in order."""
+        properties: dict[str, tuple[Any, str]] = {}
+        required: set[str] = set()
+
+        def add(node: Any, at: str, depth: int) -> None:
+            node, at = self.doc.resolve(node, at)
+            if not isinstance(node, dict) or depth > 32:
+                return
+            for i, part in enumerate(node.get("allOf", []) or []):
+                add(part, join_pointer(at, "allOf", i), depth + 1)
+            for key, prop in (node.get("properties") or {}).items():
+                properties[key] = (prop, join_pointer(at, "properties", key))
+            required.update(r for r in node.get("required", []) or [] if isinstance(r, str))
+
+        add(schema, pointer, 0)
+        return properties, required
+
+    def _union(self, schema: dict[str, Any], key: str, pointer: str, hint: str, alias_name: str | None) -> TypeRef:
+        variants = schema[key]
+        members = [
+            self.convert(v, join_pointer(pointer, key, i), f"{hint}{i + 1}" if len(variants) > 1 else hint)
+            for i, v in enumerate(variants)
+        ]
+        return unions.union_of(self, members, schema, pointer, hint, alias_name)
+
+    def _inline_enum(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        if pointer in self.inline:
+            return self.inline[pointer]
+        self.inline[pointer] = t = self._inline_enum_type(schema, pointer, hint)
+        return t
+
+    def _inline_enum_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        raw = schema["enum"]
+        values = [v for v in raw if v is not None]
+        nullable = len(values) != len(raw)
+        if not values:
+            return NONE
+        if enum_base(values) is None or len(values) == 1:
+            t = literal_type(values)
+        else:
+            cls = self.doc.new_class(hint)
+            self.enums[cls] = enum_type(cls, schema, pointer)
+            t = TypeRef("enum", cls)
+        return make_union([t, NONE]) if nullable else t
+
+    # What unions.msgspec_union_problem needs to know about declared types.
+    def tag_of(self, model: str) -> tuple[str, str | int] | None:
+        draft = self.models.get(model)
+        return draft.tag if draft else None
+
+    def enum_base(self, name: str) -> str:
+        enum = self.enums.get(name)
+        return enum.base if enum else "str"
+
+    def alias_target(self, name: str) -> TypeRef | None:
+        """The type a native alias stands for; None for a runtime-decoded (untagged) one."""
+        draft = self.aliases.get(name)
+        if draft is None or draft.untagged:
+            return None
+        return draft.type
+
+
+def is_null_schema(schema: Any) -> bool:
+    return isinstance(schema, dict) and (schema.get("type") == "null" or schema.get("const", 0) is None)
+
+
+def constraints(schema: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    return tuple((k, str(schema[k])) for k in _CONSTRAINT_KEYS if k in schema)
+
+
+def _is_count(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)

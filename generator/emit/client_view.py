@@ -1,0 +1,369 @@
+"""The template context of _client.py: each operation of the IR with the source text of its
+endpoint constant and its methods, laid out as black would (see layout.py); namespaces and
+servers likewise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..ir import Body, Namespace, Operation, Pagination, Param, ResponseCase, Server, TypeRef
+from . import layout
+from .defaults import default_source
+from .markdown import markdown_line
+from .pysource import BUILTIN_TYPE_NAMES, annotation, docstring, literal, string_literal
+
+MODELS = "models."
+
+
+@dataclass(frozen=True)
+class ParamView:
+    ir: Param
+    annotation: str
+    default_source: str | None
+    wire_source: str
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ir, name)
+
+
+@dataclass(frozen=True)
+class BodyView:
+    ir: Body
+    annotation: str
+    default_source: str | None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ir, name)
+
+
+@dataclass(frozen=True)
+class ResponseView:
+    ir: ResponseCase
+    annotation: str | None
+    # The runtime value in the endpoint table (e.g. `Json(models.X)`).
+    spec_source: str
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ir, name)
+
+
+@dataclass(frozen=True)
+class PaginationView:
+    ir: Pagination
+    page_param: str
+    start_source: str
+    item_annotation: str
+    signature_source: str
+    signature_display: str
+    # The call of the list method for one page, and how to read items and the last page.
+    fetch_source: str
+    # `fetch_source,` as an argument line of the iterating call.
+    fetch_line: str
+    split_source: str
+    docstring: str
+    example: str
+    # The `def` line(s) of the sync and the async method.
+    def_source: str
+    async_def_source: str
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ir, name)
+
+
+@dataclass(frozen=True)
+class OperationView:
+    ir: Operation
+    positional: tuple[ParamView, ...]
+    keyword: tuple[ParamView, ...]
+    path_params: tuple[ParamView, ...]
+    query_params: tuple[ParamView, ...]
+    header_params: tuple[ParamView, ...]
+    cookie_params: tuple[ParamView, ...]
+    body: BodyView | None
+    success: tuple[ResponseView, ...]
+    errors: tuple[ResponseView, ...]
+    return_annotation: str
+    # Spec text flattened to one line, for Markdown.
+    summary_line: str
+    path_line: str
+    method_source: str
+    path_source: str
+    operation_id_source: str
+    # `self, page: int = 1, ...` and the arguments of the runtime `_request` call.
+    signature_source: str
+    # The same without `self`, for documentation.
+    signature_display: str
+    call_source: str
+    endpoint_type_source: str
+    responses_source: str
+    query_styles_source: str | None
+    accept_source: str | None
+    docstring: str
+    example: str
+    pagination: PaginationView | None
+    # The method's `def` and `return` statements, sync and async, and `responses=` of the
+    # endpoint constant.
+    def_source: str
+    async_def_source: str
+    return_source: str
+    async_return_source: str
+    responses_line: str
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ir, name)
+
+
+@dataclass(frozen=True)
+class NamespaceView:
+    ir: Namespace
+    operations: tuple[OperationView, ...]
+    children: tuple[NamespaceView, ...]
+    docstring: str | None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ir, name)
+
+
+@dataclass(frozen=True)
+class ServerView:
+    ir: Server
+    name_source: str
+    url_source: str
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ir, name)
+
+
+def namespace_view(ns: Namespace) -> NamespaceView:
+    # In a class body a method's name hides the builtin of that name from later annotations.
+    names = {op.name for op in ns.operations} | {child.attr for child in ns.children}
+    shadowed = frozenset(names & BUILTIN_TYPE_NAMES)
+    return NamespaceView(
+        ir=ns,
+        operations=tuple(operation_view(op, shadowed) for op in ns.operations),
+        children=tuple(namespace_view(child) for child in ns.children),
+        docstring=docstring(ns.doc, 4),
+    )
+
+
+def server_view(server: Server) -> ServerView:
+    return ServerView(server, string_literal(server.name), string_literal(server.url))
+
+
+def _param_view(p: Param, shadowed: frozenset[str]) -> ParamView:
+    return ParamView(
+        ir=p,
+        annotation=annotation(p.declared, models_prefix=MODELS, shadowed=shadowed),
+        default_source=default_source(p.default, MODELS) if p.default is not None else None,
+        wire_source=string_literal(p.wire_name),
+    )
+
+
+def _body_view(b: Body, shadowed: frozenset[str]) -> BodyView:
+    return BodyView(
+        ir=b,
+        annotation=annotation(b.declared, models_prefix=MODELS, shadowed=shadowed),
+        default_source=default_source(b.default, MODELS) if b.default is not None else None,
+    )
+
+
+def _response_view(r: ResponseCase) -> ResponseView:
+    ann = annotation(r.type, models_prefix=MODELS) if r.type is not None else None
+    if r.kind == "json":
+        spec = f"Json({ann})"
+    else:
+        spec = {"text": "TEXT", "bytes": "BINARY"}.get(r.kind, "NO_CONTENT")
+    return ResponseView(r, ann, spec)
+
+
+def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> OperationView:
+    """`shadowed`: builtins that names in the operation's class hide."""
+    views = {id(p): _param_view(p, shadowed) for p in op.params}
+    params = [views[id(p)] for p in op.params]
+    positional = tuple(p for p in params if p.location == "path")
+    keyword = tuple(p for p in params if p.location != "path")
+    body = _body_view(op.body, shadowed) if op.body is not None else None
+    success = tuple(_response_view(r) for r in op.success)
+    errors = tuple(_response_view(r) for r in op.errors)
+    returns = annotation(op.returns, models_prefix=MODELS, shadowed=shadowed) if op.returns else "None"
+    signature = _signature(positional, keyword, body)
+    call = _call_items(op.endpoint_name, params, body)
+    defs = _defs(op.name, _signature_items(positional, keyword, body), returns, returns)
+    # Methods at the root live on the client class itself; the others on a namespace.
+    returns_ = _returns("self._client" if op.namespace else "self", call)
+    responses = [f"{_status_key(r.status)}: {r.spec_source}" for r in success + errors]
+    query_styles = {
+        p.wire_name: (p.style, p.explode)
+        for p in op.params
+        if p.location == "query" and (p.style, p.explode) != ("form", True)
+    }
+    return OperationView(
+        ir=op,
+        positional=positional,
+        keyword=keyword,
+        path_params=positional,
+        query_params=tuple(p for p in params if p.location == "query"),
+        header_params=tuple(p for p in params if p.location == "header"),
+        cookie_params=tuple(p for p in params if p.location == "cookie"),
+        body=body,
+        success=success,
+        errors=errors,
+        return_annotation=returns,
+        summary_line=markdown_line(op.summary),
+        path_line=" ".join(op.path.replace("`", "'").split()),
+        method_source=string_literal(op.method),
+        path_source=string_literal(op.path),
+        operation_id_source=string_literal(op.operation_id),
+        signature_source=signature,
+        # Outside the class no method shadows a builtin: plain names read better.
+        signature_display=_display(signature),
+        call_source=", ".join(layout.flat(item) for item in call),
+        endpoint_type_source="Endpoint["
+        + (annotation(op.returns, models_prefix=MODELS) if op.returns else "None")
+        + "]",
+        responses_source="{" + ", ".join(responses) + "}",
+        query_styles_source=(
+            "{"
+            + ", ".join(f"{string_literal(k)}: ({string_literal(s)}, {e})" for k, (s, e) in query_styles.items())
+            + "}"
+            if query_styles
+            else None
+        ),
+        accept_source=string_literal(op.accept) if op.accept is not None else None,
+        docstring=docstring(op.doc, 8) or '""""""',
+        example=_example(op.python_path, positional, keyword, body),
+        pagination=_pagination_view(op, op.pagination, shadowed) if op.pagination else None,
+        def_source=defs[0],
+        async_def_source=defs[1],
+        return_source=returns_[0],
+        async_return_source=returns_[1],
+        responses_line=layout.bracketed(4, "responses={", responses, "},", display=True),
+    )
+
+
+def _pagination_view(op: Operation, pg: Pagination, shadowed: frozenset[str]) -> PaginationView:
+    positional = tuple(_param_view(p, shadowed) for p in pg.positional)
+    keyword = tuple(_param_view(p, shadowed) for p in pg.keyword)
+    page = pg.page.name
+    signature = _signature(positional, keyword, None)
+    args = [p.name for p in positional] + [f"{page}={page}"] + [f"{p.name}={p.name}" for p in keyword]
+    item = annotation(pg.item_type, models_prefix=MODELS, shadowed=shadowed)
+    sync_def, async_def = _defs(
+        pg.name,
+        _signature_items(positional, keyword, None),
+        f"Iterator[{item}]",
+        f"AsyncIterator[{item}]",
+        coroutine=False,
+    )
+    return PaginationView(
+        ir=pg,
+        page_param=page,
+        start_source=str(pg.start),
+        item_annotation=item,
+        signature_source=signature,
+        signature_display=_display(signature),
+        fetch_source=f"lambda {page}: self.{op.name}({', '.join(args)})",
+        fetch_line=layout.bracketed(12, f"lambda {page}: self.{op.name}(", args, "),"),
+        split_source="lambda result: (result." + ".".join(pg.items) + ", result." + ".".join(pg.last_page) + ")",
+        docstring=docstring(pg.doc, 8) or "",
+        example=_example(".".join(op.namespace + (pg.name,)), positional, keyword, None),
+        def_source=sync_def,
+        async_def_source=async_def,
+    )
+
+
+def _display(signature: str) -> str:
+    return "(" + signature.removeprefix("self").lstrip(", ").replace("builtins.", "") + ")"
+
+
+def _status_key(status: str) -> str:
+    return status if status.isdigit() else string_literal(status)
+
+
+def _example(
+    python_path: str, positional: tuple[ParamView, ...], keyword: tuple[ParamView, ...], body: BodyView | None
+) -> str:
+    args = [placeholder(p.type, p.name) for p in positional]
+    args += [f"{p.name}={placeholder(p.type, p.name)}" for p in keyword if p.required]
+    # Optional arguments with a plain default show the caller what they can tune.
+    args += [
+        f"{p.name}={p.default_source}"
+        for p in keyword
+        if not p.required and p.default_source not in (None, "None") and "." not in str(p.default_source)
+    ]
+    if body is not None and body.required:
+        args.append(f"body={placeholder(body.type, 'body')}")
+    return f"client.{python_path}({', '.join(args)})"
+
+
+def placeholder(t: TypeRef, name: str) -> str:
+    """A value of type `t` for an example call, where the spec gives none."""
+    if t.kind == "builtin":
+        return {"int": "1", "float": "1.0", "bool": "True"}.get(t.name, string_literal(f"<{name}>"))
+    if t.kind == "model":
+        return f"models.{t.name}(...)"
+    if t.kind == "literal":
+        return literal(t.values[0])
+    if t.kind == "list":
+        return f"[{placeholder(t.args[0], name)}]"
+    if t.kind == "stdlib" and t.name == "uuid.UUID":
+        return f'uuid.UUID("{"0" * 8}-{"0" * 4}-{"0" * 4}-{"0" * 4}-{"0" * 12}")'
+    return string_literal(f"<{name}>")
+
+
+def _signature(positional: tuple[ParamView, ...], keyword: tuple[ParamView, ...], body: BodyView | None) -> str:
+    return ", ".join(layout.flat(item) for item in _signature_items(positional, keyword, body))
+
+
+def _signature_items(
+    positional: tuple[ParamView, ...], keyword: tuple[ParamView, ...], body: BodyView | None
+) -> list[layout.Item]:
+    parts: list[layout.Item] = ["self"]
+    parts += [layout.Typed(p.name, p.annotation) for p in positional]
+    named: list[layout.Item] = []
+    if body is not None:
+        named.append(layout.Typed("body", body.annotation, body.default_source or None))
+    for p in sorted(keyword, key=lambda p: p.default_source is not None):
+        named.append(layout.Typed(p.name, p.annotation, p.default_source or None))
+    if named:
+        parts.append("*")
+    return parts + named
+
+
+def _defs(
+    name: str, items: list[layout.Item], returns: str, async_returns: str, *, coroutine: bool = True
+) -> tuple[str, str]:
+    """A method's `def` line(s) on the sync and the async client; on the async one it is a
+    coroutine unless it returns an async iterator itself."""
+    prefix = "async def" if coroutine else "def"
+    return (
+        layout.bracketed(4, f"def {name}(", items, f") -> {returns}:", is_def=True),
+        layout.bracketed(4, f"{prefix} {name}(", items, f") -> {async_returns}:", is_def=True),
+    )
+
+
+def _returns(client: str, call: list[layout.Item]) -> tuple[str, str]:
+    """A method's `return ..._request(...)`, sync and async."""
+    sync = layout.bracketed(8, f"return {client}._request(", call, ")")
+    return sync, layout.bracketed(8, f"return await {client}._request(", call, ")")
+
+
+def _call_items(endpoint: str, params: list[ParamView], body: BodyView | None) -> list[layout.Item]:
+    args: list[layout.Item] = [endpoint]
+    for location in ("path", "query"):
+        chosen = [p for p in params if p.location == location]
+        if chosen:
+            entries = tuple(f"{p.wire_source}: {p.name}" for p in chosen)
+            args.append(layout.Group(f"{location}={{", entries, "}", display=True))
+    headers = [f"{p.wire_source}: {p.name}" for p in params if p.location == "header"]
+    cookies = [p for p in params if p.location == "cookie"]
+    if cookies:
+        # Cookies travel as one header; the runtime drops the pairs whose value is None.
+        pairs = ", ".join(f"({p.wire_source}, {p.name})" for p in cookies)
+        headers.append(f'"Cookie": _base.cookie_header([{pairs}])')
+    if headers:
+        args.append(layout.Group("headers={", tuple(headers), "}", display=True))
+    if body is not None:
+        args += ["body=body", f"body_encoding={string_literal(body.encoding)}"]
+    return args

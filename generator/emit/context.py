@@ -1,0 +1,146 @@
+"""The one variable templates see, `api`: a view of the IR that adds, beside each value,
+the source text emit makes of it. Built here, before rendering, so templates only loop and
+choose. Every view answers the IR's own fields too (`op.method`, `field.wire_name`)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..ir import Api
+from .client_view import NamespaceView, OperationView, ServerView, namespace_view, server_view
+from .imports import client_imports, models_imports, runtime_names
+from .markdown import markdown_line
+from .models_view import AliasView, EnumView, ModelView, alias_view, enum_view, model_view
+from .pysource import docstring, import_sort_key, string_literal
+
+# The exceptions the generated errors module defines besides one class per status.
+_BASE_ERRORS = (
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "DecodeError",
+    "InternalServerError",
+)
+
+
+@dataclass(frozen=True)
+class ApiView:
+    ir: Api
+    title_line: str
+    version_line: str
+    title_toml: str
+    docstring: str
+    # Module docstrings naming the API: escaped spec text, like every docstring.
+    client_module_docstring: str
+    models_module_docstring: str
+    version_source: str
+    servers: tuple[ServerView, ...]
+    default_server_source: str
+    client_docstring: str
+    async_client_docstring: str
+    server_literal: str
+    root: NamespaceView
+    namespaces: tuple[NamespaceView, ...]
+    operations: tuple[OperationView, ...]
+    enums: tuple[EnumView, ...]
+    models: tuple[ModelView, ...]
+    aliases: tuple[AliasView, ...]
+    models_imports: tuple[str, ...]
+    client_imports: tuple[str, ...]
+    runtime_imports: tuple[str, ...]
+    # Sorted the way isort and ruff sort them.
+    error_exports: tuple[str, ...]
+    package_exports: tuple[str, ...]
+    readme_examples: tuple[tuple[str, str], ...]
+    # The first operation's example through a `with_options` copy named `patient`.
+    retry_example: str
+    # The first paginated operation, for the README's example.
+    paginated: OperationView | None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ir, name)
+
+
+def context(api: Api) -> ApiView:
+    root = namespace_view(api.root)
+    by_place: dict[tuple[tuple[str, ...], str], OperationView] = {}
+    namespaces: dict[tuple[str, ...], NamespaceView] = {}
+    pending = [root]
+    while pending:
+        ns = pending.pop()
+        namespaces[ns.ir.path] = ns
+        by_place.update(((op.ir.namespace, op.ir.name), op) for op in ns.operations)
+        pending.extend(ns.children)
+    operations = tuple(by_place[(op.namespace, op.name)] for op in api.operations)
+    models = tuple(model_view(m) for m in api.models)
+    enums = tuple(enum_view(e) for e in api.enums)
+    aliases = tuple(alias_view(a) for a in api.aliases)
+    servers = tuple(server_view(s) for s in api.servers)
+    runtime = runtime_names([r.spec_source for o in operations for r in o.success + o.errors])
+    error_exports = tuple(sorted([name for _, name in api.error_classes] + list(_BASE_ERRORS), key=import_sort_key))
+    title = api.title
+    return ApiView(
+        ir=api,
+        title_line=markdown_line(title),
+        version_line=markdown_line(api.version),
+        title_toml=json.dumps(title, ensure_ascii=False)[1:-1],
+        docstring=docstring(f"Python client for {title}.") or "",
+        client_module_docstring=docstring(
+            f"{title} clients: `Client` for blocking code, `AsyncClient` for asyncio."
+        )
+        or "",
+        models_module_docstring=docstring(
+            f"Data types of {title}: msgspec structs, decoded straight from response bytes."
+        )
+        or "",
+        version_source=string_literal(api.package_version),
+        servers=servers,
+        default_server_source=string_literal(api.default_server),
+        client_docstring=_client_docstring(api, is_async=False),
+        async_client_docstring=_client_docstring(api, is_async=True),
+        server_literal="Literal[" + ", ".join(s.name_source for s in servers) + "]",
+        root=root,
+        namespaces=tuple(namespaces[ns.path] for ns in api.namespaces),
+        operations=operations,
+        enums=enums,
+        models=models,
+        aliases=aliases,
+        models_imports=tuple(
+            models_imports(api, [f.annotation for m in models for f in m.fields], [a.annotation for a in aliases])
+        ),
+        client_imports=tuple(
+            client_imports(api, [o.signature_source + o.return_annotation for o in operations], runtime)
+        ),
+        runtime_imports=runtime,
+        error_exports=error_exports,
+        package_exports=tuple(
+            sorted(error_exports + ("AsyncClient", "Client", "__version__"), key=import_sort_key)
+        ),
+        readme_examples=tuple((o.ir.python_path, o.example) for o in operations),
+        retry_example="patient." + operations[0].example.removeprefix("client.") if operations else "",
+        paginated=next((o for o in operations if o.pagination), None),
+    )
+
+
+def _client_docstring(api: Api, *, is_async: bool) -> str:
+    kind = "Asyncio client" if is_async else "Client"
+    http = "httpx.AsyncClient" if is_async else "httpx.Client"
+    lines = [f"{kind} for {api.title}.", "", "Args:"]
+    if api.has_bearer_auth:
+        auth = " ".join(str(api.auth_description or "").split())
+        lines.append("    access_token: Sent as `Authorization: Bearer <token>`." + (f" {auth}" if auth else ""))
+    names = ", ".join(f"`{s.name}` ({s.url})" if s.url else f"`{s.name}`" for s in api.servers)
+    lines += [
+        f"    server: One of the servers the spec declares: {names}.",
+        "    base_url: Any other base URL; overrides `server`.",
+        "    timeout: Seconds, or an `httpx.Timeout`, for each request.",
+        "    max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a",
+        "        connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.",
+        "    headers: Extra headers sent with every request.",
+        f"    http_client: Your own `{http}` (proxies, transports, test doubles);",
+        "        this client then never closes it.",
+    ]
+    return docstring("\n".join(lines), 4) or ""

@@ -1,0 +1,74 @@
+"""The import block of models.py and of _client.py: what the emitted source names, and
+nothing more (no dead imports), sorted the way isort and ruff sort them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..ir import Api
+from . import layout
+from .pysource import import_lines, import_sort_key, names_used
+
+# What _client.py always takes from the runtime.
+CLIENT_RUNTIME = ("AsyncAPIClient", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient")
+
+
+def models_imports(api: Api, field_annotations: Sequence[str], alias_annotations: Sequence[str]) -> list[str]:
+    """The annotations models.py writes, as written: a builtin that a member shadows is
+    spelled `builtins.x` and needs that module; an alias may name `msgspec.UnsetType`."""
+    aliases, enums, models = api.aliases, api.enums, api.models
+    needed = names_used([f.type for m in models for f in m.fields] + [a.type for a in aliases]) - {"models"}
+    if any("builtins." in a for a in field_annotations):
+        needed.add("builtins")
+    typing_extra = ["ClassVar", "Literal"] if any(m.tag for m in models) else []
+    if aliases:
+        typing_extra.append("TypeAlias")
+    untagged = any(a.untagged for a in aliases)
+    if untagged:
+        typing_extra.append("TYPE_CHECKING")
+    lines = import_lines(needed, typing_extra=typing_extra)
+    if models or any("msgspec." in a for a in alias_annotations):
+        # A blank line between the standard library's imports and msgspec, when there are any.
+        lines += ["", "import msgspec"] if lines else ["import msgspec"]
+    bases = sorted({"OpenIntEnum" if e.base == "int" else "OpenStrEnum" for e in enums})
+    if bases or untagged:
+        lines.append("")
+    if bases:
+        lines.append(layout.from_import("._enum", bases))
+    if untagged:
+        lines.append("from ._unions import untagged_union")
+    return lines
+
+
+def client_imports(api: Api, signatures: Sequence[str], runtime: Sequence[str]) -> list[str]:
+    """`signatures`: every method signature with its return annotation, as written;
+    `runtime`: the names taken from `_base` (see runtime_names)."""
+    operations = api.operations
+    types = [p.type for o in operations for p in o.params]
+    types += [o.body.type for o in operations if o.body]
+    types += [r.type for o in operations for r in o.success + o.errors if r.type]
+    needed = names_used(types)
+    needed.add("Literal")
+    if any("builtins." in sig for sig in signatures):
+        needed.add("builtins")
+    paginated = any(o.pagination for o in operations)
+    uses_base_module = paginated or any(o.cookie_params for o in operations)
+    stdlib = import_lines(needed - {"models", "Any", "Literal"})
+    typing_names = sorted((needed & {"Any", "Literal"}) | {"TYPE_CHECKING"}, key=import_sort_key)
+    lines = stdlib + [
+        "from collections.abc import " + ("AsyncIterator, Iterator, Mapping" if paginated else "Mapping"),
+        layout.from_import("typing", typing_names),
+        "",
+    ]
+    local_modules = (["_base"] if uses_base_module else []) + (["models"] if "models" in needed else [])
+    if local_modules:
+        lines.append(layout.from_import(".", local_modules))
+    lines.append(layout.from_import("._base", list(runtime)))
+    return lines
+
+
+def runtime_names(response_specs: Sequence[str]) -> tuple[str, ...]:
+    """What _client.py imports from `_base`: the client classes and constants, and the
+    response readers its endpoint tables name (`Json(...)`, `TEXT`, ...)."""
+    names = set(CLIENT_RUNTIME) | {spec.split("(")[0] for spec in response_specs}
+    return tuple(sorted(names, key=import_sort_key))

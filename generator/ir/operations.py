@@ -1,0 +1,137 @@
+"""What the client calls: operations with their parameters, bodies, responses, pagination,
+and the namespaces they sit in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .types import TypeRef
+from .values import Default
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    wire_name: str
+    # path, query, header or cookie
+    location: str
+    # The schema's type, and the type the argument accepts (with None when optional).
+    type: TypeRef
+    declared: TypeRef
+    # None when the parameter is required.
+    default: Default | None
+    required: bool
+    description: str | None
+    style: str
+    explode: bool
+    deprecated: bool
+    constraints: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    content_type: str
+    # How the runtime sends it: json, form, text or bytes.
+    encoding: str
+    type: TypeRef
+    declared: TypeRef
+    default: Default | None
+    required: bool
+    description: str | None
+
+
+@dataclass(frozen=True)
+class ResponseCase:
+    status: str
+    description: str | None
+    error_class: str
+    content_type: str | None
+    # json, text, bytes or empty
+    kind: str
+    type: TypeRef | None
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """A page-numbered list operation, walked item by item by a generated method."""
+
+    name: str
+    # The page parameter, and the first page when the caller names none.
+    page: Param
+    start: int | str
+    # Attribute paths in the list's result: its items, and the number of the last page.
+    items: tuple[str, ...]
+    last_page: tuple[str, ...]
+    item_type: TypeRef
+    # The list operation's other parameters, which the walking method takes as well.
+    positional: tuple[Param, ...]
+    keyword: tuple[Param, ...]
+    doc: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method: str
+    path: str
+    name: str
+    namespace: tuple[str, ...]
+    python_path: str
+    summary: str | None
+    description: str | None
+    deprecated: bool
+    tags: tuple[str, ...]
+    # Path parameters first, in the path's order; then the others in the spec's order.
+    params: tuple[Param, ...]
+    body: Body | None
+    returns: TypeRef | None
+    success: tuple[ResponseCase, ...]
+    errors: tuple[ResponseCase, ...]
+    # The module-level constant that describes the endpoint to the runtime.
+    endpoint_name: str
+    auth: bool
+    # The Accept header, when the successes are not (only) JSON.
+    accept: str | None
+    doc: str
+    pagination: Pagination | None
+
+    def located(self, location: str) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if p.location == location)
+
+    @property
+    def positional(self) -> tuple[Param, ...]:
+        """Path parameters: positional arguments of the method."""
+        return self.located("path")
+
+    @property
+    def keyword(self) -> tuple[Param, ...]:
+        """Query, header and cookie parameters: keyword-only arguments."""
+        return tuple(p for p in self.params if p.location != "path")
+
+    @property
+    def path_params(self) -> tuple[Param, ...]:
+        return self.located("path")
+
+    @property
+    def query_params(self) -> tuple[Param, ...]:
+        return self.located("query")
+
+    @property
+    def header_params(self) -> tuple[Param, ...]:
+        return self.located("header")
+
+    @property
+    def cookie_params(self) -> tuple[Param, ...]:
+        return self.located("cookie")
+
+
+@dataclass(frozen=True)
+class Namespace:
+    path: tuple[str, ...]
+    attr: str
+    class_name: str
+    async_class_name: str
+    operations: tuple[Operation, ...]
+    children: tuple[Namespace, ...]
+    doc: str | None

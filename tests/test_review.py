@@ -19,7 +19,7 @@ from conftest import SPEC, TESTS, run_cli
 
 from generator.build import BuildOptions, build
 from generator.cli import main
-from generator.inspect.review import display, findings, make_review, to_markdown, to_text
+from generator.inspect.review import findings, make_review, to_markdown, to_text
 
 GOLDEN = TESTS / "golden_review" / "polar-oauth2.md"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -332,10 +332,16 @@ def test_text_has_no_markdown_escapes() -> None:
     assert text.splitlines()[0] == "Smelly <API> | test 2"
 
 
-def test_display_strips_module_prefixes_but_not_strings() -> None:
-    assert display("models.A | builtins.str | None") == "A | str | None"
-    assert display('Literal["models.x"] | models.B') == 'Literal["models.x"] | B'
-    assert display("(*, color: models.Color = models.Color.RED)") == "(*, color: Color = Color.RED)"
+def test_review_names_types_as_the_user_imports_them() -> None:
+    """Model classes by their own names, builtins plain, strings untouched."""
+    from generator.inspect import source_text as src
+    from generator.ir import NONE, TypeRef
+
+    assert src.type_text(TypeRef("union", args=(TypeRef("model", "A"), TypeRef("builtin", "str"), NONE))) == (
+        "A | str | None"
+    )
+    assert src.type_text(TypeRef("literal", values=("models.x",))) == 'Literal["models.x"]'
+
 
 
 # -- the command line ------------------------------------------------------------------------------

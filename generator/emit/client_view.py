@@ -4,6 +4,7 @@ servers likewise."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,21 +152,30 @@ def server_view(server: Server) -> ServerView:
     return ServerView(server, string_literal(server.name), string_literal(server.url))
 
 
-def _param_view(p: Param, shadowed: frozenset[str]) -> ParamView:
+def _param_view(p: Param, shadowed: frozenset[str], models_prefix: str = MODELS) -> ParamView:
     return ParamView(
         ir=p,
-        annotation=annotation(p.declared, models_prefix=MODELS, shadowed=shadowed),
-        default_source=default_source(p.default, MODELS) if p.default is not None else None,
+        annotation=annotation(p.declared, models_prefix=models_prefix, shadowed=shadowed),
+        default_source=default_source(p.default, models_prefix) if p.default is not None else None,
         wire_source=string_literal(p.wire_name),
     )
 
 
-def _body_view(b: Body, shadowed: frozenset[str]) -> BodyView:
+def _body_view(b: Body, shadowed: frozenset[str], models_prefix: str = MODELS) -> BodyView:
     return BodyView(
         ir=b,
-        annotation=annotation(b.declared, models_prefix=MODELS, shadowed=shadowed),
-        default_source=default_source(b.default, MODELS) if b.default is not None else None,
+        annotation=annotation(b.declared, models_prefix=models_prefix, shadowed=shadowed),
+        default_source=default_source(b.default, models_prefix) if b.default is not None else None,
     )
+
+
+def signature_text(positional: Sequence[Param], keyword: Sequence[Param], body: Body | None) -> str:
+    """A method's parameters as a reader of the client writes them, model classes by their
+    own names: `(item_id: str, *, color: Color = Color.RED)`."""
+    args = tuple(_param_view(p, frozenset(), "") for p in positional)
+    kwargs = tuple(_param_view(p, frozenset(), "") for p in keyword)
+    request = _body_view(body, frozenset(), "") if body is not None else None
+    return "(" + _signature(args, kwargs, request).removeprefix("self").lstrip(", ") + ")"
 
 
 def _response_view(r: ResponseCase) -> ResponseView:

@@ -1,0 +1,32 @@
+"""A spec, loaded and validated, as the IR both review and diff work from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..build import BuildOptions, build
+from ..ir import Api
+from ..limits import DEFAULT_MAX_BYTES
+from ..problems import InputError
+from ..spec.load import Document, load
+from ..spec.validate import validate_cached
+
+
+def analyse(document: Document, options: BuildOptions, *, check: bool = True) -> Api:
+    """Validate and build a loaded spec; raise InputError (carrying the document) when bad.
+    `check=False` skips validation, for data known to be valid (tests build many variants)."""
+    problems = validate_cached(document, remember=False) if check else []
+    if problems:
+        raise InputError(problems, document)
+    try:
+        return build(document.data, options)
+    except InputError as exc:
+        raise InputError(exc.problems, document) from None
+
+
+def load_api(
+    spec: Path, options: BuildOptions, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Document, Api]:
+    """Load, validate and build the spec file at `spec`."""
+    document = load(spec, max_bytes=max_bytes)
+    return document, analyse(document, options)

@@ -1,13 +1,16 @@
 """The one walk over an OpenAPI document: what kind of object stands where (every path item,
-operation, parameter, schema...), with its JSON pointer. Loader, bundler and validator all
-read the document through it; HTTP_METHODS is defined here and nowhere else."""
+operation, parameter, schema...), with its JSON pointer, and every operation a client gets
+(`operations`: paths x HTTP methods, path items followed through local `$ref`s). Loader,
+bundler and validator all read the document through it; HTTP_METHODS is defined here and
+nowhere else."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from ..problems import join_pointer
+from ..problems import join_pointer, resolve_pointer
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -130,3 +133,74 @@ def _subschemas(node: dict[str, Any], pointer: str) -> Iterator[Typed]:
     for key in _SCHEMA_LISTS:
         for i, sub in _items(node.get(key)):
             yield from typed_below(sub, join_pointer(pointer, key, i), "schema", True)
+
+
+# -- the operations of a document ------------------------------------------------------------
+
+
+def follow_local(data: Any, node: Any, pointer: str = "", limit: int = 64) -> tuple[Any, str]:
+    """Follow local `$ref`s from `node` (at `pointer`) to what they name, and where that is:
+    (None, the last pointer reached) if they lead outside the document, to nothing, or around
+    in a loop (more than `limit` steps)."""
+    for _ in range(limit):
+        if not (isinstance(node, dict) and "$ref" in node):
+            return node, pointer
+        ref = node["$ref"]
+        if not isinstance(ref, str) or not ref.startswith("#/"):
+            return None, pointer
+        found, node = resolve_pointer(data, ref[1:])
+        if not found:
+            return None, pointer
+        pointer = ref[1:]
+    return None, pointer
+
+
+@dataclass(frozen=True)
+class PathItem:
+    """One entry of `paths` that leads to a path item."""
+
+    path: str  # the path template, as written under `paths`
+    pointer: str  # /paths/<path>: where it stands (it or the `$ref` to it)
+    node: dict[str, Any]  # the path item, local `$ref`s followed
+    source: str  # where `node` is written: `pointer`, or where the `$ref`s led
+
+
+@dataclass(frozen=True)
+class OperationSite:
+    """One operation of a path item, and what it shares with the path item's others."""
+
+    path: str  # the path template
+    method: str  # one of HTTP_METHODS, lower case
+    pointer: str  # /paths/<path>/<method>
+    node: dict[str, Any]  # the Operation Object
+    shared: tuple[Any, ...]  # the path item's own `parameters`, as written (may be `$ref`s)
+    source: str  # where `node` is written: `pointer`, or below the path item a `$ref` led to
+
+
+def path_items(data: Any) -> Iterator[PathItem]:
+    """Every path item under `paths`, in document order; an entry whose `$ref`s lead nowhere,
+    or that is no mapping, is passed over (validation says why)."""
+    paths = data.get("paths") if isinstance(data, dict) else None
+    for path, raw in _entries(paths):
+        pointer = join_pointer("/paths", path)
+        node, source = follow_local(data, raw, pointer)
+        if isinstance(node, dict):
+            yield PathItem(path, pointer, node, source)
+
+
+def item_operations(item: PathItem) -> Iterator[OperationSite]:
+    """The operations of one path item, in the order of HTTP_METHODS."""
+    raw = item.node.get("parameters")
+    shared = tuple(raw) if isinstance(raw, list) else ()
+    for method in HTTP_METHODS:
+        op = item.node.get(method)
+        if isinstance(op, dict):
+            pointer = join_pointer(item.pointer, method)
+            yield OperationSite(item.path, method, pointer, op, shared, join_pointer(item.source, method))
+
+
+def operations(data: Any) -> Iterator[OperationSite]:
+    """Every operation of the document: paths x HTTP methods, in document order (webhooks
+    and callbacks are not operations a client calls; `typed_nodes` reaches those)."""
+    for item in path_items(data):
+        yield from item_operations(item)

@@ -1,0 +1,76 @@
+"""validate(): every check, in the order they depend on each other, then one report in
+document order with each problem said once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ...problems import Problem, resolve_pointer, split_pointer
+from ..walk import typed_nodes
+from .class_names import class_names
+from .discriminators import discriminators
+from .openapi_schema import openapi_schema
+from .operations import operation_checks
+from .refs import refs
+from .security import security
+from .shape import document_shape
+from .unsupported import unsupported
+
+
+def validate(data: Any, earlier: Sequence[Problem] = ()) -> list[Problem]:
+    """Every problem of the document, with `earlier` (the loader's: duplicate keys, refused
+    tags, refused file references); a `$ref` one of those is about is not judged again."""
+    problems = list(earlier)
+    shape, fatal = document_shape(data)
+    problems += shape
+    if fatal:
+        return _unique(problems)
+    typed = list(typed_nodes(data))
+    handled = {p.pointer for p in earlier if p.file is None}
+    # A value the loader refused (an unsupported tag) is null now: say nothing more about it.
+    dropped = {p for p in handled if resolve_pointer(data, p) == (True, None)}
+    problems += refs(data, typed, handled)
+    problems += [
+        p for p in openapi_schema(data, typed, reported={p.pointer + p.message for p in shape}) if p.pointer not in dropped
+    ]
+    problems += operation_checks(data)
+    problems += security(data, typed)
+    problems += class_names(data)
+    problems += discriminators(data, typed)
+    problems += unsupported(data, typed)
+    return _in_document_order(data, _unique(problems))
+
+
+def _in_document_order(data: Any, problems: list[Problem]) -> list[Problem]:
+    """Top to bottom, as the user reads the file; problems in other files come last."""
+
+    def key(problem: Problem) -> tuple[int, list[int]]:
+        if problem.file is not None:
+            return (1, [])
+        order: list[int] = []
+        node = data
+        for token in split_pointer(problem.pointer):
+            if isinstance(node, dict) and token in node:
+                order.append(list(node).index(token))
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                order.append(int(token))
+                node = node[int(token)]
+            else:
+                break
+        return (0, order)
+
+    return sorted(problems, key=key) if len(problems) > 1 else problems
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str | None, str, str]] = set()
+    out: list[Problem] = []
+    for p in problems:
+        if (p.file, p.pointer, p.message) not in seen:
+            seen.add((p.file, p.pointer, p.message))
+            out.append(p)
+    return out
+

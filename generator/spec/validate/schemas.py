@@ -1,0 +1,136 @@
+"""Each schema of the document as openapi-spec-validator would judge it, but with every
+problem and its pointer: the schema against its dialect's meta-schema, its `default` against
+the schema itself (`$ref`s resolved within this document only), and `required` names that no
+`allOf` part defines.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+from ...problems import Problem, join_pointer
+from ..walk import Typed, follow_local
+from .jsonschema_errors import from_error
+from .shape import is_30
+from .wording import shorten
+
+_SPEC_URI = "urn:polar-codegen:spec"
+
+
+def schema_checks(data: dict[str, Any], typed: list[Typed]) -> list[Problem]:
+    """What openapi-spec-validator checks on each schema, with the pointer of each problem:
+    the schema against its dialect's meta-schema (every error, not the first), defaults
+    against their schema, and `required` names that no `allOf` part defines."""
+    from jsonschema.exceptions import _WrappedReferencingError  # type: ignore[import-untyped, unused-ignore]
+    from openapi_schema_validator import (
+        OAS30Validator,
+        OAS31Validator,
+        oas30_format_checker,
+        oas31_format_checker,
+    )
+    from referencing import Registry, Resource
+    from referencing.exceptions import Unresolvable
+    from referencing.jsonschema import DRAFT4, DRAFT202012
+
+    v30 = is_30(data)
+    problems: list[Problem] = []
+    dialect = data.get("jsonSchemaDialect") if not v30 else None
+    if dialect is not None and not isinstance(dialect, str):
+        dialect = None
+    spec_resource = Resource.from_contents(data, default_specification=DRAFT4 if v30 else DRAFT202012)
+    registry: Any = Registry().with_resource(_SPEC_URI, spec_resource)
+    value_class: Any = OAS30Validator if v30 else OAS31Validator
+    formats = oas30_format_checker if v30 else oas31_format_checker
+    judged: dict[Any, list[Problem]] = {}
+    for t in typed:
+        if t.kind != "schema":
+            continue
+        schema = t.node
+        if not t.nested:
+            if not v30:  # in 3.0 the document's own schema checks schema objects already
+                problems += _meta_errors(schema, t.pointer, v30, dialect, judged)
+            if isinstance(schema, dict):
+                problems += _required_defined(data, schema, t.pointer)
+        if not isinstance(schema, dict) or "default" not in schema:
+            continue
+        default = schema["default"]
+        if default is None and schema.get("nullable") is True:
+            continue
+        checker = value_class({"$ref": _SPEC_URI + "#" + t.pointer}, registry=registry, format_checker=formats)
+        try:
+            errors = list(checker.iter_errors(default))
+        except (Unresolvable, _WrappedReferencingError, RecursionError):
+            continue  # a reference that leads nowhere is reported where it is
+        for error in errors:
+            where = join_pointer(t.pointer, "default", *error.absolute_path)
+            problems.append(Problem(where, f"the default does not match its schema: {shorten(str(error.message))}"))
+    return problems
+
+
+def _meta_errors(
+    schema: Any, pointer: str, v30: bool, dialect: str | None, cache: dict[Any, list[Problem]]
+) -> list[Problem]:
+    from jsonschema.validators import validator_for  # type: ignore[import-untyped, unused-ignore]
+    from openapi_schema_validator import OAS31_BASE_DIALECT_ID, OAS30Validator
+
+    if v30:
+        cls = OAS30Validator
+    else:
+        wanted = schema.get("$schema") if isinstance(schema, dict) and "$schema" in schema else dialect
+        wanted = wanted or OAS31_BASE_DIALECT_ID
+        cls = validator_for({"$schema": wanted}, default=None) if isinstance(wanted, str) else None
+        if cls is None:
+            return [Problem(join_pointer(pointer, "$schema"), f"unknown JSON Schema dialect {wanted!r}")]
+    # Many schemas are the same text (`{type: string}` parameters): judge each text once.
+    key = (cls, json.dumps(schema, sort_keys=True, default=str))
+    found = cache.get(key)
+    if found is None:
+        meta = _meta_validator(cls)
+        try:
+            found = [p for error in meta.iter_errors(schema) for p in from_error(error)]
+        except RecursionError:
+            found = [Problem("", "this schema is nested too deeply to be checked", hint="flatten it with $refs")]
+        cache[key] = found
+    return [Problem(pointer + p.pointer, p.message, p.hint) for p in found]
+
+
+@functools.cache
+def _meta_validator(cls: Any) -> Any:
+    """What openapi-schema-validator's check_schema uses, but giving every error."""
+    from jsonschema.validators import validator_for  # type: ignore[import-untyped, unused-ignore]
+    from openapi_schema_validator._specifications import REGISTRY
+
+    meta_class = validator_for(cls.META_SCHEMA, default=cls)
+    return meta_class(cls.META_SCHEMA, format_checker=cls.FORMAT_CHECKER, registry=REGISTRY)
+
+
+def _required_defined(data: dict[str, Any], schema: dict[str, Any], pointer: str) -> list[Problem]:
+    """openapi-spec-validator's rule: with `allOf`, every required name is defined somewhere."""
+    if "allOf" not in schema or not isinstance(schema.get("required"), list):
+        return []
+    defined = _property_names(data, schema, 0)
+    return [
+        Problem(
+            join_pointer(pointer, "required", i),
+            f"required property {name!r} is not defined by the schema or its `allOf` parts",
+        )
+        for i, name in enumerate(schema["required"])
+        if isinstance(name, str) and name not in defined
+    ]
+
+
+def _property_names(data: dict[str, Any], schema: Any, depth: int) -> set[str]:
+    schema = follow_local(data, schema)[0]
+    if not isinstance(schema, dict) or depth > 32:
+        return set()
+    names = {str(k) for k in schema.get("properties") or {}} if isinstance(schema.get("properties"), dict) else set()
+    for key in ("allOf", "anyOf", "oneOf"):
+        for part in schema.get(key) or [] if isinstance(schema.get(key), list) else []:
+            names |= _property_names(data, part, depth + 1)
+    for key in ("items", "not"):
+        if key in schema:
+            names |= _property_names(data, schema[key], depth + 1)
+    return names
+

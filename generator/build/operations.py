@@ -10,8 +10,8 @@ from typing import Any
 from .. import naming
 from ..ir import Body, Operation, Param, ResponseCase, TypeRef
 from ..naming.placement import CLIENT_MEMBERS, client_paths, operation_names
-from ..problems import Problem, join_pointer
-from ..spec.walk import HTTP_METHODS
+from ..problems import Problem
+from ..spec.walk import operations as spec_operations
 from .bodies import body as request_body
 from .document import Document
 from .options import BuildOptions, selected
@@ -38,24 +38,14 @@ class Located:
 def collect(doc: Document, options: BuildOptions) -> list[Located]:
     """The operations the options select, in spec order, each with its place on the client."""
     ops: list[Located] = []
-    for path, item in (doc.spec.get("paths") or {}).items():
-        item_pointer = join_pointer("/paths", path)
-        item, item_pointer = doc.resolve(item, item_pointer)
-        if not isinstance(item, dict):
-            continue
-        shared = item.get("parameters") or []
-        for method in HTTP_METHODS:
-            op = item.get(method)
-            if not isinstance(op, dict):
-                continue
-            params = _merge_params(
-                [doc.resolve(p, "")[0] for p in shared],
-                [doc.resolve(p, "")[0] for p in op.get("parameters") or []],
-            )
-            namespace, name = operation_names(op, method, path)
-            if not selected(op, ".".join(namespace + (name,)), options):
-                continue
-            ops.append(Located(path, method, join_pointer(item_pointer, method), op, params, namespace, name))
+    for site in spec_operations(doc.spec):
+        params = _merge_params(
+            [doc.resolve(p, "")[0] for p in site.shared],
+            [doc.resolve(p, "")[0] for p in site.node.get("parameters") or []],
+        )
+        namespace, name = operation_names(site.node, site.method, site.path)
+        if selected(site.node, ".".join(namespace + (name,)), options):
+            ops.append(Located(site.path, site.method, site.source, site.node, params, namespace, name))
     for op, (namespace, name) in zip(ops, client_paths([(op.namespace, op.name) for op in ops])):
         op.namespace, op.name = namespace, name
     return ops

@@ -189,8 +189,7 @@ def _response_view(r: ResponseCase) -> ResponseView:
 
 def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> OperationView:
     """`shadowed`: builtins that names in the operation's class hide."""
-    views = {id(p): _param_view(p, shadowed) for p in op.params}
-    params = [views[id(p)] for p in op.params]
+    params = [_param_view(p, shadowed) for p in op.params]
     positional = tuple(p for p in params if p.location == "path")
     keyword = tuple(p for p in params if p.location != "path")
     body = _body_view(op.body, shadowed) if op.body is not None else None

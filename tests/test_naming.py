@@ -1,4 +1,6 @@
-"""Naming decisions: deterministic, valid identifiers, collisions resolved by rule."""
+"""Identifier rules: deterministic, valid identifiers, collisions resolved by rule. (Where
+operations land on the client: tests/naming/test_naming_placement.py; unions:
+tests/build/test_build_unions.py.)"""
 
 from __future__ import annotations
 
@@ -6,8 +8,6 @@ import keyword
 
 import pytest
 
-from generator.build import make_union, msgspec_union_problem
-from generator.ir import NONE, TypeRef
 from generator.naming import (
     class_name,
     dedupe,
@@ -16,7 +16,6 @@ from generator.naming import (
     pascal_case,
     snake_case,
 )
-from generator.naming.placement import operation_names
 
 
 @pytest.mark.parametrize(
@@ -60,47 +59,3 @@ def test_enum_collisions_spell_out_punctuation_then_number() -> None:
 def test_dedupe_keeps_the_first_name() -> None:
     assert dedupe(["a", "a", "a_2", "b"]) == ["a", "a_2", "a_2_2", "b"]
     assert dedupe(["a"], taken={"a"}) == ["a_2"]
-
-
-@pytest.mark.parametrize(
-    ("op", "expected"),
-    [
-        ({"operationId": "oauth2:clients:list"}, (("oauth2", "clients"), "list")),
-        ({"operationId": "x", "x-speakeasy-group": "a.b", "x-speakeasy-name-override": "get"}, (("a", "b"), "get")),
-        ({"operationId": "listPets", "tags": ["pets"]}, (("pets",), "list_pets")),
-        ({"tags": ["Pet Store"]}, (("pet_store",), "get_pets_pet_id")),
-        ({"operationId": "checkout-links:create"}, (("checkout_links",), "create")),
-    ],
-)
-def test_operation_names(op: dict[str, object], expected: tuple[tuple[str, ...], str]) -> None:
-    assert operation_names(op, "get", "/pets/{pet_id}") == expected
-
-
-def test_unions_flatten_merge_literals_and_put_none_last() -> None:
-    a = TypeRef("literal", values=('"a"',))
-    b = TypeRef("literal", values=('"b"',))
-    s = TypeRef("builtin", "str")
-    assert make_union([NONE, a, make_union([b, s])]) == TypeRef(
-        "union", args=(TypeRef("literal", values=('"a"', '"b"')), s, NONE)
-    )
-    assert make_union([s, s]) == s
-
-
-def test_unions_msgspec_cannot_decode_are_named() -> None:
-    dt = TypeRef("stdlib", "datetime.datetime")
-    s = TypeRef("builtin", "str")
-    assert msgspec_union_problem(make_union([dt, s])) is not None
-    assert msgspec_union_problem(make_union([s, TypeRef("builtin", "int"), NONE])) is None
-    two_models = make_union([TypeRef("model", "A"), TypeRef("model", "B")])
-    assert "no tag" in (msgspec_union_problem(two_models) or "")
-    class Tagged:
-        def tag_of(self, model: str) -> tuple[str, str | int] | None:
-            return {"A": ("kind", "a"), "B": ("kind", "b")}.get(model)
-
-        def enum_base(self, name: str) -> str:
-            return "str"
-
-        def alias_target(self, name: str) -> TypeRef | None:
-            return None
-
-    assert msgspec_union_problem(two_models, Tagged()) is None

@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, TESTS
 
+from generator.output import renameat2
 from generator.output import write as write_module
 from generator.pipeline import Options, generate
 
@@ -141,9 +142,9 @@ def exchange_supported(tmp: Path) -> bool:
     a.mkdir()
     b.mkdir()
     try:
-        write_module._renameat2(a, b, write_module._RENAME_EXCHANGE)
+        renameat2.renameat2(a, b, renameat2.RENAME_EXCHANGE)
         return True
-    except write_module._Unsupported:
+    except renameat2.Unsupported:
         return False
     finally:
         a.rmdir()

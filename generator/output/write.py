@@ -31,7 +31,6 @@ Runs on one folder take turns under a lock on its parent folder (`lock.py`).
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import stat
@@ -40,14 +39,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .. import __version__
 from ..problems import InputError, Problem
 from .fs import fsync_dir, prune_empty_dirs, real, same_bytes, same_entry, scan, write_new
+from .journal import JOURNAL, journal_write, pending, remove_journal, roll_forward
 from .lock import DEFAULT_LOCK_TIMEOUT, LockTimeout, OnWait, locked
+from .manifest import MANIFEST, digest, manifest_files, manifest_text, parse_manifest, safe_relative
 from .renameat2 import RENAME_EXCHANGE, RENAME_NOREPLACE, Unsupported, renameat2
 from .stamp import Inputs
+from .view import owned_files, read
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT",
@@ -66,8 +66,6 @@ __all__ = [
     "write",
 ]
 
-MANIFEST = ".polar-codegen-manifest.json"
-JOURNAL = ".polar-codegen-journal"
 # Beyond this many entries of the user's, the folder is updated file by file through the
 # journal rather than hard-linked whole into a new tree and swapped.
 MAX_MIRRORED_ENTRIES = 5000
@@ -85,28 +83,6 @@ class Drift:
 
     path: str
     diff: str
-
-
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def manifest_text(files: dict[str, str], inputs: Inputs | None = None) -> str:
-    body: dict[str, Any] = {
-        "generator": f"polar-codegen {__version__}",
-        "files": {path: digest(text) for path, text in sorted(files.items())},
-    }
-    if inputs is not None:
-        body["inputs"] = {"stamp": inputs.stamp, "sources": list(inputs.sources)}
-    return json.dumps(body, indent=2, sort_keys=True) + "\n"
-
-
-def _manifest(data: bytes | None) -> dict[str, Any]:
-    try:
-        body = json.loads(data or b"")
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
 
 
 def up_to_date(out_dir: Path, stamp_for: Callable[[tuple[str, ...]], Inputs | None]) -> bool:
@@ -129,7 +105,7 @@ def up_to_date(out_dir: Path, stamp_for: Callable[[tuple[str, ...]], Inputs | No
 def _vouch(out: Path, stamp_for: Callable[[tuple[str, ...]], Inputs | None]) -> bool:
     if os.path.lexists(out / JOURNAL) or _siblings(out):
         return False
-    body = _manifest(_read(out, MANIFEST, {}))
+    body = parse_manifest(read(out, MANIFEST, {}))
     recorded, files = body.get("inputs"), body.get("files")
     if not isinstance(recorded, dict) or not isinstance(files, dict) or not files:
         return False
@@ -140,63 +116,12 @@ def _vouch(out: Path, stamp_for: Callable[[tuple[str, ...]], Inputs | None]) -> 
     if inputs is None or inputs.stamp != recorded.get("stamp"):
         return False
     for path, expected in files.items():
-        if not isinstance(expected, str) or not _safe_relative(path):
+        if not isinstance(expected, str) or not safe_relative(path):
             return False
-        data = _read(out, path, {})
+        data = read(out, path, {})
         if data is None or hashlib.sha256(data).hexdigest() != expected:
             return False
     return True
-
-
-def _safe_relative(path: Any) -> bool:
-    """A manifest path that stays inside the folder: the manifest is a file anyone can edit."""
-    if not isinstance(path, str) or not path or "\0" in path or "\\" in path:
-        return False
-    parts = Path(path).parts
-    return not Path(path).is_absolute() and ".." not in parts and "." not in path.split("/")
-
-
-# -- reading the folder, as a committed journal will leave it ----------------------------------
-
-
-def _pending(out_dir: Path) -> dict[str, bytes | None]:
-    """What a committed but unfinished journal will still change: path -> bytes, or None
-    for a file it removes. Empty when there is no journal to roll forward."""
-    journal = out_dir / JOURNAL
-    try:
-        plan = json.loads((journal / "plan.json").read_bytes())
-        view: dict[str, bytes | None] = {}
-        for path, staged in plan["writes"]:
-            try:
-                view[str(path)] = (journal / str(staged)).read_bytes()
-            except FileNotFoundError:
-                pass  # already moved into place
-        for path in plan["deletes"]:
-            view[str(path)] = None
-        return view
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
-def _read(out_dir: Path, path: str, view: dict[str, bytes | None]) -> bytes | None:
-    if path in view:
-        return view[path]
-    try:
-        return (out_dir / path).read_bytes()
-    except OSError:
-        return None
-
-
-def _manifest_files(data: bytes | None) -> set[str]:
-    """The paths a manifest says are ours; only those inside the folder (anyone can edit
-    the manifest, and a path out of the folder would be overwritten or deleted)."""
-    files = _manifest(data).get("files")
-    return {p for p in files if _safe_relative(p)} if isinstance(files, dict) else set()
-
-
-def owned_files(out_dir: Path) -> set[str]:
-    """Paths the last run wrote, from its manifest (empty when there is none)."""
-    return _manifest_files(_read(out_dir, MANIFEST, _pending(out_dir)))
 
 
 def conflicts(out_dir: Path, files: dict[str, str]) -> list[Problem]:
@@ -211,8 +136,8 @@ def conflicts(out_dir: Path, files: dict[str, str]) -> list[Problem]:
         ]
     if out_dir.is_dir() and not os.access(out_dir, os.W_OK):
         return [Problem("", f"{out_dir} is not writable", hint="check its permissions")]
-    view = _pending(out_dir)
-    owned = _manifest_files(_read(out_dir, MANIFEST, view))
+    view = pending(out_dir)
+    owned = manifest_files(read(out_dir, MANIFEST, view))
     problems: list[Problem] = []
     blocked_dirs: set[Path] = set()
     for path in sorted(files):
@@ -235,7 +160,7 @@ def conflicts(out_dir: Path, files: dict[str, str]) -> list[Problem]:
         else:
             exists = view[path] is not None if path in view else os.path.lexists(target)
             if path not in owned and exists:
-                current = _read(out_dir, path, view)
+                current = read(out_dir, path, view)
                 if current is not None and target.is_file() and current == files[path].encode():
                     continue
                 problems.append(
@@ -266,20 +191,20 @@ def check(
     drift: list[Drift] = []
     out = real(out_dir)
     with locked(out, exclusive=False, timeout=lock_timeout, on_wait=on_wait):
-        view = _pending(out)
+        view = pending(out)
         for path, text in sorted(expected.items()):
-            data = _read(out, path, view)
+            data = read(out, path, view)
             try:
                 current = None if data is None else data.decode("utf-8")
             except UnicodeDecodeError:
                 current = None
-            same_files = path == MANIFEST and _manifest(data).get("files") == _manifest(text.encode()).get("files")
+            same_files = path == MANIFEST and parse_manifest(data).get("files") == parse_manifest(text.encode()).get("files")
             if data is not None and same_files:
                 continue
             if current != text:
                 drift.append(Drift(path, _diff(path, current, text)))
-        for path in sorted(_manifest_files(_read(out, MANIFEST, view)) - set(files)):
-            data = _read(out, path, view)
+        for path in sorted(manifest_files(read(out, MANIFEST, view)) - set(files)):
+            data = read(out, path, view)
             if data is not None:
                 drift.append(Drift(path, _diff(path, data.decode("utf-8", errors="replace"), None)))
     return drift
@@ -355,9 +280,9 @@ def recover(out: Path) -> None:
     journal = out / JOURNAL
     if journal.is_dir() and not journal.is_symlink():
         if (journal / "plan.json").is_file():
-            _roll_forward(out, lambda: None)
+            roll_forward(out, lambda: None)
         else:
-            _remove_journal(journal)
+            remove_journal(journal)
     for leftover in _siblings(out):
         _settle(leftover, out, lambda: None)
 
@@ -377,7 +302,7 @@ def _write_locked(out: Path, files: dict[str, str], inputs: Inputs | None) -> li
             return sorted(changed + stale)
         except Unsupported:
             pass
-    _journal_write(out, data, manifest, changed, stale, pause)
+    journal_write(out, data, manifest, changed, stale, pause)
     return sorted(changed + stale)
 
 
@@ -542,7 +467,7 @@ def _settle(tree: Path, out: Path, pause: Callable[[], None]) -> None:
     never swapped in. A file goes if it is ours (in either manifest) or the folder holds the
     same file at the same path; a file of the user's that the folder lacks (made while the
     run was going on) moves into the folder; anything else stays where it is."""
-    ours = _manifest_files(_read(tree, MANIFEST, {})) | owned_files(out) | {MANIFEST}
+    ours = manifest_files(read(tree, MANIFEST, {})) | owned_files(out) | {MANIFEST}
     into = out.is_dir()
     entries = list(scan(tree))
     for path, info in entries:
@@ -575,63 +500,3 @@ def _settle(tree: Path, out: Path, pause: Callable[[], None]) -> None:
         tree.rmdir()
     except OSError:
         pass
-
-
-# -- the journal -------------------------------------------------------------------------------
-
-
-def _journal_write(
-    out: Path,
-    data: dict[str, bytes],
-    manifest: bytes,
-    changed: list[str],
-    stale: list[str],
-    pause: Callable[[], None],
-) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    journal = out / JOURNAL
-    os.mkdir(journal, 0o700)
-    pause()
-    writes: list[list[str]] = []
-    for i, path in enumerate(changed):
-        write_new(journal / str(i), data[path])
-        writes.append([path, str(i)])
-        pause()
-    write_new(journal / "manifest", manifest)
-    writes.append([MANIFEST, "manifest"])
-    plan = json.dumps({"writes": writes, "deletes": stale}).encode("utf-8")
-    write_new(journal / "plan.tmp", plan)
-    fsync_dir(journal)
-    pause()
-    os.replace(journal / "plan.tmp", journal / "plan.json")  # the commit point
-    fsync_dir(journal)
-    pause()
-    _roll_forward(out, pause)
-
-
-def _roll_forward(out: Path, pause: Callable[[], None]) -> None:
-    """Apply a committed journal; safe to repeat after being cut short."""
-    journal = out / JOURNAL
-    plan: dict[str, Any] = json.loads((journal / "plan.json").read_bytes())
-    for path, staged in plan["writes"]:
-        source, target = journal / str(staged), out / str(path)
-        if source.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, target)
-            fsync_dir(target.parent)
-        pause()
-    for path in plan["deletes"]:
-        target = out / str(path)
-        if target.is_file() or target.is_symlink():
-            target.unlink()
-            prune_empty_dirs(target.parent, out)
-        pause()
-    _remove_journal(journal)
-
-
-def _remove_journal(journal: Path) -> None:
-    """The journal folder holds only our files; the plan goes last."""
-    for name in sorted(os.listdir(journal), key=lambda n: n == "plan.json"):
-        (journal / name).unlink()
-    journal.rmdir()
-    fsync_dir(journal.parent)

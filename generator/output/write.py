@@ -1,7 +1,4 @@
-"""Put generated files on disk, or compare them with what is there.
-
-The output folder keeps a manifest of the files polar-codegen wrote, so a later run removes
-the ones it no longer generates and never touches anything else in the folder.
+"""Put generated files on disk: all or nothing, one run at a time per folder.
 
 A write cannot be torn: a run killed at any moment (SIGKILL included) leaves the folder exactly
 as it was or exactly as the run would have left it. Files and folders are fsynced before the
@@ -17,50 +14,47 @@ swap, so a power cut should not tear it either, though only kills are tested.
 - Where that cannot be done (no renameat2, a file system without RENAME_EXCHANGE, a user file
   that cannot be hard-linked, a folder that is a mount point or holds more than
   `MAX_MIRRORED_ENTRIES` entries of the user's, no write access beside the folder), a
-  write-ahead journal inside the folder (`.polar-codegen-journal/`) is committed first and
-  then applied. A run killed while applying it leaves the rest to the next run, which rolls
-  it forward before anything else; `check` and `conflicts` already see the folder as the
-  journal will leave it, without writing.
+  write-ahead journal inside the folder (`.polar-codegen-journal/`, see `journal.py`) is
+  committed first and then applied. A run killed while applying it leaves the rest to the
+  next run, which rolls it forward before anything else; `check` and `conflicts` already see
+  the folder as the journal will leave it, without writing.
 - Leftovers of a killed run (a sibling tree, an uncommitted journal) are cleaned up by the
   next `generate`: nothing of the user's is deleted, only our files and hard links to files
   that are still in the folder.
 
-Runs on one folder take turns under a lock on its parent folder (`lock.py`).
+Runs on one folder take turns under a lock on its parent folder (`lock.py`). Which files
+are ours comes from the manifest (`manifest.py`).
+
+This module also hands on the names the command line takes from it: the up-to-date check
+(`uptodate.py`), `check` and `conflicts` (`drift.py`), and the lock's timeout.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import stat
-import string
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import InputError, Problem
+from ..problems import InputError
+from .drift import check, conflicts
 from .fs import fsync_dir, prune_empty_dirs, real, same_bytes, same_entry, scan, write_new
-from .journal import JOURNAL, journal_write, pending, remove_journal, roll_forward
+from .journal import JOURNAL, journal_write, remove_journal, roll_forward
 from .lock import DEFAULT_LOCK_TIMEOUT, LockTimeout, OnWait, locked
-from .manifest import MANIFEST, digest, manifest_files, manifest_text, parse_manifest, safe_relative
+from .manifest import MANIFEST, manifest_files, manifest_text
 from .renameat2 import RENAME_EXCHANGE, RENAME_NOREPLACE, Unsupported, renameat2
+from .siblings import new_sibling, siblings
 from .stamp import Inputs
+from .uptodate import up_to_date
 from .view import owned_files, read
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT",
-    "JOURNAL",
-    "MANIFEST",
     "MAX_MIRRORED_ENTRIES",
-    "Drift",
     "LockTimeout",
     "check",
     "conflicts",
-    "digest",
-    "manifest_text",
-    "owned_files",
     "recover",
     "up_to_date",
     "write",
@@ -69,160 +63,10 @@ __all__ = [
 # Beyond this many entries of the user's, the folder is updated file by file through the
 # journal rather than hard-linked whole into a new tree and swapped.
 MAX_MIRRORED_ENTRIES = 5000
-_SIBLING = ".polar-codegen-"
-_TOKEN_CHARS = string.ascii_lowercase + string.digits
-_TOKEN = re.compile(r"[a-z0-9]{8}\Z")
 # Test hooks, never set in production: a pause at every step of a write (to kill a run in
 # the middle of one), and the journal instead of the directory swap.
 _DELAY_ENV = "POLAR_CODEGEN_TEST_WRITE_DELAY"
 _JOURNAL_ENV = "POLAR_CODEGEN_TEST_FORCE_JOURNAL"
-
-@dataclass(frozen=True)
-class Drift:
-    """One file that differs from what generation would produce, as a unified diff."""
-
-    path: str
-    diff: str
-
-
-def up_to_date(out_dir: Path, stamp_for: Callable[[tuple[str, ...]], Inputs | None]) -> bool:
-    """True when the folder holds exactly what a run with these inputs would write: the
-    manifest's stamp is the one `stamp_for` computes (given the files beside the spec that
-    the last run read) and every file is the one the manifest records. False means "do the
-    full run": it never says the folder is stale, only that this shortcut cannot vouch
-    for it. A folder a killed run left unfinished, or one another run is writing to right
-    now, is never vouched for: the full run waits its turn and says so."""
-    out = real(out_dir)
-    if not out.is_dir():
-        return False
-    try:
-        with locked(out, exclusive=False, timeout=0, on_wait=None):
-            return _vouch(out, stamp_for)
-    except LockTimeout:
-        return False
-
-
-def _vouch(out: Path, stamp_for: Callable[[tuple[str, ...]], Inputs | None]) -> bool:
-    if os.path.lexists(out / JOURNAL) or _siblings(out):
-        return False
-    body = parse_manifest(read(out, MANIFEST, {}))
-    recorded, files = body.get("inputs"), body.get("files")
-    if not isinstance(recorded, dict) or not isinstance(files, dict) or not files:
-        return False
-    sources = recorded.get("sources")
-    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-        return False
-    inputs = stamp_for(tuple(sources))
-    if inputs is None or inputs.stamp != recorded.get("stamp"):
-        return False
-    for path, expected in files.items():
-        if not isinstance(expected, str) or not safe_relative(path):
-            return False
-        data = read(out, path, {})
-        if data is None or hashlib.sha256(data).hexdigest() != expected:
-            return False
-    return True
-
-
-def conflicts(out_dir: Path, files: dict[str, str]) -> list[Problem]:
-    """Files in the way that polar-codegen did not write: never overwritten."""
-    if os.path.lexists(out_dir) and not out_dir.is_dir():
-        return [
-            Problem(
-                "",
-                f"{out_dir} is not a folder; refusing to replace it",
-                hint="choose another --out folder",
-            )
-        ]
-    if out_dir.is_dir() and not os.access(out_dir, os.W_OK):
-        return [Problem("", f"{out_dir} is not writable", hint="check its permissions")]
-    view = pending(out_dir)
-    owned = manifest_files(read(out_dir, MANIFEST, view))
-    problems: list[Problem] = []
-    blocked_dirs: set[Path] = set()
-    for path in sorted(files):
-        target = out_dir / path
-        # A file (or a link) of the user's where our files need a folder.
-        for parent in reversed(Path(path).parents[:-1]):
-            where = out_dir / parent
-            if os.path.lexists(where) and not (where.is_dir() and not where.is_symlink()):
-                if where not in blocked_dirs:
-                    blocked_dirs.add(where)
-                    problems.append(
-                        Problem(
-                            "",
-                            f"{where} is not a folder and was not written by polar-codegen; "
-                            "refusing to replace it",
-                            hint="move it away, or choose another --out folder",
-                        )
-                    )
-                break
-        else:
-            exists = view[path] is not None if path in view else os.path.lexists(target)
-            if path not in owned and exists:
-                current = read(out_dir, path, view)
-                if current is not None and target.is_file() and current == files[path].encode():
-                    continue
-                problems.append(
-                    Problem(
-                        "",
-                        f"{target} exists and was not written by polar-codegen; refusing to replace it",
-                        hint="move it away, or choose another --out folder",
-                    )
-                )
-    return problems
-
-
-def check(
-    out_dir: Path,
-    files: dict[str, str],
-    inputs: Inputs | None = None,
-    *,
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-    on_wait: OnWait | None = None,
-) -> list[Drift]:
-    """Every difference between the folder and a fresh generation, as unified diffs.
-    Never writes; waits for a `generate` running on the same folder to finish.
-
-    The manifest counts as up to date when it lists the same files with the same hashes:
-    a stamp of other inputs (a template edit that changed no output) is not drift."""
-    expected = dict(files)
-    expected[MANIFEST] = manifest_text(files, inputs)
-    drift: list[Drift] = []
-    out = real(out_dir)
-    with locked(out, exclusive=False, timeout=lock_timeout, on_wait=on_wait):
-        view = pending(out)
-        for path, text in sorted(expected.items()):
-            data = read(out, path, view)
-            try:
-                current = None if data is None else data.decode("utf-8")
-            except UnicodeDecodeError:
-                current = None
-            same_files = path == MANIFEST and parse_manifest(data).get("files") == parse_manifest(text.encode()).get("files")
-            if data is not None and same_files:
-                continue
-            if current != text:
-                drift.append(Drift(path, _diff(path, current, text)))
-        for path in sorted(manifest_files(read(out, MANIFEST, view)) - set(files)):
-            data = read(out, path, view)
-            if data is not None:
-                drift.append(Drift(path, _diff(path, data.decode("utf-8", errors="replace"), None)))
-    return drift
-
-
-def _diff(path: str, current: str | None, expected: str | None) -> str:
-    import difflib
-
-    lines = difflib.unified_diff(
-        (current or "").splitlines(keepends=True),
-        (expected or "").splitlines(keepends=True),
-        fromfile=f"a/{path}" if current is not None else "/dev/null",
-        tofile=f"b/{path}" if expected is not None else "/dev/null",
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-# -- the test hook, and leftover siblings -------------------------------------------------------
 
 
 def _pauser() -> Callable[[], None]:
@@ -231,24 +75,6 @@ def _pauser() -> Callable[[], None]:
         return lambda: None
     seconds = float(delay)
     return lambda: time.sleep(seconds)
-
-
-def _siblings(out: Path) -> list[Path]:
-    """Trees a killed run left beside the folder."""
-    prefix = f".{out.name}{_SIBLING}"
-    try:
-        names = os.listdir(out.parent)
-    except OSError:
-        return []
-    return sorted(
-        out.parent / n
-        for n in names
-        if n.startswith(prefix) and _TOKEN.match(n[len(prefix) :])
-        and (out.parent / n).is_dir() and not (out.parent / n).is_symlink()
-    )
-
-
-# -- writing -----------------------------------------------------------------------------------
 
 
 def write(
@@ -283,7 +109,7 @@ def recover(out: Path) -> None:
             roll_forward(out, lambda: None)
         else:
             remove_journal(journal)
-    for leftover in _siblings(out):
+    for leftover in siblings(out):
         _settle(leftover, out, lambda: None)
 
 
@@ -306,22 +132,6 @@ def _write_locked(out: Path, files: dict[str, str], inputs: Inputs | None) -> li
     return sorted(changed + stale)
 
 
-def _new_sibling(out: Path) -> Path:
-    import secrets
-
-    for _ in range(100):
-        token = "".join(secrets.choice(_TOKEN_CHARS) for _ in range(8))
-        path = out.parent / f".{out.name}{_SIBLING}{token}"
-        try:
-            os.mkdir(path, 0o700)  # private while it is being built
-            return path
-        except FileExistsError:
-            continue
-        except OSError as exc:  # no write access beside the folder, a name too long...
-            raise Unsupported(str(exc)) from None
-    raise Unsupported("no free name for a sibling folder")
-
-
 def _swap_in(
     out: Path,
     data: dict[str, bytes],
@@ -333,7 +143,7 @@ def _swap_in(
     exists = out.is_dir()
     if exists and out.stat().st_dev != out.parent.stat().st_dev:
         raise Unsupported("the folder is a mount point")
-    stage = _new_sibling(out)
+    stage = new_sibling(out)
     try:
         pause()
         # Our manifest goes in first: whatever a killed run leaves in the sibling is then

@@ -13,15 +13,15 @@ from pathlib import Path
 from .renameat2 import Unsupported
 
 SIBLING = ".polar-codegen-"
-TOKEN_CHARS = string.ascii_lowercase + string.digits
-TOKEN = re.compile(r"[a-z0-9]{8}\Z")
+_TOKEN_CHARS = string.ascii_lowercase + string.digits
+_TOKEN = re.compile(r"[a-z0-9]{8}\Z")
 
 
 def new_sibling(out: Path) -> Path:
     import secrets
 
     for _ in range(100):
-        token = "".join(secrets.choice(TOKEN_CHARS) for _ in range(8))
+        token = "".join(secrets.choice(_TOKEN_CHARS) for _ in range(8))
         path = out.parent / f".{out.name}{SIBLING}{token}"
         try:
             os.mkdir(path, 0o700)  # private while it is being built
@@ -43,6 +43,6 @@ def siblings(out: Path) -> list[Path]:
     return sorted(
         out.parent / n
         for n in names
-        if n.startswith(prefix) and TOKEN.match(n[len(prefix) :])
+        if n.startswith(prefix) and _TOKEN.match(n[len(prefix) :])
         and (out.parent / n).is_dir() and not (out.parent / n).is_symlink()
     )

@@ -27,7 +27,10 @@ from typing import Any
 import pytest
 from conftest import ROOT, TESTS
 
+from generator.output import renameat2
 from generator.output import write as write_module
+from generator.output.journal import JOURNAL
+from generator.output.siblings import SIBLING
 from generator.pipeline import Options, generate
 
 SPEC_A, PACKAGE_A = TESTS / "specs" / "collisions.yaml", "pkg_a"
@@ -141,9 +144,9 @@ def exchange_supported(tmp: Path) -> bool:
     a.mkdir()
     b.mkdir()
     try:
-        write_module._renameat2(a, b, write_module._RENAME_EXCHANGE)
+        renameat2.renameat2(a, b, renameat2.RENAME_EXCHANGE)
         return True
-    except write_module._Unsupported:
+    except renameat2.Unsupported:
         return False
     finally:
         a.rmdir()
@@ -306,7 +309,7 @@ def test_journal_fallback_rolls_forward_or_back(states: States, tmp_path: Path) 
     }
     rng = random.Random(SEED)
     env = {**os.environ, write_module._DELAY_ENV: DELAY, write_module._JOURNAL_ENV: "1"}
-    journal = out / write_module.JOURNAL
+    journal = out / JOURNAL
     state, seen = "A", {"before": 0, "after": 0, "pending": 0}
     for trial in range(8):
         target = "B" if state == "A" else "A"
@@ -392,7 +395,7 @@ def test_first_run_and_leftovers(tmp_path: Path) -> None:
     assert (out / PACKAGE_A / "models.py").is_file() and not siblings(out)
     # A sibling as a run killed after the swap leaves it: the old tree, with one file of
     # the user's that was made in the folder after the run had hard-linked the others.
-    old = tmp_path / "deep" / f".out{write_module._SIBLING}abcd1234"
+    old = tmp_path / "deep" / f".out{SIBLING}abcd1234"
     shutil.copytree(out, old, symlinks=True)
     (old / "late.txt").write_text("made during the run\n")
     (old / PACKAGE_A / "models.py").write_text("# an old generation\n")

@@ -1,7 +1,4 @@
-"""Put generated files on disk, or compare them with what is there.
-
-The output folder keeps a manifest of the files polar-codegen wrote, so a later run removes
-the ones it no longer generates and never touches anything else in the folder.
+"""Put generated files on disk: all or nothing, one run at a time per folder.
 
 A write cannot be torn: a run killed at any moment (SIGKILL included) leaves the folder exactly
 as it was or exactly as the run would have left it. Files and folders are fsynced before the
@@ -17,370 +14,59 @@ swap, so a power cut should not tear it either, though only kills are tested.
 - Where that cannot be done (no renameat2, a file system without RENAME_EXCHANGE, a user file
   that cannot be hard-linked, a folder that is a mount point or holds more than
   `MAX_MIRRORED_ENTRIES` entries of the user's, no write access beside the folder), a
-  write-ahead journal inside the folder (`.polar-codegen-journal/`) is committed first and
-  then applied. A run killed while applying it leaves the rest to the next run, which rolls
-  it forward before anything else; `check` and `conflicts` already see the folder as the
-  journal will leave it, without writing.
+  write-ahead journal inside the folder (`.polar-codegen-journal/`, see `journal.py`) is
+  committed first and then applied. A run killed while applying it leaves the rest to the
+  next run, which rolls it forward before anything else; `check` and `conflicts` already see
+  the folder as the journal will leave it, without writing.
 - Leftovers of a killed run (a sibling tree, an uncommitted journal) are cleaned up by the
   next `generate`: nothing of the user's is deleted, only our files and hard links to files
   that are still in the folder.
 
-Runs on one folder take turns: `generate` holds an exclusive `flock` on the folder's parent
-directory (which, unlike the folder, stays put through the swap), `check` a shared one; both
-give up with `LockTimeout` after a while. The lock dies with its process, so a killed run
-never leaves a stale lock behind.
+Runs on one folder take turns under a lock on its parent folder (`lock.py`). Which files
+are ours comes from the manifest (`manifest.py`).
+
+This module also hands on the names the command line takes from it: the up-to-date check
+(`uptodate.py`), `check` and `conflicts` (`drift.py`), and the lock's timeout.
 """
 
 from __future__ import annotations
 
-import errno
-import hashlib
-import json
 import os
-import re
 import stat
-import string
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from .. import __version__
-from ..problems import InputError, Problem
+from ..problems import InputError
+from .drift import check, conflicts
+from .fs import fsync_dir, prune_empty_dirs, real, same_bytes, same_entry, scan, write_new
+from .journal import JOURNAL, journal_write, remove_journal, roll_forward
+from .lock import DEFAULT_LOCK_TIMEOUT, LockTimeout, OnWait, locked
+from .manifest import MANIFEST, manifest_files, manifest_text
+from .renameat2 import RENAME_EXCHANGE, RENAME_NOREPLACE, Unsupported, renameat2
+from .siblings import new_sibling, siblings
 from .stamp import Inputs
+from .uptodate import up_to_date
+from .view import owned_files, read
 
-MANIFEST = ".polar-codegen-manifest.json"
-JOURNAL = ".polar-codegen-journal"
-DEFAULT_LOCK_TIMEOUT = 60.0
+__all__ = [
+    "DEFAULT_LOCK_TIMEOUT",
+    "MAX_MIRRORED_ENTRIES",
+    "LockTimeout",
+    "check",
+    "conflicts",
+    "recover",
+    "up_to_date",
+    "write",
+]
+
 # Beyond this many entries of the user's, the folder is updated file by file through the
 # journal rather than hard-linked whole into a new tree and swapped.
 MAX_MIRRORED_ENTRIES = 5000
-_SIBLING = ".polar-codegen-"
-_TOKEN_CHARS = string.ascii_lowercase + string.digits
-_TOKEN = re.compile(r"[a-z0-9]{8}\Z")
 # Test hooks, never set in production: a pause at every step of a write (to kill a run in
 # the middle of one), and the journal instead of the directory swap.
 _DELAY_ENV = "POLAR_CODEGEN_TEST_WRITE_DELAY"
 _JOURNAL_ENV = "POLAR_CODEGEN_TEST_FORCE_JOURNAL"
-
-OnWait = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Drift:
-    """One file that differs from what generation would produce, as a unified diff."""
-
-    path: str
-    diff: str
-
-
-class LockTimeout(Exception):
-    """Another polar-codegen run kept the output folder busy for longer than we would wait."""
-
-
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def manifest_text(files: dict[str, str], inputs: Inputs | None = None) -> str:
-    body: dict[str, Any] = {
-        "generator": f"polar-codegen {__version__}",
-        "files": {path: digest(text) for path, text in sorted(files.items())},
-    }
-    if inputs is not None:
-        body["inputs"] = {"stamp": inputs.stamp, "sources": list(inputs.sources)}
-    return json.dumps(body, indent=2, sort_keys=True) + "\n"
-
-
-def _manifest(data: bytes | None) -> dict[str, Any]:
-    try:
-        body = json.loads(data or b"")
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
-
-
-def up_to_date(out_dir: Path, stamp_for: Callable[[tuple[str, ...]], Inputs | None]) -> bool:
-    """True when the folder holds exactly what a run with these inputs would write: the
-    manifest's stamp is the one `stamp_for` computes (given the files beside the spec that
-    the last run read) and every file is the one the manifest records. False means "do the
-    full run": it never says the folder is stale, only that this shortcut cannot vouch
-    for it. A folder a killed run left unfinished, or one another run is writing to right
-    now, is never vouched for: the full run waits its turn and says so."""
-    out = _real(out_dir)
-    if not out.is_dir():
-        return False
-    try:
-        with _locked(out, exclusive=False, timeout=0, on_wait=None):
-            return _vouch(out, stamp_for)
-    except LockTimeout:
-        return False
-
-
-def _vouch(out: Path, stamp_for: Callable[[tuple[str, ...]], Inputs | None]) -> bool:
-    if os.path.lexists(out / JOURNAL) or _siblings(out):
-        return False
-    body = _manifest(_read(out, MANIFEST, {}))
-    recorded, files = body.get("inputs"), body.get("files")
-    if not isinstance(recorded, dict) or not isinstance(files, dict) or not files:
-        return False
-    sources = recorded.get("sources")
-    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-        return False
-    inputs = stamp_for(tuple(sources))
-    if inputs is None or inputs.stamp != recorded.get("stamp"):
-        return False
-    for path, expected in files.items():
-        if not isinstance(expected, str) or not _safe_relative(path):
-            return False
-        data = _read(out, path, {})
-        if data is None or hashlib.sha256(data).hexdigest() != expected:
-            return False
-    return True
-
-
-def _safe_relative(path: Any) -> bool:
-    """A manifest path that stays inside the folder: the manifest is a file anyone can edit."""
-    if not isinstance(path, str) or not path or "\0" in path or "\\" in path:
-        return False
-    parts = Path(path).parts
-    return not Path(path).is_absolute() and ".." not in parts and "." not in path.split("/")
-
-
-# -- reading the folder, as a committed journal will leave it ----------------------------------
-
-
-def _pending(out_dir: Path) -> dict[str, bytes | None]:
-    """What a committed but unfinished journal will still change: path -> bytes, or None
-    for a file it removes. Empty when there is no journal to roll forward."""
-    journal = out_dir / JOURNAL
-    try:
-        plan = json.loads((journal / "plan.json").read_bytes())
-        view: dict[str, bytes | None] = {}
-        for path, staged in plan["writes"]:
-            try:
-                view[str(path)] = (journal / str(staged)).read_bytes()
-            except FileNotFoundError:
-                pass  # already moved into place
-        for path in plan["deletes"]:
-            view[str(path)] = None
-        return view
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
-def _read(out_dir: Path, path: str, view: dict[str, bytes | None]) -> bytes | None:
-    if path in view:
-        return view[path]
-    try:
-        return (out_dir / path).read_bytes()
-    except OSError:
-        return None
-
-
-def _manifest_files(data: bytes | None) -> set[str]:
-    """The paths a manifest says are ours; only those inside the folder (anyone can edit
-    the manifest, and a path out of the folder would be overwritten or deleted)."""
-    files = _manifest(data).get("files")
-    return {p for p in files if _safe_relative(p)} if isinstance(files, dict) else set()
-
-
-def owned_files(out_dir: Path) -> set[str]:
-    """Paths the last run wrote, from its manifest (empty when there is none)."""
-    return _manifest_files(_read(out_dir, MANIFEST, _pending(out_dir)))
-
-
-def conflicts(out_dir: Path, files: dict[str, str]) -> list[Problem]:
-    """Files in the way that polar-codegen did not write: never overwritten."""
-    if os.path.lexists(out_dir) and not out_dir.is_dir():
-        return [
-            Problem(
-                "",
-                f"{out_dir} is not a folder; refusing to replace it",
-                hint="choose another --out folder",
-            )
-        ]
-    if out_dir.is_dir() and not os.access(out_dir, os.W_OK):
-        return [Problem("", f"{out_dir} is not writable", hint="check its permissions")]
-    view = _pending(out_dir)
-    owned = _manifest_files(_read(out_dir, MANIFEST, view))
-    problems: list[Problem] = []
-    blocked_dirs: set[Path] = set()
-    for path in sorted(files):
-        target = out_dir / path
-        # A file (or a link) of the user's where our files need a folder.
-        for parent in reversed(Path(path).parents[:-1]):
-            where = out_dir / parent
-            if os.path.lexists(where) and not (where.is_dir() and not where.is_symlink()):
-                if where not in blocked_dirs:
-                    blocked_dirs.add(where)
-                    problems.append(
-                        Problem(
-                            "",
-                            f"{where} is not a folder and was not written by polar-codegen; "
-                            "refusing to replace it",
-                            hint="move it away, or choose another --out folder",
-                        )
-                    )
-                break
-        else:
-            exists = view[path] is not None if path in view else os.path.lexists(target)
-            if path not in owned and exists:
-                current = _read(out_dir, path, view)
-                if current is not None and target.is_file() and current == files[path].encode():
-                    continue
-                problems.append(
-                    Problem(
-                        "",
-                        f"{target} exists and was not written by polar-codegen; refusing to replace it",
-                        hint="move it away, or choose another --out folder",
-                    )
-                )
-    return problems
-
-
-def check(
-    out_dir: Path,
-    files: dict[str, str],
-    inputs: Inputs | None = None,
-    *,
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-    on_wait: OnWait | None = None,
-) -> list[Drift]:
-    """Every difference between the folder and a fresh generation, as unified diffs.
-    Never writes; waits for a `generate` running on the same folder to finish.
-
-    The manifest counts as up to date when it lists the same files with the same hashes:
-    a stamp of other inputs (a template edit that changed no output) is not drift."""
-    expected = dict(files)
-    expected[MANIFEST] = manifest_text(files, inputs)
-    drift: list[Drift] = []
-    out = _real(out_dir)
-    with _locked(out, exclusive=False, timeout=lock_timeout, on_wait=on_wait):
-        view = _pending(out)
-        for path, text in sorted(expected.items()):
-            data = _read(out, path, view)
-            try:
-                current = None if data is None else data.decode("utf-8")
-            except UnicodeDecodeError:
-                current = None
-            same_files = path == MANIFEST and _manifest(data).get("files") == _manifest(text.encode()).get("files")
-            if data is not None and same_files:
-                continue
-            if current != text:
-                drift.append(Drift(path, _diff(path, current, text)))
-        for path in sorted(_manifest_files(_read(out, MANIFEST, view)) - set(files)):
-            data = _read(out, path, view)
-            if data is not None:
-                drift.append(Drift(path, _diff(path, data.decode("utf-8", errors="replace"), None)))
-    return drift
-
-
-def _diff(path: str, current: str | None, expected: str | None) -> str:
-    import difflib
-
-    lines = difflib.unified_diff(
-        (current or "").splitlines(keepends=True),
-        (expected or "").splitlines(keepends=True),
-        fromfile=f"a/{path}" if current is not None else "/dev/null",
-        tofile=f"b/{path}" if expected is not None else "/dev/null",
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-# -- the lock ----------------------------------------------------------------------------------
-
-
-def _real(out_dir: Path) -> Path:
-    """The folder's real path: a symlinked --out is updated where it points, and the
-    link itself is left alone."""
-    return Path(os.path.realpath(out_dir))
-
-
-@contextmanager
-def _locked(out: Path, *, exclusive: bool, timeout: float, on_wait: OnWait | None) -> Iterator[None]:
-    try:
-        import fcntl
-    except ImportError:  # not a POSIX system: no lock to take
-        yield
-        return
-    try:
-        fd = os.open(out.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_CLOEXEC)
-    except OSError:
-        yield  # no parent yet (check of a folder that does not exist), or not readable
-        return
-    try:
-        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-        try:
-            _try_lock(fd, mode)
-        except BlockingIOError:
-            if on_wait is not None:
-                on_wait(
-                    f"polar-codegen: another run is writing to {out} (or to a folder beside it); "
-                    f"waiting up to {timeout:g} s for it to finish..."
-                )
-            deadline = time.monotonic() + timeout
-            while True:
-                time.sleep(0.05)
-                try:
-                    _try_lock(fd, mode)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise LockTimeout(
-                            f"another polar-codegen run has been writing to {out} (or to a folder "
-                            f"beside it) for more than {timeout:g} s; gave up waiting, nothing "
-                            f"was {'written' if exclusive else 'checked'}. If no other run is "
-                            "going on, look for a process holding a lock on "
-                            f"{out.parent} (e.g. `fuser {out.parent}`)."
-                        ) from None
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-def _try_lock(fd: int, mode: int) -> None:
-    import fcntl
-
-    try:
-        fcntl.flock(fd, mode | fcntl.LOCK_NB)
-    except OSError as exc:
-        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-            raise BlockingIOError(exc.errno, exc.strerror) from None
-        # A file system without flock (some network mounts): go on without the lock.
-
-
-# -- renameat2 ---------------------------------------------------------------------------------
-
-_AT_FDCWD = -100
-_RENAME_NOREPLACE = 1
-_RENAME_EXCHANGE = 2
-
-
-class _Unsupported(Exception):
-    """The directory swap cannot be done here; the journal does the job instead."""
-
-
-def _renameat2(src: Path, dst: Path, flags: int) -> None:
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        function = libc.renameat2
-    except (ImportError, OSError, AttributeError):
-        raise _Unsupported("renameat2 is not available") from None
-    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    function.restype = ctypes.c_int
-    if function(_AT_FDCWD, os.fsencode(src), _AT_FDCWD, os.fsencode(dst), flags) != 0:
-        code = ctypes.get_errno()
-        if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-            raise _Unsupported(os.strerror(code))
-        raise OSError(code, os.strerror(code), str(src), None, str(dst))
-
-
-# -- small file-system helpers -----------------------------------------------------------------
 
 
 def _pauser() -> Callable[[], None]:
@@ -389,92 +75,6 @@ def _pauser() -> Callable[[], None]:
         return lambda: None
     seconds = float(delay)
     return lambda: time.sleep(seconds)
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    """A new file with exactly these bytes, on disk before this returns."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o644)  # whatever the umask: generated files are ordinary source
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_CLOEXEC)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _scan(root: Path) -> Iterator[tuple[str, os.stat_result]]:
-    """(relative path, lstat) of everything under root, each folder before what it holds;
-    symlinks are entries, never followed."""
-    stack = [""]
-    while stack:
-        rel = stack.pop()
-        with os.scandir(root / rel if rel else root) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
-        for entry in entries:
-            path = f"{rel}/{entry.name}" if rel else entry.name
-            info = entry.stat(follow_symlinks=False)
-            yield path, info
-            if stat.S_ISDIR(info.st_mode):
-                stack.append(path)
-
-
-def _same_bytes(path: Path, data: bytes) -> bool:
-    try:
-        info = path.lstat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
-            return False
-        return path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def _same_entry(a: Path, b: Path) -> bool:
-    """b holds what a holds: the same inode, the same bytes, or a symlink to the same place."""
-    try:
-        sa, sb = a.lstat(), b.lstat()
-    except OSError:
-        return False
-    if os.path.samestat(sa, sb):
-        return True
-    if stat.S_ISLNK(sa.st_mode) and stat.S_ISLNK(sb.st_mode):
-        return os.readlink(a) == os.readlink(b)
-    if stat.S_ISREG(sa.st_mode) and stat.S_ISREG(sb.st_mode) and sa.st_size == sb.st_size:
-        return a.read_bytes() == b.read_bytes()
-    return False
-
-
-def _siblings(out: Path) -> list[Path]:
-    """Trees a killed run left beside the folder."""
-    prefix = f".{out.name}{_SIBLING}"
-    try:
-        names = os.listdir(out.parent)
-    except OSError:
-        return []
-    return sorted(
-        out.parent / n
-        for n in names
-        if n.startswith(prefix) and _TOKEN.match(n[len(prefix) :])
-        and (out.parent / n).is_dir() and not (out.parent / n).is_symlink()
-    )
-
-
-# -- writing -----------------------------------------------------------------------------------
 
 
 def write(
@@ -490,9 +90,9 @@ def write(
     All or nothing, and one run at a time per folder (see the module docstring). Raises
     InputError when a file of the user's is in the way, LockTimeout when another run keeps
     the folder busy for longer than `lock_timeout` seconds."""
-    out = _real(out_dir)
+    out = real(out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(out, exclusive=True, timeout=lock_timeout, on_wait=on_wait):
+    with locked(out, exclusive=True, timeout=lock_timeout, on_wait=on_wait):
         recover(out)
         blocked = conflicts(out, files)
         if blocked:
@@ -506,10 +106,10 @@ def recover(out: Path) -> None:
     journal = out / JOURNAL
     if journal.is_dir() and not journal.is_symlink():
         if (journal / "plan.json").is_file():
-            _roll_forward(out, lambda: None)
+            roll_forward(out, lambda: None)
         else:
-            _remove_journal(journal)
-    for leftover in _siblings(out):
+            remove_journal(journal)
+    for leftover in siblings(out):
         _settle(leftover, out, lambda: None)
 
 
@@ -518,34 +118,18 @@ def _write_locked(out: Path, files: dict[str, str], inputs: Inputs | None) -> li
     data = {path: text.encode("utf-8") for path, text in files.items()}
     manifest = manifest_text(files, inputs).encode("utf-8")
     old = owned_files(out)
-    changed = sorted(p for p, d in data.items() if not _same_bytes(out / p, d))
+    changed = sorted(p for p, d in data.items() if not same_bytes(out / p, d))
     stale = sorted(p for p in old - set(files) if (out / p).is_file())
-    if not changed and not stale and _same_bytes(out / MANIFEST, manifest):
+    if not changed and not stale and same_bytes(out / MANIFEST, manifest):
         return []
     if not os.environ.get(_JOURNAL_ENV):
         try:
             _swap_in(out, data, manifest, old, stale, pause)
             return sorted(changed + stale)
-        except _Unsupported:
+        except Unsupported:
             pass
-    _journal_write(out, data, manifest, changed, stale, pause)
+    journal_write(out, data, manifest, changed, stale, pause)
     return sorted(changed + stale)
-
-
-def _new_sibling(out: Path) -> Path:
-    import secrets
-
-    for _ in range(100):
-        token = "".join(secrets.choice(_TOKEN_CHARS) for _ in range(8))
-        path = out.parent / f".{out.name}{_SIBLING}{token}"
-        try:
-            os.mkdir(path, 0o700)  # private while it is being built
-            return path
-        except FileExistsError:
-            continue
-        except OSError as exc:  # no write access beside the folder, a name too long...
-            raise _Unsupported(str(exc)) from None
-    raise _Unsupported("no free name for a sibling folder")
 
 
 def _swap_in(
@@ -558,13 +142,13 @@ def _swap_in(
 ) -> None:
     exists = out.is_dir()
     if exists and out.stat().st_dev != out.parent.stat().st_dev:
-        raise _Unsupported("the folder is a mount point")
-    stage = _new_sibling(out)
+        raise Unsupported("the folder is a mount point")
+    stage = new_sibling(out)
     try:
         pause()
         # Our manifest goes in first: whatever a killed run leaves in the sibling is then
         # either listed in it (ours) or a hard link to a file of the folder.
-        _write_new(stage / MANIFEST, manifest)
+        write_new(stage / MANIFEST, manifest)
         pause()
         modes: list[tuple[Path, os.stat_result]] = []
         if exists:
@@ -575,17 +159,17 @@ def _swap_in(
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
             current = out / path
-            if not (_same_bytes(current, content) and _link(current, target)):
-                _write_new(target, content)
+            if not (same_bytes(current, content) and _link(current, target)):
+                write_new(target, content)
             pause()
         # Folders that held nothing but stale files of ours go, as they would have.
         for path in stale:
-            _prune_empty_dirs((stage / path).parent, stage)
+            prune_empty_dirs((stage / path).parent, stage)
         for folder, info in reversed(modes):  # innermost first: a read-only folder is last
             if folder.is_dir():
                 _copy_attributes(folder, info)
         for folder in sorted(folders, reverse=True):
-            _fsync_dir(folder)
+            fsync_dir(folder)
         if exists:
             _copy_attributes(stage, out.stat())
         else:
@@ -596,19 +180,19 @@ def _swap_in(
         raise
     if exists:
         try:
-            _renameat2(stage, out, _RENAME_EXCHANGE)
+            renameat2(stage, out, RENAME_EXCHANGE)
         except BaseException:
             _discard(stage)
             raise
     else:
         try:
-            _renameat2(stage, out, _RENAME_NOREPLACE)
-        except _Unsupported:
+            renameat2(stage, out, RENAME_NOREPLACE)
+        except Unsupported:
             os.rename(stage, out)  # no renameat2: replaces at most an empty folder
         except BaseException:
             _discard(stage)
             raise
-    _fsync_dir(out.parent)
+    fsync_dir(out.parent)
     pause()
     if exists:
         _settle(stage, out, pause)  # the old tree, now in the sibling
@@ -648,13 +232,13 @@ def _mirror(
     """Hard-link every entry of the user's into the new tree; recreate the folders."""
     count = 0
     device = out.stat().st_dev
-    for path, info in _scan(out):
+    for path, info in scan(out):
         if path == JOURNAL or path.startswith(JOURNAL + "/"):
             continue
         target = stage / path
         if stat.S_ISDIR(info.st_mode):
             if info.st_dev != device:
-                raise _Unsupported(f"{out / path} is a mount point")
+                raise Unsupported(f"{out / path} is a mount point")
             os.mkdir(target, 0o700)
             modes.append((target, info))
             continue
@@ -662,17 +246,17 @@ def _mirror(
             continue
         count += 1
         if count > MAX_MIRRORED_ENTRIES:
-            raise _Unsupported("too many files of the user's to swap the folder")
+            raise Unsupported("too many files of the user's to swap the folder")
         try:
             os.link(out / path, target, follow_symlinks=False)
         except (OSError, NotImplementedError) as exc:  # no hard links here, or not to this
-            raise _Unsupported(str(exc)) from None
+            raise Unsupported(str(exc)) from None
         pause()
 
 
 def _discard(tree: Path) -> None:
     """Remove a sibling tree that was never swapped in: our files and hard links only."""
-    for path, info in sorted(_scan(tree), key=lambda entry: entry[0], reverse=True):
+    for path, info in sorted(scan(tree), key=lambda entry: entry[0], reverse=True):
         target = tree / path
         try:
             if stat.S_ISDIR(info.st_mode):
@@ -693,9 +277,9 @@ def _settle(tree: Path, out: Path, pause: Callable[[], None]) -> None:
     never swapped in. A file goes if it is ours (in either manifest) or the folder holds the
     same file at the same path; a file of the user's that the folder lacks (made while the
     run was going on) moves into the folder; anything else stays where it is."""
-    ours = _manifest_files(_read(tree, MANIFEST, {})) | owned_files(out) | {MANIFEST}
+    ours = manifest_files(read(tree, MANIFEST, {})) | owned_files(out) | {MANIFEST}
     into = out.is_dir()
-    entries = list(_scan(tree))
+    entries = list(scan(tree))
     for path, info in entries:
         if stat.S_ISDIR(info.st_mode):
             os.chmod(tree / path, stat.S_IMODE(info.st_mode) | 0o700)
@@ -706,7 +290,7 @@ def _settle(tree: Path, out: Path, pause: Callable[[], None]) -> None:
         if stat.S_ISDIR(info.st_mode):
             continue
         source, target = tree / path, out / path
-        if path in ours or _same_entry(source, target):
+        if path in ours or same_entry(source, target):
             source.unlink()
         elif into and not os.path.lexists(target):
             try:
@@ -726,69 +310,3 @@ def _settle(tree: Path, out: Path, pause: Callable[[], None]) -> None:
         tree.rmdir()
     except OSError:
         pass
-
-
-def _prune_empty_dirs(folder: Path, root: Path) -> None:
-    while folder != root and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
-
-
-# -- the journal -------------------------------------------------------------------------------
-
-
-def _journal_write(
-    out: Path,
-    data: dict[str, bytes],
-    manifest: bytes,
-    changed: list[str],
-    stale: list[str],
-    pause: Callable[[], None],
-) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    journal = out / JOURNAL
-    os.mkdir(journal, 0o700)
-    pause()
-    writes: list[list[str]] = []
-    for i, path in enumerate(changed):
-        _write_new(journal / str(i), data[path])
-        writes.append([path, str(i)])
-        pause()
-    _write_new(journal / "manifest", manifest)
-    writes.append([MANIFEST, "manifest"])
-    plan = json.dumps({"writes": writes, "deletes": stale}).encode("utf-8")
-    _write_new(journal / "plan.tmp", plan)
-    _fsync_dir(journal)
-    pause()
-    os.replace(journal / "plan.tmp", journal / "plan.json")  # the commit point
-    _fsync_dir(journal)
-    pause()
-    _roll_forward(out, pause)
-
-
-def _roll_forward(out: Path, pause: Callable[[], None]) -> None:
-    """Apply a committed journal; safe to repeat after being cut short."""
-    journal = out / JOURNAL
-    plan: dict[str, Any] = json.loads((journal / "plan.json").read_bytes())
-    for path, staged in plan["writes"]:
-        source, target = journal / str(staged), out / str(path)
-        if source.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, target)
-            _fsync_dir(target.parent)
-        pause()
-    for path in plan["deletes"]:
-        target = out / str(path)
-        if target.is_file() or target.is_symlink():
-            target.unlink()
-            _prune_empty_dirs(target.parent, out)
-        pause()
-    _remove_journal(journal)
-
-
-def _remove_journal(journal: Path) -> None:
-    """The journal folder holds only our files; the plan goes last."""
-    for name in sorted(os.listdir(journal), key=lambda n: n == "plan.json"):
-        (journal / name).unlink()
-    journal.rmdir()
-    _fsync_dir(journal.parent)

@@ -61,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
             "--full", action="store_true",
             help="generate in full even when the manifest shows the folder is up to date",
         )  # fmt: skip
+        sub.add_argument(
+            "--strict", action="store_true", default=None,
+            help="treat every warning as an error (exit 2, nothing written)",
+        )  # fmt: skip
         sub.add_argument("--quiet", action="store_true", help="print nothing on success")
         sub.add_argument("--verbose", action="store_true", help="print how long each stage took")
     _inspect_commands(commands)
@@ -111,7 +115,8 @@ def format_problem(spec: Path, problem: Problem, document: Document | None) -> s
     from .spec.load import where
 
     file, line, col, pointer = where(spec, problem, document)
-    text = f"{file}:{line}:{col}: #{pointer}: {problem.message}"
+    severity = "warning: " if problem.is_warning else ""
+    text = f"{file}:{line}:{col}: #{pointer}: {severity}{problem.message}"
     if problem.hint:
         text += f" (hint: {problem.hint})"
     return " ".join(text.split())
@@ -146,12 +151,20 @@ def _waiting(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _report(spec: Path, problems: list[Problem], document: Document | None) -> None:
+def _report(spec: Path, problems: list[Problem], document: Document | None, *, strict: bool = False) -> None:
     lines = [format_problem(spec, p, document) for p in problems]
     for line in lines:
         print(line, file=sys.stderr)
-    count = len(problems)
+    count = sum(1 for p in problems if strict or not p.is_warning)
     print(f"{count} problem{'s' if count != 1 else ''}; nothing was written.", file=sys.stderr)
+
+
+def _warn(spec: Path, warnings: Sequence[Problem], document: Document | None) -> None:
+    for problem in warnings:
+        print(format_problem(spec, problem, document), file=sys.stderr)
+    count = len(warnings)
+    if count:
+        print(f"{count} warning{'s' if count != 1 else ''}; --strict makes them errors.", file=sys.stderr)
 
 
 def _inspect(args: argparse.Namespace) -> int:
@@ -221,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         include_operations=tuple(args.include_operations),
         include_tags=tuple(args.include_tags),
         allow_file_refs=args.allow_file_refs,
+        strict=bool(args.strict),
         validate_in_background=True,
     )
     document: Document | None = None
@@ -243,6 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if status is not None:
                 status.clear()
         document = result.document
+        if not args.quiet:
+            _warn(args.spec, result.warnings, document)
         if args.verbose:
             for stage, seconds in result.timings:
                 print(f"{stage:>12}: {seconds * 1000:8.1f} ms", file=sys.stderr)
@@ -274,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc.document, Document):
             document = exc.document
-        _report(args.spec, exc.problems, document)
+        _report(args.spec, exc.problems, document, strict=bool(args.strict))
         return EXIT_BAD_INPUT
     except Exception as exc:  # noqa: BLE001 - said plainly below, traceback on request
         if not (_template_error(exc) and args.templates):

@@ -36,6 +36,7 @@ KEYS: dict[str, str] = {
     "include-operations": "strs",
     "include-tags": "strs",
     "max-spec-bytes": "int",
+    "strict": "bool",
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -46,6 +47,7 @@ DEFAULTS: dict[str, Any] = {
     "include-operations": [],
     "include-tags": [],
     "max-spec-bytes": DEFAULT_MAX_BYTES,
+    "strict": False,
 }
 
 
@@ -188,6 +190,8 @@ def _check(kind: str, value: Any) -> str | None:
     if kind == "int":
         ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
         return None if ok else "a positive integer"
+    if kind == "bool":
+        return None if isinstance(value, bool) else "true or false"
     raise AssertionError(kind)
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from . import cache
 from .limits import DEFAULT_MAX_BYTES
 from .output import stamp
-from .problems import InputError, Problem
+from .problems import InputError, Problem, split_severity
 from .processes import fork_workers
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ class Options:
     include_tags: tuple[str, ...] = ()
     # `$ref`s to files in the spec's folder are bundled into the document (never URLs).
     allow_file_refs: bool = False
+    # Every warning is an error (--strict).
+    strict: bool = False
     # Validate in a forked process, overlapping the other stages: what a one-off run (the
     # command line) gains from. A program generating many specs keeps the validator warm
     # in its own process instead (forked children would each load it anew).
@@ -52,6 +54,7 @@ class Options:
             include_tags=self.include_tags,
             allow_file_refs=self.allow_file_refs,
             max_bytes=self.max_bytes,
+            strict=self.strict,
         )
 
 
@@ -64,6 +67,9 @@ class Result:
     inputs: stamp.Inputs
     # Seconds spent in each stage, in order, for --verbose.
     timings: tuple[tuple[str, float], ...] = ()
+    # Recoverable defects, each saying what the generator did (none under --strict: there
+    # they are errors).
+    warnings: tuple[Problem, ...] = ()
 
 
 # Told what is going on: (stage, done, total); total is 0 when there is nothing to count.
@@ -171,7 +177,7 @@ def generate(options: Options, progress: Progress = _quiet) -> Result:
     inputs = stamp.compute(
         document.raw, stamp.relative_sources(options.spec, document.sources), options.settings()
     )
-    if document.problems:
+    if any(not p.is_warning for p in document.problems):
         # The loader already refused part of the document: nothing to build from.
         with clock.stage("validating"):
             raise InputError(_validate_now(document), document)
@@ -183,7 +189,7 @@ def generate(options: Options, progress: Progress = _quiet) -> Result:
         # the answer, not the crash they caused.
         with clock.stage("validating"):
             problems = validation.result()
-        if problems:
+        if split_severity(problems, strict=options.strict)[0]:
             raise InputError(problems, document) from None
         raise
     except BaseException:
@@ -191,9 +197,11 @@ def generate(options: Options, progress: Progress = _quiet) -> Result:
         raise
     with clock.stage("validating"):
         problems = validation.result()
-    if problems:
-        raise InputError(problems, document)
-    return Result(document, api, files, inputs, tuple(clock.timings + timings))
+    everything = problems + [w for w in api.warnings if w not in problems]
+    errors, warnings = split_severity(everything, strict=options.strict)
+    if errors:
+        raise InputError(everything, document)
+    return Result(document, api, files, inputs, tuple(clock.timings + timings), tuple(warnings))
 
 
 def _produce(

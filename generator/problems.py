@@ -1,4 +1,8 @@
-"""Problems travel as values from every stage to the CLI, which is the only place that prints."""
+"""Problems travel as values from every stage to the CLI, which is the only place that prints.
+
+An error makes a correct client impossible: the run stops before anything is written. A
+warning is a recoverable defect of the spec: its message says what the generator did
+instead, and generation goes on (`--strict` turns warnings into errors)."""
 
 from __future__ import annotations
 
@@ -18,6 +22,27 @@ class Problem:
     # The file the pointer and position are in, when it is not the spec itself (a file that
     # a `$ref` named, read with --allow-file-refs).
     file: str | None = None
+    severity: str = "error"
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
+
+
+ERROR = "error"
+WARNING = "warning"
+
+
+def warning(pointer: str, message: str, hint: str | None = None) -> Problem:
+    """A recoverable defect; `message` says what the generator did about it."""
+    return Problem(pointer, message, hint, severity=WARNING)
+
+
+def split_severity(problems: list[Problem], *, strict: bool = False) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings); under `strict` every warning counts as an error."""
+    if strict:
+        return list(problems), []
+    return [p for p in problems if not p.is_warning], [p for p in problems if p.is_warning]
 
 
 class InputError(Exception):

@@ -104,7 +104,7 @@ def test_nearest_file_with_the_table_wins(tmp_path: Path) -> None:
             "/tool/polar-codegen/outdir",
             (
                 "unknown key 'outdir' in [tool.polar-codegen] (hint: did you mean 'out'? valid keys: "
-                "include-operations, include-tags, max-spec-bytes, out, package-name, spec, templates)"
+                "include-operations, include-tags, max-spec-bytes, out, package-name, spec, strict, templates)"
             ),
         ),
         (

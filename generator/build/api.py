@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..ir import NATIVE, TRIED, Alias, Api, walk
-from ..problems import InputError, Problem
+from ..problems import InputError, Problem, split_severity
 from .document import Document
 from .fields import finish_model
 from .namespaces import children_first, namespace_tree
@@ -42,7 +42,8 @@ def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
     operations = unique_iter_names(
         [operation(schemas, op, endpoint, problems) for op, endpoint in zip(located, endpoint_names(located))]
     )
-    if problems:
+    errors, warnings = split_severity(problems)
+    if errors:
         raise InputError(problems)
     sent = models_in(
         [op.body.type for op in operations if op.body is not None] + [p.type for op in operations for p in op.params],
@@ -70,6 +71,7 @@ def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
         models=tuple(finish_model(schemas.models[n], sent, received, schemas.enums) for n in sorted(schemas.models)),
         aliases=tuple(_alias(schemas, n) for n in _alias_order(schemas)),
         error_classes=ERROR_CLASSES,
+        warnings=tuple(warnings),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..problems import Problem
 from .models import Alias, EnumType, Model
 from .operations import Namespace, Operation
 
@@ -37,6 +38,8 @@ class Api:
     aliases: tuple[Alias, ...]
     # Status -> the exception class the errors module raises for it.
     error_classes: tuple[tuple[int, str], ...]
+    # Recoverable defects build worked around, each saying what it did.
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def default_server(self) -> str:

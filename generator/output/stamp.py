@@ -40,6 +40,9 @@ class Settings:
     include_tags: tuple[str, ...] = ()
     allow_file_refs: bool = False
     max_bytes: int = 0
+    # Changes no output, only whether warnings fail the run: a folder generated under
+    # --strict had none, so its stamp vouches for a strict `check` too.
+    strict: bool = False
 
 
 def relative_sources(spec: Path, sources: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
@@ -79,6 +82,7 @@ def _parts(settings: Settings) -> Iterable[bytes]:
         "include_tags": list(settings.include_tags),
         "allow_file_refs": settings.allow_file_refs,
         "max_bytes": settings.max_bytes,
+        "strict": settings.strict,
     }
     yield json.dumps(meta, sort_keys=True).encode("utf-8")
     here = Path(__file__).resolve().parent.parent

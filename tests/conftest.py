@@ -64,19 +64,23 @@ _TOOL_CACHES = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
 def import_generated() -> Iterator[object]:
     """Import a freshly generated package from a folder; forgotten again after the test."""
     added: list[str] = []
+    packages: set[str] = set()
     before = set(sys.modules)
 
     def load(out: Path, package: str) -> ModuleType:
         sys.path.insert(0, str(out))
         added.append(str(out))
+        packages.add(package)
         importlib.invalidate_caches()
         return importlib.import_module(package)
 
     yield load
     for path in added:
         sys.path.remove(path)
+    # Only the generated packages: a module of the generator first imported during the
+    # test (a lazy import of a stage) must stay the one its importers hold.
     for name in set(sys.modules) - before:
-        if name.split(".")[0] not in {"polar_oauth2"}:
+        if name.split(".")[0] in packages - {"polar_oauth2"}:
             del sys.modules[name]
 
 

@@ -17,15 +17,29 @@ from .responses import ERROR_CLASSES
 from .schemas import Schemas
 from .security import bearer_schemes
 from .servers import servers
+from .unions import dispatch_conflicts
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
 
 
 def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
-    """Build the IR; raise InputError for what the generator cannot express."""
+    """Build the IR; raise InputError for what the generator cannot express.
+
+    A struct two discriminators would tag differently can carry neither tag: when one
+    build finds such structs, the next builds with them untaggable (rarely more than one
+    more; each round adds at least one struct, so it ends)."""
     options = options or BuildOptions()
+    untaggable: frozenset[str] = frozenset()
+    while True:
+        api, conflicts = _build(data, options, untaggable)
+        if conflicts <= untaggable:
+            return api
+        untaggable |= conflicts
+
+
+def _build(data: dict[str, Any], options: BuildOptions, untaggable: frozenset[str]) -> tuple[Api, frozenset[str]]:
     doc = Document(data)
-    schemas = Schemas(doc)
+    schemas = Schemas(doc, untaggable)
     located = collect(doc, options)
     if not located and (options.include_operations or options.include_tags):
         wanted = [*options.include_operations, *(f"tag {t}" for t in options.include_tags)]
@@ -42,6 +56,7 @@ def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
     operations = unique_iter_names(
         [operation(schemas, op, endpoint, problems) for op, endpoint in zip(located, endpoint_names(located))]
     )
+    problems += [w for w in schemas.warnings if w not in problems]
     errors, warnings = split_severity(problems)
     if errors:
         raise InputError(problems)
@@ -54,7 +69,8 @@ def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
     info = data.get("info") or {}
     version = str(info.get("version") or "")
     bearer = bearer_schemes(doc)
-    return Api(
+    conflicts = frozenset(schemas.tag_conflicts | dispatch_conflicts(schemas))
+    api = Api(
         title=str(info.get("title") or "API"),
         version=version,
         description=info.get("description"),
@@ -73,6 +89,7 @@ def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
         error_classes=ERROR_CLASSES,
         warnings=tuple(warnings),
     )
+    return api, conflicts
 
 
 def _alias(schemas: Schemas, name: str) -> Alias:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any, TypeGuard
 
 from .. import naming
-from ..ir import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, EnumType, TypeRef
+from ..ir import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, EnumType, TypeRef, members
 from ..naming.placement import RESERVED_MEMBER_NAMES
-from ..problems import join_pointer, split_pointer
+from ..problems import Problem, join_pointer, split_pointer
 from . import unions
 from .document import Document
 from .drafts import AliasDraft, FieldDraft, ModelDraft
@@ -48,8 +48,12 @@ _CONSTRAINT_KEYS = (
 class Schemas:
     """Converts schemas to types, declaring each struct, enum and named union once."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, untaggable: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        # Structs no union may tag, and those found wanted under two tags (unions.py).
+        self.untaggable = untaggable
+        self.tag_conflicts: set[str] = set()
+        self.warnings: list[Problem] = []
         self.memo: dict[str, TypeRef] = {}
         # Inline enums and objects by where they stand, so a schema reached twice (through
         # allOf, or a shared $ref target) is declared once.
@@ -86,32 +90,37 @@ class Schemas:
         schema = self.doc.schemas[name]
         cls = self.doc.component_class[name]
         kind = self._component_kind(schema)
+        # Null allowed by the schema itself (3.0's `nullable`, a `null` type or enum value)
+        # holds wherever the component is used, not only where it is written inline.
+        nullable = admits_null(schema)
         if kind == "model":
-            ref = self.memo[pointer] = TypeRef("model", cls)
+            self.memo[pointer] = TypeRef("model", cls)
             self._object(schema, pointer, cls, name=cls)
-            return ref
+            return self._settle(pointer, TypeRef("model", cls), nullable)
         if kind == "enum":
-            ref = self.memo[pointer] = TypeRef("enum", cls)
+            self.memo[pointer] = TypeRef("enum", cls)
             self.enums[cls] = enum_type(cls, schema, pointer)
-            types = schema.get("type")
-            if None in schema["enum"] or (isinstance(types, list) and "null" in types):
-                ref = self.memo[pointer] = make_union([ref, NONE])
-            return ref
+            return self._settle(pointer, TypeRef("enum", cls), nullable or None in schema["enum"])
         if kind == "alias":
-            ref = self.memo[pointer] = TypeRef("alias", cls)
+            self.memo[pointer] = TypeRef("alias", cls)
             description = schema.get("description") or schema.get("title")
             target = self._convert_inner(schema, pointer, cls, alias_name=cls)
             if cls in self.aliases:
                 # The union could not be decoded natively and is now the alias itself;
                 # what came back may be `Alias | None`.
-                self.memo[pointer] = target
-                return target
-            self.aliases[cls] = AliasDraft(pointer, target, description, untagged=False)
-            return ref
+                return self._settle(pointer, target, nullable)
+            real = make_union([m for m in members(target) if m != NONE]) if target.is_nullable else target
+            self.aliases[cls] = AliasDraft(pointer, real, description, untagged=False)
+            return self._settle(pointer, TypeRef("alias", cls), nullable or target.is_nullable)
         # Primitives, arrays and maps are written out where they are used.
         self.memo[pointer] = ANY
         t = self.convert(schema, pointer, cls)
         self.memo[pointer] = t
+        return t
+
+    def _settle(self, pointer: str, t: TypeRef, nullable: bool) -> TypeRef:
+        """The component's type wherever it is used, remembered."""
+        self.memo[pointer] = t = make_union([t, NONE]) if nullable else t
         return t
 
     def _component_kind(self, schema: Any) -> str:
@@ -297,7 +306,7 @@ class Schemas:
     def _inline_enum_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
         raw = schema["enum"]
         values = [v for v in raw if v is not None]
-        nullable = len(values) != len(raw)
+        nullable = len(values) != len(raw) or admits_null({**schema, "nullable": False})
         if not values:
             return NONE
         if enum_base(values) is None or len(values) == 1:
@@ -307,6 +316,10 @@ class Schemas:
             self.enums[cls] = enum_type(cls, schema, pointer)
             t = TypeRef("enum", cls)
         return make_union([t, NONE]) if nullable else t
+
+    def warn(self, problem: Problem) -> None:
+        if problem not in self.warnings:
+            self.warnings.append(problem)
 
     # What unions.msgspec_union_problem needs to know about declared types.
     def tag_of(self, model: str) -> tuple[str, str | int] | None:
@@ -323,6 +336,13 @@ class Schemas:
         if draft is None or draft.untagged:
             return None
         return draft.type
+
+
+def admits_null(schema: dict[str, Any]) -> bool:
+    """Whether the schema itself lets null through: 3.0's `nullable: true`, or `null`
+    among its types."""
+    types = schema.get("type")
+    return schema.get("nullable") is True or (isinstance(types, list) and "null" in types)
 
 
 def is_null_schema(schema: Any) -> bool:

@@ -6,6 +6,14 @@ that is const in every variant). Any other union becomes a named type the runtim
 by trying each variant, exact values first (`_specificity`); when it has a discriminator
 that msgspec cannot express (several values naming one variant), a Dispatch table picks the
 variant before any is tried.
+
+A discriminator's value for a variant: the mapping's, when it names one; else the single
+value the variant pins its property to (`const`, or an `enum` of one); only then the
+variant's schema name (OpenAPI's implicit rule). Where the mapping and the variant's own
+value disagree, the variant's value wins (it is what the server sends) and a warning says
+so. A struct carries one tag: one that two discriminators would tag differently, or that a
+Dispatch table reaches under another value, is tagged by none (build/api.py builds again
+with it untaggable), and its unions are decoded by dispatch or by trying.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
 
 from ..ir import NONE, Dispatch, TypeRef, members
-from ..problems import split_pointer
+from ..problems import join_pointer, split_pointer, warning
 from .drafts import AliasDraft, ModelDraft
 from .typeops import make_union
 
@@ -36,7 +44,7 @@ def union_of(
     result = make_union(variants)
     models = [m for m in members(result) if m.kind == "model"]
     if len(models) > 1:
-        _tag(schemas, models, schema.get("discriminator"))
+        _tag(schemas, models, schema.get("discriminator"), pointer)
     if msgspec_union_problem(result, schemas) is None:
         return result
     # msgspec cannot tell these variants apart by JSON type or tag: the union becomes a
@@ -46,54 +54,90 @@ def union_of(
     ordered = TypeRef("union", args=tuple(sorted(real, key=_specificity)))
     description = schema.get("description") or schema.get("title")
     schemas.aliases[name] = AliasDraft(
-        pointer, ordered, description, untagged=True, dispatch=_dispatch(schemas, schema, real)
+        pointer, ordered, description, untagged=True, dispatch=_dispatch(schemas, schema, real, pointer)
     )
     alias = TypeRef("alias", name)
     return make_union([alias, NONE]) if result.is_nullable else alias
 
 
-def _dispatch(schemas: Schemas, schema: dict[str, Any], variants: tuple[TypeRef, ...]) -> Dispatch | None:
+def _dispatch(
+    schemas: Schemas, schema: dict[str, Any], variants: tuple[TypeRef, ...], pointer: str
+) -> Dispatch | None:
     """The discriminator of a union msgspec cannot tag (several values naming one
     variant), as the runtime reads it: each value with its variant."""
     discriminator = schema.get("discriminator")
     if not is_discriminator(discriminator):
         return None
-    table: dict[str, TypeRef] = {}
-    for value, variant in discriminator_values(schemas, discriminator, variants):
+    table: dict[str | int, TypeRef] = {}
+    for value, variant in discriminator_values(schemas, discriminator, variants, pointer):
         table.setdefault(value, variant)
     return Dispatch(discriminator["propertyName"], tuple(table.items())) if table else None
 
 
 def discriminator_values(
-    schemas: Schemas, discriminator: dict[str, Any], variants: Iterable[TypeRef]
-) -> list[tuple[str, TypeRef]]:
-    """(value, model) for each value the discriminator names among these variants: the
-    mapping's, in its order, then each component the mapping leaves out under its own
-    schema name, as OpenAPI reads a value the mapping does not list. Mapping targets are
-    looked up, never converted: one that is no variant is not generated for it."""
+    schemas: Schemas, discriminator: dict[str, Any], variants: Iterable[TypeRef], pointer: str = ""
+) -> list[tuple[str | int, TypeRef]]:
+    """(value, model) for each value the discriminator names among these variants (see
+    the module docstring for the order). Mapping targets are looked up, never converted:
+    one that is no variant is not generated for it."""
+    prop = discriminator["propertyName"]
     models = [v for v in variants if v.kind == "model"]
-    pairs: list[tuple[str, TypeRef]] = []
+    pairs: list[tuple[str | int, TypeRef]] = []
     for value, target in (discriminator.get("mapping") or {}).items():
         target = str(target)
         tokens = split_pointer(target) if target.startswith("#") else ["components", "schemas", target]
         named = len(tokens) == 3 and tokens[:2] == ["components", "schemas"]
         cls = schemas.doc.component_class.get(tokens[2]) if named else None
-        if cls is not None and TypeRef("model", cls) in models:
-            pairs.append((str(value), TypeRef("model", cls)))
+        model = TypeRef("model", cls or "")
+        if cls is None or model not in models:
+            continue
+        own = own_value(schemas, model, prop)
+        if own is not None and own != str(value):
+            schemas.warn(
+                warning(
+                    join_pointer(pointer, "discriminator", "mapping", str(value)),
+                    f"the mapping names {str(value)!r} for {cls}, whose {prop!r} is always {own!r}; "
+                    f"used {own!r}, the value the server sends",
+                )
+            )
+        pair: tuple[str | int, TypeRef] = (str(value) if own is None else own, model)
+        if pair not in pairs:
+            pairs.append(pair)
     mapped = {model for _, model in pairs}
     for model in models:
+        if model in mapped:
+            continue
+        own = own_value(schemas, model, prop)
         tokens = split_pointer(schemas.models[model.name].pointer)
-        if model not in mapped and len(tokens) == 3 and tokens[:2] == ["components", "schemas"]:
+        if own is not None:
+            pairs.append((own, model))
+        elif len(tokens) == 3 and tokens[:2] == ["components", "schemas"]:
             pairs.append((tokens[2], model))
     return pairs
 
 
-def _tag(schemas: Schemas, models: list[TypeRef], discriminator: Any) -> None:
+def own_value(schemas: Schemas, model: TypeRef, prop: str) -> str | int | None:
+    """The one value a struct pins `prop` to: a `const`, or an `enum` of one value."""
+    draft = schemas.models.get(model.name)
+    found = next((f for f in draft.fields if f.wire == prop), None) if draft else None
+    if found is None:
+        return None
+    t = found.type
+    if t.kind == "literal" and len(t.values) == 1:
+        return t.values[0]
+    if t.kind == "enum":
+        enum = schemas.enums.get(t.name)
+        if enum is not None and len(enum.members) == 1:
+            return enum.members[0].value
+    return None
+
+
+def _tag(schemas: Schemas, models: list[TypeRef], discriminator: Any, pointer: str) -> None:
     """Give each struct of a union the tag it is told apart by: the discriminator's, or
     failing that a required property whose const value differs across all variants."""
     drafts = [schemas.models[m.name] for m in models]
     if is_discriminator(discriminator):
-        pairs = discriminator_values(schemas, discriminator, models)
+        pairs = discriminator_values(schemas, discriminator, models, pointer)
         named = Counter(model for _, model in pairs)
         # msgspec gives a struct one tag, so a variant that several values name leaves the
         # union to the runtime, which reads the discriminator itself (_dispatch). The
@@ -102,7 +146,7 @@ def _tag(schemas: Schemas, models: list[TypeRef], discriminator: Any) -> None:
         wanted: list[tuple[ModelDraft, str | int]] = [
             (schemas.models[model.name], value) for value, model in pairs if named[model] == 1
         ]
-        _apply_tags(discriminator["propertyName"], wanted)
+        _apply_tags(schemas, discriminator["propertyName"], wanted)
         return
     # No discriminator: look for a property that is const in every variant.
     candidates: dict[str, list[str | int]] | None = None
@@ -118,16 +162,34 @@ def _tag(schemas: Schemas, models: list[TypeRef], discriminator: Any) -> None:
             candidates = {k: vs + [consts[k]] for k, vs in candidates.items() if k in consts}
     for prop, consts_seen in sorted((candidates or {}).items()):
         if len(set(consts_seen)) == len(consts_seen):
-            _apply_tags(prop, list(zip(drafts, consts_seen)))
+            _apply_tags(schemas, prop, list(zip(drafts, consts_seen)))
             return
 
 
-def _apply_tags(prop: str, wanted: list[tuple[ModelDraft, str | int]]) -> None:
-    for draft, value in wanted:
-        if draft.tag is not None and draft.tag != (prop, value):
-            return  # tagged differently elsewhere: decoded by trying variants instead
+def _apply_tags(schemas: Schemas, prop: str, wanted: list[tuple[ModelDraft, str | int]]) -> None:
+    if any(draft.name in schemas.untaggable for draft, _ in wanted):
+        return
+    clash = [draft.name for draft, value in wanted if draft.tag is not None and draft.tag != (prop, value)]
+    if clash:
+        # Tagged differently elsewhere: tagged by neither union, once build/api.py has
+        # built again with these structs untaggable.
+        schemas.tag_conflicts.update(clash)
+        return
     for draft, value in wanted:
         draft.tag = (prop, value)
+
+
+def dispatch_conflicts(schemas: Schemas) -> set[str]:
+    """Structs a Dispatch table reaches under a value their tag rejects."""
+    out: set[str] = set()
+    for draft in schemas.aliases.values():
+        if draft.dispatch is None:
+            continue
+        for value, variant in draft.dispatch.variants:
+            tagged = schemas.models[variant.name].tag if variant.name in schemas.models else None
+            if tagged is not None and tagged != (draft.dispatch.property, value):
+                out.add(variant.name)
+    return out
 
 
 def is_discriminator(value: Any) -> TypeGuard[dict[str, Any]]:

@@ -149,5 +149,5 @@ def _dispatch_source(dispatch: Dispatch | None) -> str | None:
     """`("property", {"value": Variant, ...})`, for untagged_union()."""
     if dispatch is None:
         return None
-    entries = ", ".join(f"{string_literal(value)}: {annotation(t)}" for value, t in dispatch.variants)
+    entries = ", ".join(f"{literal(value)}: {annotation(t)}" for value, t in dispatch.variants)
     return f"({string_literal(dispatch.property)}, {{{entries}}})"

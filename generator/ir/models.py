@@ -74,7 +74,7 @@ class Dispatch:
     names (several values may name one variant, which msgspec's struct tags cannot say)."""
 
     property: str
-    variants: tuple[tuple[str, TypeRef], ...]
+    variants: tuple[tuple[str | int, TypeRef], ...]
 
 
 # How a named union is decoded (see build/unions.py):

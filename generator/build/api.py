@@ -17,7 +17,7 @@ from .responses import ERROR_CLASSES
 from .schemas import Schemas
 from .security import bearer_schemes
 from .servers import servers
-from .unions import dispatch_conflicts
+from .unions import dispatch_conflicts, recursive_native_aliases
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
 
@@ -25,21 +25,27 @@ _VERSION = re.compile(r"^\d+(\.\d+)*$")
 def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
     """Build the IR; raise InputError for what the generator cannot express.
 
-    A struct two discriminators would tag differently can carry neither tag: when one
-    build finds such structs, the next builds with them untaggable (rarely more than one
-    more; each round adds at least one struct, so it ends)."""
+    Two findings only the whole API shows make build go round again (rarely more than
+    once; each round adds at least one name, so it ends): a struct two discriminators
+    would tag differently carries neither tag, and a named union that holds itself
+    (through a map, a list or another union) is decoded by the runtime, which can wait
+    for its variants to exist."""
     options = options or BuildOptions()
     untaggable: frozenset[str] = frozenset()
+    tried: frozenset[str] = frozenset()
     while True:
-        api, conflicts = _build(data, options, untaggable)
-        if conflicts <= untaggable:
+        api, conflicts, recursive = _build(data, options, untaggable, tried)
+        if conflicts <= untaggable and recursive <= tried:
             return api
         untaggable |= conflicts
+        tried |= recursive
 
 
-def _build(data: dict[str, Any], options: BuildOptions, untaggable: frozenset[str]) -> tuple[Api, frozenset[str]]:
+def _build(
+    data: dict[str, Any], options: BuildOptions, untaggable: frozenset[str], tried: frozenset[str]
+) -> tuple[Api, frozenset[str], frozenset[str]]:
     doc = Document(data)
-    schemas = Schemas(doc, untaggable)
+    schemas = Schemas(doc, untaggable, tried)
     located = collect(doc, options)
     if not located and (options.include_operations or options.include_tags):
         wanted = [*options.include_operations, *(f"tag {t}" for t in options.include_tags)]
@@ -70,6 +76,7 @@ def _build(data: dict[str, Any], options: BuildOptions, untaggable: frozenset[st
     version = str(info.get("version") or "")
     bearer = bearer_schemes(doc)
     conflicts = frozenset(schemas.tag_conflicts | dispatch_conflicts(schemas))
+    recursive = frozenset(recursive_native_aliases(schemas))
     api = Api(
         title=str(info.get("title") or "API"),
         version=version,
@@ -89,7 +96,7 @@ def _build(data: dict[str, Any], options: BuildOptions, untaggable: frozenset[st
         error_classes=ERROR_CLASSES,
         warnings=tuple(warnings),
     )
-    return api, conflicts
+    return api, conflicts, recursive
 
 
 def _alias(schemas: Schemas, name: str) -> Alias:

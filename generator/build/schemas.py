@@ -3,12 +3,14 @@ written where it is used, and what each is called. Union decoding is unions.py's
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any, TypeGuard
 
 from .. import naming
 from ..ir import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, EnumType, TypeRef, members
 from ..naming.placement import RESERVED_MEMBER_NAMES
-from ..problems import Problem, join_pointer, split_pointer
+from ..problems import Problem, join_pointer, split_pointer, warning
 from . import unions
 from .document import Document
 from .drafts import AliasDraft, FieldDraft, ModelDraft
@@ -16,6 +18,8 @@ from .enums import enum_base, enum_type, literal_type
 from .typeops import make_union
 
 SCHEMAS = "/components/schemas"
+# What msgspec refuses in a renamed field's wire name.
+_UNMAPPABLE = re.compile(r'["\\\x00-\x1f]')
 
 STRING_FORMATS = {
     "date-time": TypeRef("stdlib", "datetime.datetime"),
@@ -48,10 +52,14 @@ _CONSTRAINT_KEYS = (
 class Schemas:
     """Converts schemas to types, declaring each struct, enum and named union once."""
 
-    def __init__(self, doc: Document, untaggable: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, doc: Document, untaggable: frozenset[str] = frozenset(), tried: frozenset[str] = frozenset()
+    ) -> None:
         self.doc = doc
-        # Structs no union may tag, and those found wanted under two tags (unions.py).
+        # Structs no union may tag, and those found wanted under two tags; named unions
+        # decoded by trying whatever msgspec could do (they hold themselves) (unions.py).
         self.untaggable = untaggable
+        self.tried = tried
         self.tag_conflicts: set[str] = set()
         self.warnings: list[Problem] = []
         self.memo: dict[str, TypeRef] = {}
@@ -245,6 +253,8 @@ class Schemas:
         self.models[cls] = draft
         if name is None:
             self.inline[pointer] = TypeRef("model", cls)
+        # A struct even when no property is left: the spec says it is an object of fields.
+        merged = mappable(merged, self.warn)
         names = naming.dedupe(
             [n + "_" if n in RESERVED_MEMBER_NAMES else n for n in (naming.identifier(w) for w in merged)]
         )
@@ -336,6 +346,27 @@ class Schemas:
         if draft is None or draft.untagged:
             return None
         return draft.type
+
+
+def mappable(
+    properties: dict[str, tuple[Any, str]], warn: Callable[[Problem], None]
+) -> dict[str, tuple[Any, str]]:
+    """The properties a struct can carry: msgspec refuses a field whose wire name holds a
+    quote, a backslash or a control character, so such a property is left out."""
+    kept: dict[str, tuple[Any, str]] = {}
+    for wire, (prop, at) in properties.items():
+        if _UNMAPPABLE.search(wire):
+            warn(
+                warning(
+                    at,
+                    f"property {wire!r} has a quote, a backslash or a control character in its "
+                    "name, which a struct field cannot carry; left it out (ignored when decoding, "
+                    "never sent)",
+                )
+            )
+        else:
+            kept[wire] = (prop, at)
+    return kept
 
 
 def admits_null(schema: dict[str, Any]) -> bool:

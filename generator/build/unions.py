@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
 
-from ..ir import NONE, Dispatch, TypeRef, members
+from ..ir import NONE, Dispatch, TypeRef, members, walk
 from ..problems import join_pointer, split_pointer, warning
 from .drafts import AliasDraft, ModelDraft
 from .typeops import make_union
@@ -45,7 +45,7 @@ def union_of(
     models = [m for m in members(result) if m.kind == "model"]
     if len(models) > 1:
         _tag(schemas, models, schema.get("discriminator"), pointer)
-    if msgspec_union_problem(result, schemas) is None:
+    if (alias_name is None or alias_name not in schemas.tried) and msgspec_union_problem(result, schemas) is None:
         return result
     # msgspec cannot tell these variants apart by JSON type or tag: the union becomes a
     # named type that the runtime decodes by trying each variant, best match first.
@@ -177,6 +177,28 @@ def _apply_tags(schemas: Schemas, prop: str, wanted: list[tuple[ModelDraft, str 
         return
     for draft, value in wanted:
         draft.tag = (prop, value)
+
+
+def recursive_native_aliases(schemas: Schemas) -> set[str]:
+    """Named unions msgspec would decode that hold themselves: a type alias cannot name
+    itself at run time, so these are left to the runtime (see build/api.py)."""
+    graph = {
+        name: {n.name for n in walk(draft.type) if n.kind == "alias" and n.name in schemas.aliases}
+        for name, draft in schemas.aliases.items()
+    }
+    out: set[str] = set()
+    for start, reached in graph.items():
+        seen: set[str] = set()
+        todo = list(reached)
+        while todo:
+            name = todo.pop()
+            if name == start:
+                out.add(start)
+                break
+            if name not in seen:
+                seen.add(name)
+                todo.extend(graph.get(name, ()))
+    return {name for name in out if not schemas.aliases[name].untagged}
 
 
 def dispatch_conflicts(schemas: Schemas) -> set[str]:

@@ -77,7 +77,7 @@ def context(api: Api) -> ApiView:
     operations = tuple(by_place[(op.namespace, op.name)] for op in api.operations)
     models = tuple(model_view(m) for m in api.models)
     enums = tuple(enum_view(e) for e in api.enums)
-    aliases = tuple(alias_view(a) for a in api.aliases)
+    aliases = tuple(alias_view(a, frozenset(b.name for b in api.aliases[:i])) for i, a in enumerate(api.aliases))
     servers = tuple(server_view(s) for s in api.servers)
     runtime = runtime_names([r.spec_source for o in operations for r in o.success + o.errors])
     error_exports = tuple(sorted([name for _, name in api.error_classes] + list(_BASE_ERRORS), key=import_sort_key))

@@ -9,20 +9,23 @@ from .pysource import literal, string_literal
 def default_source(default: Default, models_prefix: str = "") -> str:
     """The expression for a default; a factory (`list`, `lambda: ...`) for the kinds made
     anew for each instance. Model classes are named with `models_prefix` outside models.py."""
+    if default.kind in ("list", "json") and not (default.items or default.value):
+        return "list" if default.kind == "list" or isinstance(default.value, list) else "dict"
+    if default.is_factory:
+        return "lambda: " + value_source(default, models_prefix)
+    return value_source(default, models_prefix)
+
+
+def value_source(default: Default, models_prefix: str = "") -> str:
+    """The expression that makes the default's value once (a factory calls it each time)."""
     if default.kind == "unset":
         return "msgspec.UNSET"
     if default.kind == "member":
         return f"{models_prefix}{default.enum}.{default.member}"
     if default.kind == "list":
-        if not default.items:
-            return "list"
-        return "lambda: [" + ", ".join(default_source(i, models_prefix) for i in default.items) + "]"
-    if default.kind == "json":
-        if not default.value:
-            return "list" if isinstance(default.value, list) else "dict"
-        return "lambda: " + literal(default.value)
+        return "[" + ", ".join(value_source(i, models_prefix) for i in default.items) + "]"
     if default.kind == "model":
-        return f"lambda: msgspec.convert({literal(default.value)}, {models_prefix}{default.model})"
+        return f"msgspec.convert({literal(default.value)}, {models_prefix}{default.model})"
     return literal(default.value)
 
 

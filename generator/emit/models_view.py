@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..ir import Alias, Dispatch, EnumMember, EnumType, Field, Model, Tag, members
+from ..ir import Alias, Dispatch, EnumMember, EnumType, Field, Model, Tag, members, walk
 from . import layout
 from .defaults import field_value
 from .pysource import annotation, docstring, literal, string_literal
@@ -134,13 +134,18 @@ def enum_view(enum: EnumType) -> EnumView:
     )
 
 
-def alias_view(alias: Alias) -> AliasView:
+def alias_view(alias: Alias, defined: frozenset[str] = frozenset()) -> AliasView:
+    """`defined`: the aliases models.py defines before this one. Variants that name any
+    other alias (itself included: a union that holds itself through a map or a list) are
+    given as a function the runtime calls on first use."""
+    variants = "(" + "".join(annotation(v) + ", " for v in members(alias.type)).rstrip(" ") + ")"
+    ahead = {n.name for n in walk(alias.type) if n.kind == "alias"} - defined
     return AliasView(
         ir=alias,
         annotation=annotation(alias.type),
         docstring=docstring(alias.description),
         name_source=string_literal(alias.name),
-        variants_source="(" + "".join(annotation(v) + ", " for v in members(alias.type)).rstrip(" ") + ")",
+        variants_source=f"lambda: {variants}" if ahead else variants,
         discriminator_source=_dispatch_source(alias.dispatch),
     )
 

@@ -170,3 +170,17 @@ def test_an_enum_property_default_is_its_member() -> None:
     f = held({"$ref": "#/components/schemas/Colour", "default": "blue"}, required=False, others=others)
     assert f.default == Default("member", enum="Colour", member="BLUE")
     assert f.declared == TypeRef("enum", "Colour")
+
+
+def test_a_list_of_struct_defaults_is_one_factory_of_converted_structs() -> None:
+    """Each item is made by the factory, not a factory of its own (a list of lambdas)."""
+    from generator.emit.defaults import default_source
+    from generator.ir import Default
+
+    item = Default("model", {"a": 1}, model="Range")
+    assert default_source(Default("list", items=(item, item))) == (
+        'lambda: [msgspec.convert({"a": 1}, Range), msgspec.convert({"a": 1}, Range)]'
+    )
+    assert default_source(Default("list", items=(Default("member", enum="Color", member="RED"),)), "models.") == (
+        "lambda: [models.Color.RED]"
+    )

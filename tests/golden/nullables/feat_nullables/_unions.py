@@ -11,13 +11,26 @@ most of its keys.
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import msgspec
 
+Variants = tuple[Any, ...]
+
 
 class _UnionMeta(type):
-    __variants__: tuple[Any, ...]
+    _given: Variants | Callable[[], Variants]
+    _resolved: Variants | None
+
+    @property
+    def __variants__(cls) -> Variants:
+        """The variants, made on first use when they name types defined after the union
+        (a union that holds itself, through a map or a list)."""
+        if cls._resolved is None:
+            given = cls._given
+            cls._resolved = given() if callable(given) else given
+        return cls._resolved
 
     def __instancecheck__(cls, instance: object) -> bool:
         return any(_is_instance(instance, v) for v in cls.__variants__)
@@ -35,18 +48,20 @@ def _is_instance(instance: object, variant: Any) -> bool:
 
 
 class UntaggedUnion(metaclass=_UnionMeta):
-    __variants__: tuple[Any, ...] = ()
+    _given: Variants | Callable[[], Variants] = ()
+    _resolved: Variants | None = None
     # The discriminator's property, and the variant each of its values names.
     __discriminator__: tuple[str, dict[str, Any]] | None = None
 
 
 def untagged_union(
     name: str,
-    variants: tuple[Any, ...],
+    variants: Variants | Callable[[], Variants],
     discriminator: tuple[str, dict[str, Any]] | None = None,
 ) -> type[UntaggedUnion]:
     namespace = {
-        "__variants__": variants,
+        "_given": variants,
+        "_resolved": None,
         "__discriminator__": discriminator,
         "__module__": __name__,
     }

@@ -10,6 +10,7 @@ from ..ir import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, EnumType, TypeRef
 from ..naming.placement import RESERVED_MEMBER_NAMES
 from ..problems import join_pointer, split_pointer
 from ..spec.defaults import DefaultJudge
+from ..spec.recursive_refs import recursive_target
 from . import unions
 from .document import Document
 from .drafts import AliasDraft, FieldDraft, ModelDraft
@@ -66,8 +67,11 @@ class Schemas:
             return ANY
         if not isinstance(schema, dict):
             return ANY
+        recursive = recursive_target(self.doc.spec, pointer) if "$recursiveRef" in schema else None
         if isinstance(schema.get("$ref"), str):
             t = self.ref(schema["$ref"])
+        elif recursive is not None:
+            t = self.ref("#" + recursive)
         else:
             t = self._convert_inner(schema, pointer, hint)
         if schema.get("nullable") is True:

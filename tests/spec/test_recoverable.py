@@ -124,3 +124,11 @@ def test_a_spec_with_only_warnings_is_not_validated_again(cache_dir: Path, monke
     assert again.warnings == first.warnings and len(first.warnings) == 6
     with pytest.raises(InputError):
         pipeline.generate(pipeline.Options(spec=path, strict=True))
+
+
+def test_an_unknown_key_of_a_30_schema_is_ignored_unless_it_looks_like_a_typo() -> None:
+    schemas = {"A": {"type": "object", "hideDefinitions": ["x"], "propertes": {}, "properties": {"x": {"type": "string"}}}}
+    assert found(spec(version="3.0.3", schemas=schemas)) == [
+        ("warning", "/components/schemas/A/hideDefinitions", "'hideDefinitions' is not a schema keyword; ignored it (as JSON Schema and OpenAPI 3.1 do)"),
+        ("error", "/components/schemas/A/propertes", "'propertes' is not allowed here"),
+    ]

@@ -8,8 +8,10 @@ becomes a warning that says what was done, the others stay errors.
   names (recursive_refs.py);
 - `const` in an OpenAPI 3.0 schema: a one-value enum (build reads `const` as a Literal);
 - a keyword of OpenAPI or JSON Schema where it is not allowed (`title` on a Path Item):
-  ignored, as build reads nothing there. A key no version of either defines (a typo such
-  as `requestbody`) stays an error: the spec meant something the client would miss.
+  ignored, as build reads nothing there; so is a key of a 3.0 Schema Object that no
+  version defines (`hideDefinitions`), as JSON Schema and 3.1 ignore unknown keywords.
+  Any other unknown key stays an error, and so does one within two letters of a keyword
+  (`propertes`, `requestbody`): the spec meant something the client would miss.
 """
 
 from __future__ import annotations
@@ -75,9 +77,23 @@ def _misplaced(
     in_schema = parent in schemas
     if in_schema and key == "const" and is_30(data):
         return warning(pointer, f"`const` is OpenAPI 3.1; read `const: {value!r}` as a one-value enum")
-    if key in _NOT_IGNORED or key not in known():
+    if key in _NOT_IGNORED:
         return None
-    return warning(pointer, f"{key!r} is not allowed here; ignored it")
+    if key in known():
+        return warning(pointer, f"{key!r} is not allowed here; ignored it")
+    if in_schema and not _looks_like_a_typo(key, known()):
+        return warning(pointer, f"{key!r} is not a schema keyword; ignored it (as JSON Schema and OpenAPI 3.1 do)")
+    return None
+
+
+def _looks_like_a_typo(key: str, known: frozenset[str]) -> bool:
+    """Nearly a keyword (`propertes`): one or two letters off, not a word of its own."""
+    import difflib
+
+    return any(
+        abs(len(word) - len(key)) <= 2 and difflib.SequenceMatcher(None, key.lower(), word.lower()).ratio() >= 0.8
+        for word in known
+    )
 
 
 def keywords_in(schema: Any) -> set[str]:

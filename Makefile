@@ -17,10 +17,10 @@ $(STAMP): pyproject.toml requirements-dev.txt
 # never change output; tests/test_format.py fails when it is stale), then the client.
 generate: $(STAMP)
 	$(BIN)/python tests/tools/refresh_preformatted.py --write
-	$(BIN)/polar-codegen generate
+	$(BIN)/polar-codegen generate --strict
 
 check: $(STAMP)
-	$(BIN)/polar-codegen check
+	$(BIN)/polar-codegen check --strict
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import cache
 from .limits import DEFAULT_MAX_BYTES
 from .output import stamp
 from .problems import InputError, Problem, split_severity
@@ -106,16 +105,16 @@ def _validate_now(document: Document) -> list[Problem]:
 
 
 class _Validation:
-    """The validator's verdict on a document: from the cache (a spec that passed is known
-    by its bytes and the versions that judged it; problems are never cached), else computed
-    in a forked process, else here."""
+    """The validator's verdict on a document: from the cache (a spec that passed, with or
+    without warnings, is known by its bytes and the versions that judged it; errors are
+    never cached), else computed in a forked process, else here."""
 
     def __init__(self, document: Document, background: bool) -> None:
         self.document = document
-        from .spec.validate import cache_key
+        from .spec.validate import cache_key, recall
 
         self.key = cache_key(document)
-        self.problems: list[Problem] | None = [] if cache.get("validated", self.key) == "ok" else None
+        self.problems: list[Problem] | None = recall(self.key)
         self.child: Any = None
         self.pipe: Any = None
         if self.problems is None and background and fork_workers() > 1:
@@ -129,9 +128,10 @@ class _Validation:
 
     def result(self) -> list[Problem]:
         if self.problems is None:
+            from .spec.validate import keep
+
             self.problems = self._from_child() if self.child is not None else _validate_now(self.document)
-            if not self.problems:
-                cache.put("validated", self.key, "ok")
+            keep(self.key, self.problems)
         return self.problems
 
     def cancel(self) -> None:

@@ -41,10 +41,11 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
-def generate_in_process(spec: Path, out: Path, package: str) -> None:
+def generate_in_process(spec: Path, out: Path, package: str, *extra: str) -> None:
     from generator.cli import main
 
-    code = main(["generate", "--spec", str(spec), "--out", str(out), "--package-name", package, "--quiet"])
+    argv = ["generate", "--spec", str(spec), "--out", str(out), "--package-name", package, "--quiet", *extra]
+    code = main(argv)
     assert code == 0, f"generation of {spec} failed with exit code {code}"
 
 

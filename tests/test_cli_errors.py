@@ -308,3 +308,53 @@ def test_allow_file_refs_generates_and_checks(tmp_path: Path) -> None:
     assert (line["file"], line["line"], line["col"], line["pointer"]) == (
         str(folder / "schemas" / "item.yaml"), "3", "8", "/properties/id/type",
     )  # fmt: skip
+
+
+WARNED = BASE.replace(
+    "schema: {type: string}}",
+    "schema: {type: string}}\n        - {name: limit, in: query, schema: {type: integer, minimum: 1, default: 0}}",
+)
+
+
+def test_a_warning_is_printed_and_generation_goes_on(tmp_path: Path) -> None:
+    code, stderr, out = run_on(tmp_path, WARNED)
+    assert code == 0, stderr
+    lines = stderr.splitlines()
+    assert lines[0] == (
+        f"{tmp_path / 'api.yaml'}:9:72: #/paths/~1items~1{{item_id}}/get/parameters/1/schema/default: "
+        "warning: the default does not match its schema (0 is less than the minimum of 1); dropped it"
+    )
+    assert lines[1] == "1 warning; --strict makes them errors."
+    assert lines[2].startswith("Wrote ")
+    client = next(out.rglob("_client.py")).read_text()
+    assert "limit: int | None = None" in client and "= 0" not in client
+
+
+def test_strict_turns_the_warning_into_exit_2(tmp_path: Path) -> None:
+    spec = tmp_path / "api.yaml"
+    spec.write_text(WARNED)
+    result = run_cli("generate", "--strict", "--spec", str(spec), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    (m,) = problems(result.stderr)
+    assert m["message"].startswith("warning: the default does not match its schema")
+    assert result.stderr.splitlines()[-1] == "1 problem; nothing was written."
+    assert not (tmp_path / "out").exists()
+
+
+def test_strict_from_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.polar-codegen]\nspec = "api.yaml"\nout = "out"\nstrict = true\n')
+    (tmp_path / "api.yaml").write_text(WARNED)
+    result = run_cli("generate", cwd=tmp_path)
+    assert result.returncode == 2 and "nothing was written" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_review_lists_the_warnings(tmp_path: Path) -> None:
+    spec = tmp_path / "api.yaml"
+    spec.write_text(WARNED)
+    result = run_cli("review", "--spec", str(spec), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "  [spec-warning] `#/paths/~1items~1{item_id}/get/parameters/1/schema/default`: the default does not "
+        "match its schema (0 is less than the minimum of 1); dropped it"
+    ) in result.stdout.splitlines()

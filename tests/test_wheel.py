@@ -30,7 +30,7 @@ def test_wheel_generates_the_committed_client_from_another_folder(tmp_path: Path
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(unpacked)}
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "generate", "--spec", str(SPEC), "--out", str(out)],
+        [sys.executable, "-m", "generator", "generate", "--spec", str(SPEC), "--out", str(out), "--strict"],
         cwd=tmp_path,  # away from the source tree, so only the wheel's copy can be found
         env=env,
         capture_output=True,

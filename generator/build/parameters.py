@@ -76,7 +76,8 @@ def _param(schemas: Schemas, py_name: str, p: dict[str, Any], pointer: str, pasc
 def _default(sibling: dict[str, Any], resolved: dict[str, Any], t: Any, schemas: Schemas) -> Default | None:
     """The spec's default, when a signature can show it: never a mutable one (None sends
     nothing, and the server applies the same default)."""
-    if "default" not in sibling and "default" not in resolved:
+    source = schemas.default_source(sibling, resolved)
+    if source is None:
         return None
-    found = default_value(sibling.get("default", resolved.get("default")), t, schemas.enums)
+    found = default_value(source["default"], t, schemas.enums)
     return None if found is None or found.is_factory else found

@@ -11,6 +11,8 @@ from .. import naming
 from ..ir import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, EnumType, TypeRef, members
 from ..naming.placement import RESERVED_MEMBER_NAMES
 from ..problems import Problem, join_pointer, split_pointer, warning
+from ..spec.defaults import DefaultJudge
+from ..spec.recursive_refs import recursive_target
 from . import unions
 from .document import Document
 from .drafts import AliasDraft, FieldDraft, ModelDraft
@@ -69,14 +71,19 @@ class Schemas:
         self.models: dict[str, ModelDraft] = {}
         self.enums: dict[str, EnumType] = {}
         self.aliases: dict[str, AliasDraft] = {}
+        # A default that does not match its schema is dropped (validation warns of it).
+        self.defaults = DefaultJudge(doc.spec)
 
     def convert(self, schema: Any, pointer: str, hint: str) -> TypeRef:
         if schema is True or schema == {} or schema is None:
             return ANY
         if not isinstance(schema, dict):
             return ANY
+        recursive = recursive_target(self.doc.spec, pointer) if "$recursiveRef" in schema else None
         if isinstance(schema.get("$ref"), str):
             t = self.ref(schema["$ref"])
+        elif recursive is not None:
+            t = self.ref("#" + recursive)
         else:
             t = self._convert_inner(schema, pointer, hint)
         if schema.get("nullable") is True:
@@ -262,14 +269,15 @@ class Schemas:
             resolved, _ = self.doc.resolve(prop, prop_pointer)
             resolved = resolved if isinstance(resolved, dict) else {}
             sibling = prop if isinstance(prop, dict) else {}
+            source = self.default_source(sibling, resolved)
             draft.fields.append(
                 FieldDraft(
                     wire=wire,
                     name=py_name,
                     type=self.convert(prop, prop_pointer, cls + naming.pascal_case(wire)),
                     required=wire in required,
-                    has_default="default" in sibling or "default" in resolved,
-                    default=sibling.get("default", resolved.get("default")),
+                    has_default=source is not None,
+                    default=source.get("default") if source is not None else None,
                     # A $ref's target documents itself on its class; the field says only
                     # what its own sibling description says.
                     description=sibling.get("description") if "$ref" in sibling else resolved.get("description"),
@@ -280,6 +288,14 @@ class Schemas:
                 )
             )
         return TypeRef("model", cls)
+
+    def default_source(self, sibling: dict[str, Any], resolved: dict[str, Any]) -> dict[str, Any] | None:
+        """The schema whose default applies: a `$ref`'s sibling, else its target; one whose
+        default does not match it counts as having none."""
+        for schema in (sibling, resolved):
+            if "default" in schema and self.defaults.fits(schema):
+                return schema
+        return None
 
     def _merged_object(self, schema: dict[str, Any], pointer: str) -> tuple[dict[str, tuple[Any, str]], set[str]]:
         """Properties and required names of an object, allOf parts folded in, in order."""

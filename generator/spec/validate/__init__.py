@@ -23,7 +23,7 @@ spec that passed before. The entry points other stages import are here.
 
 from __future__ import annotations
 
-from .cached import cache_key, rules_files, rules_version, validate_cached
+from .cached import cache_key, keep, recall, rules_files, rules_version, validate_cached
 from .report import validate
 
-__all__ = ["cache_key", "rules_files", "rules_version", "validate", "validate_cached"]
+__all__ = ["cache_key", "keep", "recall", "rules_files", "rules_version", "validate", "validate_cached"]

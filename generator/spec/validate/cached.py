@@ -1,17 +1,19 @@
-"""A spec that passed once is not judged again: the content cache remembers "ok" under a
-key of the spec's bytes and of everything that judged it (our version, the validators'
-versions, and a digest of the source of our rules). Problems are never cached.
+"""A spec that passed once is not judged again: the content cache remembers its verdict
+("ok", or the warnings it passed with) under a key of the spec's bytes and of everything
+that judged it (our version, the validators' versions, and a digest of the source of our
+rules). A spec with errors is never cached.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ... import __version__, cache
 from ...digests import digest_files, library_versions
-from ...problems import Problem
+from ...problems import WARNING, Problem
 from .report import validate
 
 if TYPE_CHECKING:
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 
 def cache_key(document: Document) -> str:
     """A spec that passed is known by its bytes and the code and versions that judged it;
-    the key of that "ok" in the content cache (problems are never cached)."""
+    the key of its verdict in the content cache (errors are never cached)."""
     versions = library_versions()
     return cache.key(
         "validated",
@@ -36,12 +38,49 @@ def validate_cached(document: Document, *, remember: bool = True) -> list[Proble
     """`validate`, answered from the cache for a spec that passed before; a pass is
     written to the cache unless `remember` is off (commands that promise to write nothing)."""
     key = cache_key(document)
-    if cache.get("validated", key) == "ok":
-        return []
+    known = recall(key)
+    if known is not None:
+        return known
     problems = validate(document.data, document.problems)
-    if not problems and remember:
-        cache.put("validated", key, "ok")
+    if remember:
+        keep(key, problems)
     return problems
+
+
+def recall(key: str) -> list[Problem] | None:
+    """The warnings a spec passed with before ([] for none), or None when it is not known."""
+    text = cache.get("validated", key)
+    if text is None:
+        return None
+    if text == "ok":
+        return []
+    try:
+        return [
+            Problem(p["pointer"], p["message"], p["hint"], _position(p["position"]), p["file"], WARNING)
+            for p in json.loads(text)
+        ]
+    except (ValueError, KeyError, TypeError):
+        return None  # not ours: judged anew
+
+
+def keep(key: str, problems: list[Problem]) -> None:
+    """Remember a verdict without errors: "ok", or its warnings."""
+    if any(not p.is_warning for p in problems):
+        return
+    if not problems:
+        cache.put("validated", key, "ok")
+        return
+    rows = [
+        {"pointer": p.pointer, "message": p.message, "hint": p.hint, "position": p.position, "file": p.file}
+        for p in problems
+    ]
+    cache.put("validated", key, json.dumps(rows, sort_keys=True))
+
+
+def _position(raw: object) -> tuple[int, int] | None:
+    if isinstance(raw, list) and len(raw) == 2 and all(isinstance(n, int) for n in raw):
+        return (raw[0], raw[1])
+    return None
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,7 +11,10 @@ from typing import Any
 from ...problems import Problem, join_pointer
 from .wording import shorten
 
+# jsonschema's two ways of naming keys that are not allowed: without patternProperties, and
+# with them (a 3.0 Schema Object allows only `x-` keys beyond its own).
 _EXTRA_KEYS = re.compile(r"\((.*) (?:was|were) unexpected\)$", re.DOTALL)
+_UNMATCHED_KEYS = re.compile(r"^(.*) (?:does|do) not match any of the regexes", re.DOTALL)
 
 
 def from_error(error: Any, prefix: str = "", depth: int = 0) -> list[Problem]:
@@ -19,7 +22,7 @@ def from_error(error: Any, prefix: str = "", depth: int = 0) -> list[Problem]:
     pointer = prefix + join_pointer("", *error.absolute_path)
     message = str(error.message)
     if error.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(error.instance, dict):
-        match = _EXTRA_KEYS.search(message)
+        match = _EXTRA_KEYS.search(message) or _UNMATCHED_KEYS.search(message)
         keys = [k for k in error.instance if match and repr(k) in match.group(1)]
         if keys:
             return [_unknown_key(pointer, str(key)) for key in keys]

@@ -14,6 +14,7 @@ from ...problems import Problem, resolve_pointer
 from ..walk import Typed
 from .duplicates import duplicate_parameters, duplicate_tags
 from .jsonschema_errors import from_error
+from .recoverable import keywords_in, recover
 from .schemas import schema_checks
 from .shape import is_30
 from .wording import shorten
@@ -74,5 +75,19 @@ def openapi_schema(data: dict[str, Any], typed: list[Typed], reported: set[str])
     problems += duplicate_tags(data)
     # A value of the wrong type: that is the problem; what else it lacks is noise.
     mistyped = {p.pointer for p in problems if " is not of type " in p.message}
-    return [p for p in problems if p.pointer not in mistyped or " is not of type " in p.message]
+    problems = [p for p in problems if p.pointer not in mistyped or " is not of type " in p.message]
+    return recover(problems, data, typed, known_keywords)
+
+
+@functools.cache
+def known_keywords() -> frozenset[str]:
+    """Every key that OpenAPI 3.0 or 3.1 or a JSON Schema draft defines somewhere."""
+    from jsonschema_specifications import REGISTRY  # type: ignore[import-untyped, unused-ignore]
+
+    found: set[str] = set()
+    for v30 in (True, False):
+        found |= keywords_in(_document_validator(v30).schema)
+    for uri in REGISTRY:
+        found |= keywords_in(REGISTRY[uri].contents)
+    return frozenset(found)
 

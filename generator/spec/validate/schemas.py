@@ -10,39 +10,24 @@ import functools
 import json
 from typing import Any
 
-from ...problems import Problem, join_pointer
+from ...problems import Problem, join_pointer, warning
+from ..defaults import DefaultJudge
 from ..walk import Typed, follow_local
 from .jsonschema_errors import from_error
 from .shape import is_30
 from .wording import shorten
-
-_SPEC_URI = "urn:polar-codegen:spec"
 
 
 def schema_checks(data: dict[str, Any], typed: list[Typed]) -> list[Problem]:
     """What openapi-spec-validator checks on each schema, with the pointer of each problem:
     the schema against its dialect's meta-schema (every error, not the first), defaults
     against their schema, and `required` names that no `allOf` part defines."""
-    from jsonschema.exceptions import _WrappedReferencingError  # type: ignore[import-untyped, unused-ignore]
-    from openapi_schema_validator import (
-        OAS30Validator,
-        OAS31Validator,
-        oas30_format_checker,
-        oas31_format_checker,
-    )
-    from referencing import Registry, Resource
-    from referencing.exceptions import Unresolvable
-    from referencing.jsonschema import DRAFT4, DRAFT202012
-
     v30 = is_30(data)
     problems: list[Problem] = []
     dialect = data.get("jsonSchemaDialect") if not v30 else None
     if dialect is not None and not isinstance(dialect, str):
         dialect = None
-    spec_resource = Resource.from_contents(data, default_specification=DRAFT4 if v30 else DRAFT202012)
-    registry: Any = Registry().with_resource(_SPEC_URI, spec_resource)
-    value_class: Any = OAS30Validator if v30 else OAS31Validator
-    formats = oas30_format_checker if v30 else oas31_format_checker
+    judge = DefaultJudge(data)
     judged: dict[Any, list[Problem]] = {}
     for t in typed:
         if t.kind != "schema":
@@ -53,19 +38,14 @@ def schema_checks(data: dict[str, Any], typed: list[Typed]) -> list[Problem]:
                 problems += _meta_errors(schema, t.pointer, v30, dialect, judged)
             if isinstance(schema, dict):
                 problems += _required_defined(data, schema, t.pointer)
-        if not isinstance(schema, dict) or "default" not in schema:
-            continue
-        default = schema["default"]
-        if default is None and schema.get("nullable") is True:
-            continue
-        checker = value_class({"$ref": _SPEC_URI + "#" + t.pointer}, registry=registry, format_checker=formats)
-        try:
-            errors = list(checker.iter_errors(default))
-        except (Unresolvable, _WrappedReferencingError, RecursionError):
-            continue  # a reference that leads nowhere is reported where it is
-        for error in errors:
-            where = join_pointer(t.pointer, "default", *error.absolute_path)
-            problems.append(Problem(where, f"the default does not match its schema: {shorten(str(error.message))}"))
+        wrong = judge.mismatch(schema)
+        if wrong is not None:
+            problems.append(
+                warning(
+                    join_pointer(t.pointer, "default", *wrong.path),
+                    f"the default does not match its schema ({shorten(wrong.reason)}); dropped it",
+                )
+            )
     return problems
 
 
@@ -112,9 +92,9 @@ def _required_defined(data: dict[str, Any], schema: dict[str, Any], pointer: str
         return []
     defined = _property_names(data, schema, 0)
     return [
-        Problem(
+        warning(
             join_pointer(pointer, "required", i),
-            f"required property {name!r} is not defined by the schema or its `allOf` parts",
+            f"required property {name!r} is not defined by the schema or its `allOf` parts; ignored it",
         )
         for i, name in enumerate(schema["required"])
         if isinstance(name, str) and name not in defined

@@ -16,10 +16,12 @@ from .operations import operation_findings
 from .renamed import python_name_changed, renamed_findings
 from .schemas import enum_findings, untitled_findings
 from .untyped import untyped_findings
+from .warnings import warning_findings
 
 __all__ = ["FINDING_KINDS", "findings", "operation_pointer", "python_name_changed"]
 
 _FAMILIES: tuple[Callable[[Api, Any], list[Finding]], ...] = (
+    warning_findings,
     operation_findings,
     untitled_findings,
     enum_findings,

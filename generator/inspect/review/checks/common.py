@@ -9,6 +9,7 @@ from ..views import Finding
 
 # Findings, in the order they are listed.
 FINDING_KINDS = (
+    "spec-warning",
     "undocumented-operation",
     "undocumented-errors",
     "untitled-inline-schema",

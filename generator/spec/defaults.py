@@ -1,0 +1,79 @@
+"""Whether a schema's `default` matches the schema: the one judge that validation (to warn)
+and build (to drop the default) both ask, so the two never disagree.
+
+A default is judged by openapi-schema-validator against the schema it stands in, `$ref`s
+followed within the document only; `default: null` beside `nullable: true` fits. The
+schema is read with its bounds recovered (bounds.py), as the rest of the generator reads it.
+A default whose schema cannot be followed (a dangling `$ref`, reported where it is) is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .bounds import recovered_bounds
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """Why a default does not fit: where in the default (JSON path) and what is wrong."""
+
+    path: tuple[str | int, ...]
+    reason: str
+
+
+class DefaultJudge:
+    """Judges the defaults of one document; each schema node is judged once."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.v30 = str(data.get("openapi", "")).startswith("3.0")
+        self._root: Any = None
+        # id(node) -> (node, verdict): the node is held so its id stays its own.
+        self._memo: dict[int, tuple[Any, Mismatch | None]] = {}
+
+    def mismatch(self, schema: Any) -> Mismatch | None:
+        """Why the default of `schema` does not fit it; None when it fits or there is none."""
+        if not isinstance(schema, dict) or "default" not in schema:
+            return None
+        found = self._memo.get(id(schema))
+        if found is None:
+            found = self._memo[id(schema)] = (schema, self._judge(schema))
+        return found[1]
+
+    def fits(self, schema: Any) -> bool:
+        return self.mismatch(schema) is None
+
+    def _judge(self, schema: dict[str, Any]) -> Mismatch | None:
+        from jsonschema.exceptions import _WrappedReferencingError  # type: ignore[import-untyped, unused-ignore]
+        from referencing.exceptions import Unresolvable
+
+        default = schema["default"]
+        if default is None and schema.get("nullable") is True:
+            return None
+        checker = self._validator().evolve(schema=recovered_bounds(schema, self.v30))
+        try:
+            error = next(iter(checker.iter_errors(default)), None)
+        except (Unresolvable, _WrappedReferencingError, RecursionError):
+            return None
+        if error is None:
+            return None
+        return Mismatch(tuple(error.absolute_path), " ".join(str(error.message).split()))
+
+    def _validator(self) -> Any:
+        """A validator rooted at the document, so the `#/...` references of any schema in it
+        resolve; each schema is judged by an evolved copy (same root, same formats)."""
+        if self._root is None:
+            from openapi_schema_validator import (
+                OAS30Validator,
+                OAS31Validator,
+                oas30_format_checker,
+                oas31_format_checker,
+            )
+            from referencing import Registry
+
+            cls: Any = OAS30Validator if self.v30 else OAS31Validator
+            formats = oas30_format_checker if self.v30 else oas31_format_checker
+            self._root = cls(self.data, registry=Registry(), format_checker=formats)
+        return self._root

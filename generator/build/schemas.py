@@ -215,33 +215,12 @@ class Schemas:
         if types == "array":
             prefix = schema.get("prefixItems")
             if isinstance(prefix, list) and prefix:
-                return self._prefixed_array(schema, prefix, pointer, hint)
+                return prefixed_array(self, schema, prefix, pointer, hint)
             item = self.convert(schema.get("items", True), join_pointer(pointer, "items"), f"{hint}Item")
             return TypeRef("list", args=(item,))
         if types == "object":
             return self._object(schema, pointer, hint)
         return ANY
-
-    def _prefixed_array(self, schema: dict[str, Any], prefix: list[Any], pointer: str, hint: str) -> TypeRef:
-        """A fixed tuple only when the array holds exactly the `prefixItems`: JSON Schema
-        lets fewer come (unless minItems says otherwise) and more follow (matching `items`,
-        or anything when it is absent), so otherwise a list of any of the item types."""
-        members = [
-            self.convert(p, join_pointer(pointer, "prefixItems", i), f"{hint}Item{i + 1}")
-            for i, p in enumerate(prefix)
-        ]
-        rest = schema.get("items")
-        min_items, max_items = schema.get("minItems"), schema.get("maxItems")
-        closed = rest is False or (_is_count(max_items) and max_items <= len(prefix))
-        if closed and _is_count(min_items) and min_items >= len(prefix):
-            return TypeRef("tuple", args=tuple(members))
-        if not closed:
-            if isinstance(rest, dict):
-                members.append(self.convert(rest, join_pointer(pointer, "items"), f"{hint}Item"))
-            else:
-                members.append(ANY)
-        item = unions.union_of(self, members, {}, pointer, f"{hint}Item", None)
-        return TypeRef("list", args=(item,))
 
     def _object(self, schema: dict[str, Any], pointer: str, hint: str, name: str | None = None) -> TypeRef:
         if name is None and pointer in self.inline:
@@ -362,6 +341,28 @@ class Schemas:
         if draft is None or draft.untagged:
             return None
         return draft.type
+
+
+def prefixed_array(schemas: Schemas, schema: dict[str, Any], prefix: list[Any], pointer: str, hint: str) -> TypeRef:
+    """A fixed tuple only when the array holds exactly the `prefixItems`: JSON Schema
+    lets fewer come (unless minItems says otherwise) and more follow (matching `items`,
+    or anything when it is absent), so otherwise a list of any of the item types."""
+    members = [
+        schemas.convert(p, join_pointer(pointer, "prefixItems", i), f"{hint}Item{i + 1}")
+        for i, p in enumerate(prefix)
+    ]
+    rest = schema.get("items")
+    min_items, max_items = schema.get("minItems"), schema.get("maxItems")
+    closed = rest is False or (_is_count(max_items) and max_items <= len(prefix))
+    if closed and _is_count(min_items) and min_items >= len(prefix):
+        return TypeRef("tuple", args=tuple(members))
+    if not closed:
+        if isinstance(rest, dict):
+            members.append(schemas.convert(rest, join_pointer(pointer, "items"), f"{hint}Item"))
+        else:
+            members.append(ANY)
+    item = unions.union_of(schemas, members, {}, pointer, f"{hint}Item", None)
+    return TypeRef("list", args=(item,))
 
 
 def mappable(

@@ -268,7 +268,7 @@ HOSTILE_THING = {
 SAMPLES: dict[str, dict[str, list[dict[str, Any]]]] = {
     "feat_media": {
         # Forms with file parts are only ever sent: a file object cannot be decoded, so
-        # these have no samples (test_media_forms_are_sent_only checks they are not read).
+        # these have no samples (tests/test_media_wire.py sends them).
         "DocumentUpload": [],
         "FilesUploadBody": [],
         "Meta": [{"author": "Ada", "pages": 3}, {}],

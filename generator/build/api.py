@@ -91,7 +91,10 @@ def _build(
         namespaces=children_first(root),
         operations=tuple(operations),
         enums=tuple(schemas.enums[n] for n in sorted(schemas.enums)),
-        models=tuple(finish_model(schemas.models[n], sent, received, schemas.enums) for n in sorted(schemas.models)),
+        models=tuple(
+            finish_model(schemas.models[n], sent, received, schemas.enums, schemas.file_parts.get(n))
+            for n in sorted(schemas.models)
+        ),
         aliases=tuple(_alias(schemas, n) for n in _alias_order(schemas)),
         error_classes=ERROR_CLASSES,
         warnings=tuple(warnings),

@@ -3,6 +3,8 @@ given direction, what an optional field defaults to, and how each is documented.
 
 from __future__ import annotations
 
+import dataclasses
+
 from .. import naming
 from ..ir import (
     NONE,
@@ -24,11 +26,17 @@ from .typeops import make_union
 
 
 def finish_model(
-    draft: ModelDraft, sent: frozenset[str], received: frozenset[str], enums: dict[str, EnumType]
+    draft: ModelDraft,
+    sent: frozenset[str],
+    received: frozenset[str],
+    enums: dict[str, EnumType],
+    files: dict[str, TypeRef] | None = None,
 ) -> Model:
     """`sent`, `received`: the models that travel in requests, in responses. One class
     serves both directions; a field the spec keeps out of one direction cannot be required
-    in a class that travels in it."""
+    in a class that travels in it. `files`: the fields, by wire name, that carry files in a
+    multipart form (build/multipart.py); a class also read from responses keeps `bytes`
+    there, since a file object cannot be decoded."""
     tag: Tag | None = None
     drafts = draft.fields
     if draft.tag is not None:
@@ -36,6 +44,8 @@ def finish_model(
         attr = next((f.name for f in drafts if f.wire == wire), naming.identifier(wire))
         tag = Tag(wire_name=wire, attr=attr, value=value)
         drafts = [f for f in drafts if f.wire != wire]
+    if files and draft.name not in received:
+        drafts = [dataclasses.replace(f, type=files.get(f.wire, f.type)) for f in drafts]
     return Model(
         name=draft.name,
         pointer=draft.pointer,

@@ -121,12 +121,11 @@ def _doc(spec: dict[str, Any], params: tuple[Param, ...], body: Body | None, err
     documented: list[Param | Body] = [p for p in params if p.description]
     if body is not None and body.description:
         documented.append(body)
-    if documented:
-        lines = ["Args:"]
-        for p in documented:
-            text = " ".join(str(p.description).split())
-            lines.append(f"    {p.name}: {text}")
-        parts.append("\n".join(lines))
+    args = [(p.name, " ".join(str(p.description).split())) for p in documented]
+    if body is not None and body.choices:
+        args.append(("content_type", content_type_doc(body)))
+    if args:
+        parts.append("\n".join(["Args:", *(f"    {name}: {text}" for name, text in args)]))
     if errors:
         lines = ["Raises:"]
         for r in errors:
@@ -135,6 +134,14 @@ def _doc(spec: dict[str, Any], params: tuple[Param, ...], body: Body | None, err
             lines.append(f"    {error_class(r.status)}: {text} ({status}).".replace(":  (", ": ("))
         parts.append("\n".join(lines))
     return "\n\n".join(parts) or f"{spec.get('operationId', 'Operation')}."
+
+
+def content_type_doc(body: Body) -> str:
+    """What the `content_type=` argument of an operation with several body media types says."""
+    names = [f"`{c.content_type}`" for c in body.choices]
+    names[0] += " (the default)"
+    offered = ", ".join(names[:-1]) + " or " + names[-1]
+    return f"The media type of `body`: {offered}; `body` takes the type that goes with it."
 
 
 def _merge_params(shared: list[Any], own: list[Any]) -> list[dict[str, Any]]:

@@ -73,6 +73,9 @@ class Schemas:
         self.aliases: dict[str, AliasDraft] = {}
         # A default that does not match its schema is dropped (validation warns of it).
         self.defaults = DefaultJudge(doc.spec)
+        # The fields of multipart forms' models that carry files (build/multipart.py), by
+        # model and wire name: FILE types where the JSON schema says `bytes`.
+        self.file_parts: dict[str, dict[str, TypeRef]] = {}
 
     def convert(self, schema: Any, pointer: str, hint: str) -> TypeRef:
         if schema is True or schema == {} or schema is None:
@@ -225,7 +228,7 @@ class Schemas:
     def _object(self, schema: dict[str, Any], pointer: str, hint: str, name: str | None = None) -> TypeRef:
         if name is None and pointer in self.inline:
             return self.inline[pointer]
-        merged, required = self._merged_object(schema, pointer)
+        merged, required = self.merged_object(schema, pointer)
         if not merged:
             extra = schema.get("additionalProperties", True)
             value = (
@@ -276,7 +279,7 @@ class Schemas:
                 return schema
         return None
 
-    def _merged_object(self, schema: dict[str, Any], pointer: str) -> tuple[dict[str, tuple[Any, str]], set[str]]:
+    def merged_object(self, schema: dict[str, Any], pointer: str) -> tuple[dict[str, tuple[Any, str]], set[str]]:
         """Properties and required names of an object, allOf parts folded in, in order."""
         properties: dict[str, tuple[Any, str]] = {}
         required: set[str] = set()

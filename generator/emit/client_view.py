@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..ir import Body, Namespace, Operation, Pagination, Param, ResponseCase, Server, TypeRef
+from ..spec.media import DEFAULT_CONTENT_TYPES
 from . import layout
 from .defaults import default_source
 from .markdown import markdown_line
@@ -33,6 +34,10 @@ class BodyView:
     ir: Body
     annotation: str
     default_source: str | None
+    # The `content_type=` argument when several media types are offered: its annotation
+    # (`Literal[...]`) and default; None otherwise.
+    content_type_annotation: str | None
+    content_type_default_source: str | None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -100,6 +105,10 @@ class OperationView:
     responses_source: str
     query_styles_source: str | None
     accept_source: str | None
+    # `{"application/json": "json", ...}` when the body has several media types, and
+    # `{"file": "image/png"}` for multipart parts with a Content-Type of their own.
+    bodies_source: str | None
+    parts_source: str | None
     docstring: str
     example: str
     pagination: PaginationView | None
@@ -162,11 +171,26 @@ def _param_view(p: Param, shadowed: frozenset[str], models_prefix: str = MODELS)
 
 
 def _body_view(b: Body, shadowed: frozenset[str], models_prefix: str = MODELS) -> BodyView:
+    offered = TypeRef("literal", values=tuple(c.content_type for c in b.choices))
     return BodyView(
         ir=b,
         annotation=annotation(b.declared, models_prefix=models_prefix, shadowed=shadowed),
         default_source=default_source(b.default, models_prefix) if b.default is not None else None,
+        content_type_annotation=annotation(offered) if b.choices else None,
+        content_type_default_source=string_literal(b.content_type) if b.choices else None,
     )
+
+
+def _bodies_source(b: Body | None) -> str | None:
+    if b is None or not b.choices:
+        return None
+    return "{" + ", ".join(f"{string_literal(c.content_type)}: {string_literal(c.encoding)}" for c in b.choices) + "}"
+
+
+def _parts_source(b: Body | None) -> str | None:
+    if b is None or not b.parts:
+        return None
+    return "{" + ", ".join(f"{string_literal(p.wire_name)}: {string_literal(p.content_type)}" for p in b.parts) + "}"
 
 
 def signature_text(positional: Sequence[Param], keyword: Sequence[Param], body: Body | None) -> str:
@@ -240,6 +264,8 @@ def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> Ope
             else None
         ),
         accept_source=string_literal(op.accept) if op.accept is not None else None,
+        bodies_source=_bodies_source(op.body),
+        parts_source=_parts_source(op.body),
         docstring=docstring(op.doc, 8) or '""""""',
         example=_example(op.python_path, positional, keyword, body),
         pagination=_pagination_view(op, op.pagination, shadowed) if op.pagination else None,
@@ -333,6 +359,8 @@ def _signature_items(
     named: list[layout.Item] = []
     if body is not None:
         named.append(layout.Typed("body", body.annotation, body.default_source or None))
+        if body.content_type_annotation is not None:
+            named.append(layout.Typed("content_type", body.content_type_annotation, body.content_type_default_source))
     for p in sorted(keyword, key=lambda p: p.default_source is not None):
         named.append(layout.Typed(p.name, p.annotation, p.default_source or None))
     if named:
@@ -374,5 +402,12 @@ def _call_items(endpoint: str, params: list[ParamView], body: BodyView | None) -
     if headers:
         args.append(layout.Group("headers={", tuple(headers), "}", display=True))
     if body is not None:
-        args += ["body=body", f"body_encoding={string_literal(body.encoding)}"]
+        args.append("body=body")
+        if body.choices:
+            # The runtime looks the chosen media type up in the endpoint's `bodies`.
+            args.append("content_type=content_type")
+        else:
+            args.append(f"body_encoding={string_literal(body.encoding)}")
+            if body.encoding != "multipart" and body.content_type != DEFAULT_CONTENT_TYPES[body.encoding]:
+                args.append(f"content_type={string_literal(body.content_type)}")
     return args

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..ir import Api
 from . import layout
-from .pysource import import_lines, import_sort_key, names_used
+from .pysource import FILE_INPUT, import_lines, import_sort_key, names_used
 
 # What _client.py always takes from the runtime.
 CLIENT_RUNTIME = ("AsyncAPIClient", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient")
@@ -31,8 +31,11 @@ def models_imports(api: Api, field_annotations: Sequence[str], alias_annotations
         # A blank line between the standard library's imports and msgspec, when there are any.
         lines += ["", "import msgspec"] if lines else ["import msgspec"]
     bases = sorted({"OpenIntEnum" if e.base == "int" else "OpenStrEnum" for e in enums})
-    if bases or untagged:
+    files = FILE_INPUT in needed
+    if bases or untagged or files:
         lines.append("")
+    if files:
+        lines.append(f"from ._base import {FILE_INPUT}")
     if bases:
         lines.append(layout.from_import("._enum", bases))
     if untagged:
@@ -63,7 +66,8 @@ def client_imports(api: Api, signatures: Sequence[str], runtime: Sequence[str]) 
     local_modules = (["_base"] if uses_base_module else []) + (["models"] if "models" in needed else [])
     if local_modules:
         lines.append(layout.from_import(".", local_modules))
-    lines.append(layout.from_import("._base", list(runtime)))
+    files = [FILE_INPUT] if FILE_INPUT in needed else []
+    lines.append(layout.from_import("._base", sorted([*runtime, *files], key=import_sort_key)))
     return lines
 
 

@@ -15,6 +15,8 @@ from .layout import from_import
 # Builtins an annotation names: a class member named like one hides it (see annotation).
 BUILTIN_TYPE_NAMES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "tuple"})
 _STDLIB_MODULES = {"datetime", "uuid", "decimal"}
+# What a file part of a multipart form accepts: a type alias of the runtime (`_base`).
+FILE_INPUT = "FileInput"
 
 
 def annotation(t: TypeRef, *, models_prefix: str = "", shadowed: frozenset[str] = frozenset()) -> str:
@@ -41,13 +43,16 @@ def annotation(t: TypeRef, *, models_prefix: str = "", shadowed: frozenset[str] 
             return f"Literal[{', '.join(literal(v) for v in t.values)}]"
         if t.kind == "union":
             return " | ".join(go(a) for a in t.args)
+        if t.kind == "file":
+            return FILE_INPUT
         raise ValueError(f"unknown type kind {t.kind!r}")
 
     return go(t)
 
 
 def names_used(types: Iterable[TypeRef]) -> set[str]:
-    """Top-level names an annotation needs imported: modules, typing names, `models`."""
+    """Top-level names an annotation needs imported: modules, typing names, `models`,
+    the runtime's `FileInput`."""
     need: set[str] = set()
     for t in types:
         for node in walk(t):
@@ -59,6 +64,8 @@ def names_used(types: Iterable[TypeRef]) -> set[str]:
                 need.add("Any")
             elif node.kind in ("model", "enum", "alias"):
                 need.add("models")
+            elif node.kind == "file":
+                need.add(FILE_INPUT)
     return need
 
 

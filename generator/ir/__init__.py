@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from .api import Api, Server
 from .models import NATIVE, TRIED, Alias, Dispatch, EnumMember, EnumType, Field, Model, Tag
-from .operations import Body, Namespace, Operation, Pagination, Param, ResponseCase
-from .types import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, UNSET, TypeRef, members, walk
+from .operations import Body, BodyMedia, Namespace, Operation, Pagination, Param, Part, ResponseCase
+from .types import ANY, BOOL, BYTES, FILE, FLOAT, INT, NONE, STR, UNSET, TypeRef, members, walk
 from .values import NULL, UNSET_DEFAULT, Default
 
 __all__ = [
     "ANY",
     "BOOL",
     "BYTES",
+    "FILE",
     "FLOAT",
     "INT",
     "NATIVE",
@@ -26,6 +27,7 @@ __all__ = [
     "Alias",
     "Api",
     "Body",
+    "BodyMedia",
     "Default",
     "Dispatch",
     "EnumMember",
@@ -36,6 +38,7 @@ __all__ = [
     "Operation",
     "Pagination",
     "Param",
+    "Part",
     "ResponseCase",
     "Server",
     "Tag",

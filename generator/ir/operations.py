@@ -29,16 +29,41 @@ class Param:
 
 
 @dataclass(frozen=True)
+class BodyMedia:
+    """One media type a request body may be sent in."""
+
+    content_type: str
+    # json, form, multipart, text or bytes
+    encoding: str
+    type: TypeRef
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a multipart body whose Encoding Object names its Content-Type."""
+
+    wire_name: str
+    content_type: str
+
+
+@dataclass(frozen=True)
 class Body:
     name: str
+    # The media type sent when the caller names none.
     content_type: str
-    # How the runtime sends it: json, form, text or bytes.
+    # How the runtime sends it: json, form, multipart, text or bytes.
     encoding: str
+    # What the argument accepts (a union when several media types are offered).
     type: TypeRef
     declared: TypeRef
     default: Default | None
     required: bool
     description: str | None
+    # Every media type offered, the default first, when there are several (the caller
+    # picks one with `content_type=`); empty when there is one.
+    choices: tuple[BodyMedia, ...] = ()
+    # The multipart media type's parts with a Content-Type of their own.
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)

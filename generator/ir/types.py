@@ -14,7 +14,9 @@ class TypeRef:
     kind is one of: builtin (name: str/int/float/bool/bytes/None/Any), stdlib (name: a
     dotted name such as datetime.datetime), model, enum, alias (name: the class or alias
     name in models.py), list, dict, tuple, union (args), literal (values: the strings and
-    integers a `Literal[...]` admits, as values).
+    integers a `Literal[...]` admits, as values), file (a part of a multipart form that
+    carries a file: bytes, a binary file object, or a (filename, content[, content_type])
+    tuple).
     """
 
     kind: str
@@ -35,6 +37,7 @@ FLOAT = TypeRef("builtin", "float")
 BOOL = TypeRef("builtin", "bool")
 BYTES = TypeRef("builtin", "bytes")
 UNSET = TypeRef("stdlib", "msgspec.UnsetType")
+FILE = TypeRef("file")
 
 
 def members(t: TypeRef) -> tuple[TypeRef, ...]:

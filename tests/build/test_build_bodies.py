@@ -56,6 +56,8 @@ def test_an_optional_body_may_be_none() -> None:
         ("application/x-www-form-urlencoded", "form", TypeRef("model", "Thing")),
         ("text/plain", "text", STR),
         ("application/octet-stream", "bytes", BYTES),
+        ("application/xml", "bytes", BYTES),
+        ("multipart/form-data", "multipart", TypeRef("model", "Thing")),
     ],
 )
 def test_how_a_body_is_sent_by_media_type(media: str, encoding: str, t: TypeRef) -> None:
@@ -81,9 +83,9 @@ def test_a_body_by_ref_to_request_bodies() -> None:
     assert body is not None and (body.required, body.type) == (True, TypeRef("model", "Thing"))
 
 
-def test_an_unsupported_media_type_is_an_input_problem() -> None:
+def test_a_multipart_body_that_is_no_object_is_an_input_problem() -> None:
     with pytest.raises(InputError) as caught:
-        body_of({"required": True, "content": {"application/xml": {"schema": ref("Thing")}}})
+        body_of({"required": True, "content": {"multipart/form-data": {"schema": {"type": "string"}}}})
     (problem,) = caught.value.problems
     assert problem.pointer == "/paths/~1s/post/requestBody/content"
-    assert "application/xml" in problem.message
+    assert "multipart/form-data" in problem.message

@@ -1,5 +1,6 @@
-"""Request bodies the client can send: the generator sends JSON, forms, text or bytes, so a
-body in none of those media types (or in none at all) is a problem now, with the others,
+"""Request bodies the client can send: every media type can be sent (spec/media.py), so
+what is left to refuse is a body that names no media type, or one whose only media types
+are multipart forms of a schema that is no object. Refused now, with the other problems,
 not later when build meets it.
 """
 
@@ -8,13 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from ...problems import Problem, join_pointer
-from ..media import pick_content
+from ..media import NOT_A_FORM, is_form_schema, usable_media
 from ..walk import follow_local
 
 
 def request_body(data: dict[str, Any], op: dict[str, Any], pointer: str) -> list[Problem]:
-    """The generator sends JSON, forms, text or bytes: a body it cannot send is a problem now,
-    with the others, not later."""
+    """A body the client cannot send is a problem now, with the others, not later."""
     if "requestBody" not in op:
         return []
     at = join_pointer(pointer, "requestBody")
@@ -27,13 +27,12 @@ def request_body(data: dict[str, Any], op: dict[str, Any], pointer: str) -> list
     content = body["content"]
     if not content:
         return [Problem(join_pointer(at, "content"), "the request body names no media type")]
-    if pick_content(content, request=True) is not None:
+
+    def form_schema(media: str) -> bool:
+        entry = content.get(media)
+        schema = entry.get("schema") if isinstance(entry, dict) else None
+        return is_form_schema(follow_local(data, schema)[0])
+
+    if usable_media(content, form_schema):
         return []
-    return [
-        Problem(
-            join_pointer(at, "content"),
-            "unsupported request body media type(s): " + ", ".join(sorted(map(str, content))),
-            hint="supported: application/json (and +json), application/x-www-form-urlencoded, "
-            "application/octet-stream, text/plain",
-        )
-    ]
+    return [Problem(join_pointer(at, "content"), NOT_A_FORM)]

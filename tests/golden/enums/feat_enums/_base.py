@@ -10,6 +10,7 @@ import copy
 import datetime
 import enum
 import logging
+import os
 import random
 import time
 import uuid
@@ -22,7 +23,7 @@ from collections.abc import (
     Sequence,
 )
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 
 import msgspec
@@ -42,6 +43,14 @@ if TYPE_CHECKING:
         from typing_extensions import Self
 
 T = TypeVar("T")
+FileContent: TypeAlias = bytes | IO[bytes]
+FileInput: TypeAlias = (
+    FileContent
+    | tuple[str | None, FileContent]
+    | tuple[str | None, FileContent, str | None]
+)
+"""A file part of a multipart form: its content (bytes, or a binary file object, which
+is streamed), or a `(filename, content)` or `(filename, content, content_type)` tuple."""
 PageT = TypeVar("PageT")
 ItemT = TypeVar("ItemT")
 
@@ -129,8 +138,10 @@ class Endpoint(Generic[T]):
     __slots__ = (
         "accept",
         "auth",
+        "bodies",
         "method",
         "operation_id",
+        "parts",
         "path",
         "query_styles",
         "responses",
@@ -146,6 +157,8 @@ class Endpoint(Generic[T]):
         query_styles: Mapping[str, tuple[str, bool]] | None = None,
         auth: bool = True,
         accept: str = "application/json",
+        bodies: Mapping[str, str] | None = None,
+        parts: Mapping[str, str] | None = None,
     ) -> None:
         self.method = method
         self.path = path
@@ -154,6 +167,10 @@ class Endpoint(Generic[T]):
         self.query_styles = query_styles or {}
         self.auth = auth
         self.accept = accept
+        # The media types a body may be sent in, and how (`json`, `multipart`, ...), when
+        # there are several; multipart parts with a Content-Type of their own.
+        self.bodies = bodies or {}
+        self.parts = parts or {}
 
     def response_spec(self, status: int) -> ResponseSpec | None:
         """The documented response for `status`: exact code, then `2XX`-style range, then
@@ -339,6 +356,7 @@ class _Core:
         headers: Mapping[str, Any] | None,
         body: Any,
         body_encoding: str | None,
+        content_type: str | None = None,
     ) -> dict[str, Any]:
         url = self.base_url + (
             encode_path(endpoint.path, path) if path else endpoint.path
@@ -353,15 +371,14 @@ class _Core:
         for name, value in (headers or {}).items():
             if value is not None:
                 request_headers[name] = _text(value)
-        content: bytes | None = None
-        if body_encoding is not None and body is not None:
-            content, request_headers["Content-Type"] = _encode_body(body, body_encoding)
         return {
             "method": endpoint.method,
             "url": url,
             "headers": request_headers,
-            "content": content,
             "timeout": self.timeout,
+            **_body_request(
+                endpoint, body, body_encoding, content_type, request_headers
+            ),
         }
 
     def _read(self, endpoint: Endpoint[T], response: httpx.Response) -> T:
@@ -457,16 +474,125 @@ async def aiter_pages(
         page += 1
 
 
-def _encode_body(body: Any, encoding: str) -> tuple[bytes, str]:
+def _body_request(
+    endpoint: Endpoint[Any],
+    body: Any,
+    encoding: str | None,
+    content_type: str | None,
+    headers: dict[str, str],
+) -> dict[str, Any]:
+    """The arguments of `httpx.Client.request` that carry the body (setting its
+    Content-Type in `headers`): `content=`, or `files=` for a multipart form, which httpx
+    streams. `content_type` picks one of the endpoint's `bodies` when it has several."""
+    if encoding is None and content_type is not None and body is not None:
+        encoding = endpoint.bodies.get(content_type)
+        if encoding is None:
+            known = ", ".join(endpoint.bodies)
+            raise ValueError(
+                f"{endpoint.operation_id}: cannot send {content_type!r} (known: {known})"
+            )
+    if encoding is None or body is None:
+        return {"content": None}
+    if encoding == "multipart":
+        parts = multipart_parts(body, endpoint.parts)
+        if parts:
+            return {"files": parts}
+        # httpx sends no form at all for no parts: an empty form, then.
+        headers["Content-Type"] = f"multipart/form-data; boundary={_EMPTY_BOUNDARY}"
+        return {"content": f"--{_EMPTY_BOUNDARY}--\r\n".encode()}
+    content, headers["Content-Type"] = _encode_body(body, encoding, content_type)
+    return {"content": content}
+
+
+_EMPTY_BOUNDARY = "polar-codegen-empty-form"
+
+
+def _encode_body(
+    body: Any, encoding: str, content_type: str | None = None
+) -> tuple[bytes, str]:
+    """The bytes of a body and its Content-Type: the media type the spec names, else the
+    encoding's own (a wildcard such as `image/*` names none)."""
+    if content_type is not None and "*" in content_type:
+        content_type = None
     if encoding == "json":
-        return msgspec.json.encode(body), "application/json"
+        return msgspec.json.encode(body), content_type or "application/json"
     if encoding == "form":
         data = msgspec.to_builtins(body) if isinstance(body, msgspec.Struct) else body
         form = encode_query(data, {}) if isinstance(data, Mapping) else ""
-        return form.encode(), "application/x-www-form-urlencoded"
+        return form.encode(), content_type or "application/x-www-form-urlencoded"
     if encoding == "text":
-        return str(body).encode(), "text/plain; charset=utf-8"
-    return bytes(body), "application/octet-stream"
+        media = content_type or "text/plain"
+        charset = _charset(media)
+        if charset is None:
+            return str(body).encode(), media + "; charset=utf-8"
+        return str(body).encode(charset), media
+    return bytes(body), content_type or "application/octet-stream"
+
+
+def _charset(media: str) -> str | None:
+    for param in media.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip('"')
+    return None
+
+
+FilePart: TypeAlias = tuple[str | None, Any, str | None]
+
+
+def multipart_parts(
+    body: Any, content_types: Mapping[str, str]
+) -> list[tuple[str, FilePart]]:
+    """A multipart form's parts as httpx's `files=` takes them, in field order: files
+    (bytes, binary file objects, `(filename, content[, content_type])` tuples) as file
+    parts, objects as JSON, other values as text; an array is one part per item, all of
+    one name, as OpenAPI's default encoding says. None and unset fields are left out.
+    `content_types`: parts whose Encoding Object names a Content-Type."""
+    if isinstance(body, msgspec.Struct):
+        items = [
+            (f.encode_name, getattr(body, f.name)) for f in msgspec.structs.fields(body)
+        ]
+    elif isinstance(body, Mapping):
+        items = [(str(k), v) for k, v in body.items()]
+    else:
+        raise TypeError(
+            f"a multipart body is a model or a mapping, not {type(body).__name__}"
+        )
+    parts: list[tuple[str, FilePart]] = []
+    for name, value in items:
+        if value is None or value is msgspec.UNSET:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            parts.append((name, _part(name, item, content_types.get(name))))
+    return parts
+
+
+def _part(name: str, value: Any, content_type: str | None) -> FilePart:
+    if _is_file_tuple(value):
+        filename, content = value[0], value[1]
+        given = value[2] if len(value) > 2 else None
+        return (filename or name, content, given or content_type or _OCTETS)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return (name, bytes(value), content_type or _OCTETS)
+    if hasattr(value, "read"):
+        filename = getattr(value, "name", None)
+        shown = os.path.basename(filename) if isinstance(filename, str) else name
+        return (shown or name, value, content_type or _OCTETS)
+    if isinstance(value, (msgspec.Struct, Mapping, list, tuple)):
+        return (None, msgspec.json.encode(value), content_type or "application/json")
+    return (None, _text(value), content_type)
+
+
+_OCTETS = "application/octet-stream"
+
+
+def _is_file_tuple(value: Any) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) in (2, 3)
+        and (value[0] is None or isinstance(value[0], str))
+        and (isinstance(value[1], (bytes, bytearray)) or hasattr(value[1], "read"))
+    )
 
 
 def _read_body(
@@ -575,10 +701,13 @@ class SyncAPIClient(_Core):
         headers: Mapping[str, Any] | None = None,
         body: Any = None,
         body_encoding: str | None = None,
+        content_type: str | None = None,
     ) -> T:
         import httpx  # already loaded by the constructor: a dictionary lookup
 
-        request = self._build(endpoint, path, query, headers, body, body_encoding)
+        request = self._build(
+            endpoint, path, query, headers, body, body_encoding, content_type
+        )
         retries = self._retries_for(endpoint)
         attempt = 0
         while True:
@@ -658,10 +787,13 @@ class AsyncAPIClient(_Core):
         headers: Mapping[str, Any] | None = None,
         body: Any = None,
         body_encoding: str | None = None,
+        content_type: str | None = None,
     ) -> T:
         import httpx  # already loaded by the constructor: a dictionary lookup
 
-        request = self._build(endpoint, path, query, headers, body, body_encoding)
+        request = self._build(
+            endpoint, path, query, headers, body, body_encoding, content_type
+        )
         retries = self._retries_for(endpoint)
         attempt = 0
         while True:
@@ -715,6 +847,7 @@ __all__ = [
     "TEXT",
     "AsyncAPIClient",
     "Endpoint",
+    "FileInput",
     "Json",
     "Secret",
     "SyncAPIClient",

@@ -15,7 +15,7 @@ from .operations import collect, endpoint_names, models_in, operation, unique_it
 from .options import BuildOptions
 from .responses import ERROR_CLASSES
 from .schemas import Schemas
-from .security import bearer_schemes
+from .security import security_schemes
 from .servers import servers
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
@@ -39,8 +39,12 @@ def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
             ]
         )
     problems: list[Problem] = []
+    security = security_schemes(doc, problems)
     operations = unique_iter_names(
-        [operation(schemas, op, endpoint, problems) for op, endpoint in zip(located, endpoint_names(located))]
+        [
+            operation(schemas, op, endpoint, problems, security)
+            for op, endpoint in zip(located, endpoint_names(located))
+        ]
     )
     errors, warnings = split_severity(problems)
     if errors:
@@ -53,7 +57,6 @@ def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
     root = namespace_tree(operations, data.get("tags") or [])
     info = data.get("info") or {}
     version = str(info.get("version") or "")
-    bearer = bearer_schemes(doc)
     return Api(
         title=str(info.get("title") or "API"),
         version=version,
@@ -62,8 +65,7 @@ def build(data: dict[str, Any], options: BuildOptions | None = None) -> Api:
         distribution=options.package.replace("_", "-"),
         package_version=version if _VERSION.match(version) else "0.0.0",
         servers=servers(doc),
-        has_bearer_auth=bool(bearer),
-        auth_description=bearer[0].get("description") if bearer else None,
+        security=security,
         root=root,
         namespaces=children_first(root),
         operations=tuple(operations),

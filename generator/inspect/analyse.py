@@ -7,7 +7,7 @@ from pathlib import Path
 from ..build import BuildOptions, build
 from ..ir import Api
 from ..limits import DEFAULT_MAX_BYTES
-from ..problems import InputError
+from ..problems import InputError, split_severity
 from ..spec.load import Document, load
 from ..spec.validate import validate_cached
 
@@ -16,7 +16,8 @@ def analyse(document: Document, options: BuildOptions, *, check: bool = True) ->
     """Validate and build a loaded spec; raise InputError (carrying the document) when bad.
     `check=False` skips validation, for data known to be valid (tests build many variants)."""
     problems = validate_cached(document, remember=False) if check else []
-    if problems:
+    # Warnings are recoverable: build works around them (an undeclared security scheme, ...).
+    if split_severity(problems)[0]:
         raise InputError(problems, document)
     try:
         return build(document.data, options)

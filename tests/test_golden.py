@@ -281,6 +281,7 @@ SAMPLES: dict[str, dict[str, list[dict[str, Any]]]] = {
         "ItemPagePagination": [{"total_count": 0, "max_page": 0}],
         "Iteration": [{"number": 3}],
     },
+    "feat_security": {"Item": [{"id": 1}], "Problem": [{"detail": "no"}, {}]},
     "feat_collisions": {
         "Identifier": [{"kind": "Identifier", "name": "x"}, {"kind": "Identifier", "name": "y", "unit": "none"}],
         "Literal_": [{"kind": "Literal", "value": "text"}, {"kind": "Literal", "value": 2.5}],

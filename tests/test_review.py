@@ -55,7 +55,20 @@ def test_markdown_is_the_default_and_is_deterministic(capsys: pytest.CaptureFixt
 def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(review_output(capsys, "--spec", str(SPEC), "--format", "json"))
     assert set(data) == {"api", "operations", "models", "enums", "aliases", "findings"}
-    assert data["api"] == {"title": "Polar API", "version": "0.1.0"}
+    assert data["api"] == {
+        "title": "Polar API",
+        "version": "0.1.0",
+        "security": [
+            {
+                "name": "access_token",
+                "kind": "bearer",
+                "in": None,
+                "param_name": None,
+                "keyword": "access_token",
+                "description": "You can generate an Organization Access Token from your organization's settings.",
+            }
+        ],
+    }
     by_python = {op["python"]: op for op in data["operations"]}
     assert list(by_python) == ["oauth2.authorize", "oauth2.clients.list"]
     listing = by_python["oauth2.clients.list"]
@@ -71,6 +84,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "client.oauth2.clients.list(*, page: int = 1, limit: int = 10) -> ListResourceOAuth2Client"
     )
     assert listing["returns"] == "ListResourceOAuth2Client"
+    assert listing["auth"] == ["access_token"]
     assert listing["params"] == [
         {
             "name": "page",
@@ -385,3 +399,39 @@ def test_bad_spec_exits_2_with_problem_lines(tmp_path: Path) -> None:
     assert "duplicate key" in lines[0]
     assert lines[-1].endswith("problem.") or lines[-1].endswith("problems.")
     assert result.stdout == ""
+
+
+def test_security_schemes_and_what_each_operation_accepts(capsys: pytest.CaptureFixture[str]) -> None:
+    spec = TESTS / "specs" / "security.yaml"
+    assert main(["review", "--spec", str(spec), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    schemes = {s["name"]: s for s in data["api"]["security"]}
+    assert list(schemes) == [
+        "ApiKeyHeader", "ApiKeyQuery", "SessionCookie", "Basic", "Token", "oauth", "oidc", "Mtls", "Digest",
+        "timeout",
+    ]  # fmt: skip
+    assert schemes["ApiKeyQuery"] == {
+        "name": "ApiKeyQuery",
+        "kind": "apiKey",
+        "in": "query",
+        "param_name": "api_key",
+        "keyword": "api_key_query",
+        "description": None,
+    }
+    assert [(s["kind"], s["keyword"]) for s in schemes.values()] == [
+        ("apiKey", "api_key_header"), ("apiKey", "api_key_query"), ("apiKey", "session_cookie"),
+        ("basic", "basic"), ("bearer", "token"), ("oauth2", "oauth"), ("openIdConnect", "oidc"),
+        ("unsupported", None), ("unsupported", None), ("apiKey", "timeout_2"),
+    ]  # fmt: skip
+    auth = {op["operation_id"]: op["auth"] for op in data["operations"]}
+    assert auth["inherited"] == ["ApiKeyHeader"]
+    assert auth["public"] == []
+    assert auth["optional"] == ["Token"]
+    assert auth["mixed"] == ["Basic", "SessionCookie", "Token"]
+    assert auth["unsupported"] == ["Mtls", "Token"]
+    assert auth["undeclared"] == ["Token"]
+    assert main(["review", "--spec", str(spec)]) == 0
+    markdown = capsys.readouterr().out
+    assert "auth `Basic` + `SessionCookie` or `Token`" in markdown
+    assert "auth none or `Token`" in markdown
+    assert "no authentication" in markdown

@@ -15,7 +15,7 @@ from .operations import collect, endpoint_names, models_in, operation, unique_it
 from .options import BuildOptions
 from .responses import ERROR_CLASSES
 from .schemas import Schemas
-from .security import bearer_schemes
+from .security import security_schemes
 from .servers import servers
 from .unions import dispatch_conflicts, recursive_native_aliases
 
@@ -59,8 +59,12 @@ def _build(
             ]
         )
     problems: list[Problem] = []
+    security = security_schemes(doc, problems)
     operations = unique_iter_names(
-        [operation(schemas, op, endpoint, problems) for op, endpoint in zip(located, endpoint_names(located))]
+        [
+            operation(schemas, op, endpoint, problems, security)
+            for op, endpoint in zip(located, endpoint_names(located))
+        ]
     )
     problems += [w for w in schemas.warnings if w not in problems]
     errors, warnings = split_severity(problems)
@@ -74,7 +78,6 @@ def _build(
     root = namespace_tree(operations, data.get("tags") or [])
     info = data.get("info") or {}
     version = str(info.get("version") or "")
-    bearer = bearer_schemes(doc)
     conflicts = frozenset(schemas.tag_conflicts | dispatch_conflicts(schemas))
     recursive = frozenset(recursive_native_aliases(schemas))
     api = Api(
@@ -85,8 +88,7 @@ def _build(
         distribution=options.package.replace("_", "-"),
         package_version=version if _VERSION.match(version) else "0.0.0",
         servers=servers(doc),
-        has_bearer_auth=bool(bearer),
-        auth_description=bearer[0].get("description") if bearer else None,
+        security=security,
         root=root,
         namespaces=children_first(root),
         operations=tuple(operations),

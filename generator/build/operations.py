@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import naming
-from ..ir import Body, Operation, Param, ResponseCase, TypeRef
+from ..ir import Body, Operation, Param, ResponseCase, SecurityScheme, TypeRef
 from ..naming.placement import CLIENT_MEMBERS, client_paths, operation_names
 from ..problems import Problem
 from ..spec.walk import operations as spec_operations
@@ -19,7 +19,7 @@ from .pagination import pagination
 from .parameters import parameters
 from .responses import accept, error_class, responses, return_type
 from .schemas import Schemas
-from .security import needs_auth
+from .security import requirements
 
 
 @dataclass
@@ -57,13 +57,16 @@ def endpoint_names(ops: list[Located]) -> list[str]:
     return naming.dedupe("_" + (naming.upper_snake("_".join(op.namespace + (op.name,))) or "OPERATION") for op in ops)
 
 
-def operation(schemas: Schemas, op: Located, endpoint: str, problems: list[Problem]) -> Operation:
+def operation(
+    schemas: Schemas, op: Located, endpoint: str, problems: list[Problem], security: tuple[SecurityScheme, ...] = ()
+) -> Operation:
     spec = op.spec
     pascal = naming.pascal_case("_".join(op.namespace + (op.name,)))
     params = parameters(schemas, op.params, op.path, op.pointer, pascal, has_body=bool(spec.get("requestBody")))
     body = request_body(schemas, spec, op.pointer, pascal, problems)
     success, errors = responses(schemas, spec, op.pointer, pascal)
     returns = return_type(success)
+    accepted, sends = requirements(schemas.doc, spec, security)
     return Operation(
         operation_id=spec.get("operationId") or f"{op.method} {op.path}",
         method=op.method.upper(),
@@ -81,7 +84,8 @@ def operation(schemas: Schemas, op: Located, endpoint: str, problems: list[Probl
         success=success,
         errors=errors,
         endpoint_name=endpoint,
-        auth=needs_auth(schemas.doc, spec),
+        security=accepted,
+        sends=sends,
         accept=accept(success),
         doc=_doc(spec, params, body, errors),
         pagination=pagination(schemas, spec, op.name, params, body, returns),

@@ -14,6 +14,7 @@ from . import layout
 from .defaults import default_source
 from .markdown import markdown_line
 from .pysource import BUILTIN_TYPE_NAMES, annotation, docstring, literal, string_literal
+from .security_view import auth_line
 
 MODELS = "models."
 
@@ -109,6 +110,8 @@ class OperationView:
     # `{"file": "image/png"}` for multipart parts with a Content-Type of their own.
     bodies_source: str | None
     parts_source: str | None
+    # `auth=[...],` of the endpoint constant, or None for the default (the access token).
+    auth_line: str | None
     docstring: str
     example: str
     pagination: PaginationView | None
@@ -266,6 +269,7 @@ def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> Ope
         accept_source=string_literal(op.accept) if op.accept is not None else None,
         bodies_source=_bodies_source(op.body),
         parts_source=_parts_source(op.body),
+        auth_line=auth_line(op),
         docstring=docstring(op.doc, 8) or '""""""',
         example=_example(op.python_path, positional, keyword, body),
         pagination=_pagination_view(op, op.pagination, shadowed) if op.pagination else None,

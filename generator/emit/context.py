@@ -5,6 +5,7 @@ choose. Every view answers the IR's own fields too (`op.method`, `field.wire_nam
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,7 @@ from .imports import client_imports, models_imports, runtime_names
 from .markdown import markdown_line
 from .models_view import AliasView, EnumView, ModelView, alias_view, enum_view, model_view
 from .pysource import docstring, import_sort_key, string_literal
+from .security_view import CredentialView, credential_views, credentials_line
 
 # The exceptions the generated errors module defines besides one class per status.
 _BASE_ERRORS = (
@@ -42,6 +44,11 @@ class ApiView:
     client_docstring: str
     async_client_docstring: str
     server_literal: str
+    # One per constructor keyword, and the argument handing them to the runtime.
+    credentials: tuple[CredentialView, ...]
+    credentials_line: str
+    # `access_token="<token>"` (the first credential) for the README's examples, or "".
+    readme_credentials: str
     root: NamespaceView
     namespaces: tuple[NamespaceView, ...]
     operations: tuple[OperationView, ...]
@@ -82,6 +89,7 @@ def context(api: Api) -> ApiView:
     runtime = runtime_names([r.spec_source for o in operations for r in o.success + o.errors])
     error_exports = tuple(sorted([name for _, name in api.error_classes] + list(_BASE_ERRORS), key=import_sort_key))
     title = api.title
+    credentials = credential_views(api)
     return ApiView(
         ir=api,
         title_line=markdown_line(title),
@@ -99,9 +107,12 @@ def context(api: Api) -> ApiView:
         version_source=string_literal(api.package_version),
         servers=servers,
         default_server_source=string_literal(api.default_server),
-        client_docstring=_client_docstring(api, is_async=False),
-        async_client_docstring=_client_docstring(api, is_async=True),
+        client_docstring=_client_docstring(api, credentials, is_async=False),
+        async_client_docstring=_client_docstring(api, credentials, is_async=True),
         server_literal="Literal[" + ", ".join(s.name_source for s in servers) + "]",
+        credentials=credentials,
+        credentials_line=credentials_line(api, credentials),
+        readme_credentials=credentials[0].example if credentials else "",
         root=root,
         namespaces=tuple(namespaces[ns.path] for ns in api.namespaces),
         operations=operations,
@@ -125,13 +136,16 @@ def context(api: Api) -> ApiView:
     )
 
 
-def _client_docstring(api: Api, *, is_async: bool) -> str:
+def _client_docstring(api: Api, credentials: tuple[CredentialView, ...], *, is_async: bool) -> str:
     kind = "Asyncio client" if is_async else "Client"
     http = "httpx.AsyncClient" if is_async else "httpx.Client"
     lines = [f"{kind} for {api.title}.", "", "Args:"]
     if api.has_bearer_auth:
         auth = " ".join(str(api.auth_description or "").split())
         lines.append("    access_token: Sent as `Authorization: Bearer <token>`." + (f" {auth}" if auth else ""))
+    else:
+        for c in credentials:
+            lines += textwrap.wrap(f"{c.keyword}: {c.doc}", 84, initial_indent="    ", subsequent_indent="        ")
     names = ", ".join(f"`{s.name}` ({s.url})" if s.url else f"`{s.name}`" for s in api.servers)
     lines += [
         f"    server: One of the servers the spec declares: {names}.",

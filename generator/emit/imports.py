@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from ..ir import Api
 from . import layout
 from .pysource import FILE_INPUT, import_lines, import_sort_key, names_used
+from .security_view import uses_credential_table
 
 # What _client.py always takes from the runtime.
 CLIENT_RUNTIME = ("AsyncAPIClient", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient")
@@ -55,7 +56,7 @@ def client_imports(api: Api, signatures: Sequence[str], runtime: Sequence[str]) 
     if any("builtins." in sig for sig in signatures):
         needed.add("builtins")
     paginated = any(o.pagination for o in operations)
-    uses_base_module = paginated or any(o.cookie_params for o in operations)
+    uses_base_module = paginated or any(o.cookie_params for o in operations) or uses_credential_table(api)
     stdlib = import_lines(needed - {"models", "Any", "Literal"})
     typing_names = sorted((needed & {"Any", "Literal"}) | {"TYPE_CHECKING"}, key=import_sort_key)
     lines = stdlib + [

@@ -18,6 +18,7 @@ def analyse(document: Document, options: BuildOptions, *, check: bool = True) ->
     The API carries validation's warnings with build's. `check=False` skips validation, for
     data known to be valid (tests build many variants)."""
     problems = validate_cached(document, remember=False) if check else []
+    # Warnings are recoverable: build works around them (an undeclared security scheme, ...).
     errors, warnings = split_severity(problems)
     if errors:
         raise InputError(problems, document)

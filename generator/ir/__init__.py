@@ -7,11 +7,15 @@ from __future__ import annotations
 from .api import Api, Server
 from .models import NATIVE, TRIED, Alias, Dispatch, EnumMember, EnumType, Field, Model, Tag
 from .operations import Body, BodyMedia, Namespace, Operation, Pagination, Param, Part, ResponseCase
+from .security import API_KEY, BASIC, BEARER, OAUTH2, OPEN_ID_CONNECT, UNSUPPORTED, SecurityScheme
 from .types import ANY, BOOL, BYTES, FILE, FLOAT, INT, NONE, STR, UNSET, TypeRef, members, walk
 from .values import NULL, UNSET_DEFAULT, Default
 
 __all__ = [
     "ANY",
+    "API_KEY",
+    "BASIC",
+    "BEARER",
     "BOOL",
     "BYTES",
     "FILE",
@@ -20,10 +24,13 @@ __all__ = [
     "NATIVE",
     "NONE",
     "NULL",
+    "OAUTH2",
+    "OPEN_ID_CONNECT",
     "STR",
     "TRIED",
     "UNSET",
     "UNSET_DEFAULT",
+    "UNSUPPORTED",
     "Alias",
     "Api",
     "Body",
@@ -40,6 +47,7 @@ __all__ = [
     "Param",
     "Part",
     "ResponseCase",
+    "SecurityScheme",
     "Server",
     "Tag",
     "TypeRef",

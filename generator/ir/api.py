@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..naming.credentials import ACCESS_TOKEN
 from ..problems import Problem
 from .models import Alias, EnumType, Model
 from .operations import Namespace, Operation
+from .security import SecurityScheme
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,8 @@ class Api:
     # info.version when it is a plain version number, else 0.0.0.
     package_version: str
     servers: tuple[Server, ...]
-    has_bearer_auth: bool
-    auth_description: str | None
+    # Every declared security scheme, in declaration order.
+    security: tuple[SecurityScheme, ...]
     root: Namespace
     # Children before parents, so each class is defined before the class that uses it.
     namespaces: tuple[Namespace, ...]
@@ -40,6 +42,28 @@ class Api:
     error_classes: tuple[tuple[int, str], ...]
     # Recoverable defects build worked around, each saying what it did.
     warnings: tuple[Problem, ...] = ()
+
+    @property
+    def credentials(self) -> tuple[SecurityScheme, ...]:
+        """One scheme per constructor keyword (the first that has it), in declaration order."""
+        seen: dict[str, SecurityScheme] = {}
+        for scheme in self.security:
+            if scheme.keyword is not None:
+                seen.setdefault(scheme.keyword, scheme)
+        return tuple(seen.values())
+
+    @property
+    def has_bearer_auth(self) -> bool:
+        """The client takes one `access_token` for every (bearer-like) scheme."""
+        credentials = self.credentials
+        return bool(credentials) and all(s.is_bearer and s.keyword == ACCESS_TOKEN for s in credentials)
+
+    @property
+    def auth_description(self) -> str | None:
+        """The description of the first bearer-like scheme, when that is all there is."""
+        if not self.has_bearer_auth:
+            return None
+        return next(s.description for s in self.security if s.is_bearer)
 
     @property
     def default_server(self) -> str:

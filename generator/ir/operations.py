@@ -115,11 +115,22 @@ class Operation:
     errors: tuple[ResponseCase, ...]
     # The module-level constant that describes the endpoint to the runtime.
     endpoint_name: str
-    auth: bool
+    # The security requirements it accepts, in spec order: each the names of the schemes
+    # sent together; `()` is the optional `{}` (no credentials). Undeclared names are left out.
+    security: tuple[tuple[str, ...], ...]
+    # What the client sends: the constructor keywords of each requirement it tries, in order
+    # (the first whose credentials were all given wins); schemes the client cannot send,
+    # and requirements left empty, are left out. `()`: send no credentials.
+    sends: tuple[tuple[str, ...], ...]
     # The Accept header, when the successes are not (only) JSON.
     accept: str | None
     doc: str
     pagination: Pagination | None
+
+    @property
+    def auth(self) -> tuple[str, ...]:
+        """The names of the schemes it accepts, each once, in spec order."""
+        return tuple(dict.fromkeys(name for requirement in self.security for name in requirement))
 
     def located(self, location: str) -> tuple[Param, ...]:
         return tuple(p for p in self.params if p.location == location)

@@ -10,7 +10,21 @@ from .views import AliasView, EnumView, FieldView, ModelView, OperationView, Par
 
 def to_data(review: Review) -> dict[str, Any]:
     return {
-        "api": {"title": review.title, "version": review.version},
+        "api": {
+            "title": review.title,
+            "version": review.version,
+            "security": [
+                {
+                    "name": s.name,
+                    "kind": s.kind,
+                    "in": s.location,
+                    "param_name": s.param_name,
+                    "keyword": s.keyword,
+                    "description": s.description,
+                }
+                for s in review.security
+            ],
+        },
         "operations": [_operation(op) for op in review.operations],
         "models": [_model(m) for m in review.models],
         "enums": [_enum(e) for e in review.enums],
@@ -51,7 +65,7 @@ def _operation(op: OperationView) -> dict[str, Any]:
         "description": op.description,
         "deprecated": op.deprecated,
         "tags": list(op.tags),
-        "auth": op.auth,
+        "auth": list(op.auth),
         "params": [_param(p) for p in op.params],
         "returns": op.returns,
         "responses": [

@@ -17,6 +17,7 @@ from .views import (
     ParamView,
     ResponseView,
     Review,
+    SchemeView,
 )
 
 
@@ -25,7 +26,10 @@ def make_review(api: Api, spec: Any = None) -> Review:
     return Review(
         title=api.title,
         version=api.version,
-        operations=tuple(_operation(op) for op in api.operations),
+        security=tuple(
+            SchemeView(s.name, s.kind, s.location, s.param_name, s.keyword, s.description) for s in api.security
+        ),
+        operations=tuple(_operation(op, api.has_bearer_auth) for op in api.operations),
         models=tuple(_model(m) for m in api.models),
         enums=tuple(_enum(e) for e in api.enums),
         aliases=tuple(_alias(a) for a in api.aliases),
@@ -79,7 +83,7 @@ def _response(r: ResponseCase, error_class: str | None) -> ResponseView:
     return ResponseView(r.status, src.response_type(r), r.description, error_class)
 
 
-def _operation(op: Operation) -> OperationView:
+def _operation(op: Operation, bearer_only: bool) -> OperationView:
     params = [param_view(p) for p in op.positional + op.keyword]
     if op.body is not None:
         params.append(_body_view(op.body))
@@ -94,6 +98,8 @@ def _operation(op: Operation) -> OperationView:
         deprecated=op.deprecated,
         tags=op.tags,
         auth=op.auth,
+        requirements=op.security,
+        bearer_token=bearer_only and bool(op.sends),
         params=tuple(params),
         returns=src.return_type(op),
         responses=tuple(_response(r, None) for r in op.success),

@@ -41,12 +41,22 @@ def _findings(review: Review) -> list[str]:
     return out
 
 
+def _auth(op: OperationView) -> str:
+    """`bearer token` (an API whose every scheme is one), else the schemes that will do:
+    `` `key` or `user` + `token` `` (`none` for the optional `{}`)."""
+    if op.bearer_token:
+        return "bearer token"
+    if not op.auth:
+        return "no authentication"
+    return "auth " + " or ".join(" + ".join(code(n) for n in names) or "none" for names in op.requirements)
+
+
 def _operation(op: OperationView) -> list[str]:
     out = ["", f"### {code(op.call)}", ""]
     facts = [code(f"{op.method} {op.path}"), f"operationId {code(op.operation_id)}"]
     if op.tags:
         facts.append("tags " + ", ".join(code(t) for t in op.tags))
-    facts.append("bearer token" if op.auth else "no authentication")
+    facts.append(_auth(op))
     if op.deprecated:
         facts.append("**deprecated**")
     out.append(" · ".join(facts))

@@ -41,7 +41,12 @@ class OperationView:
     description: str | None
     deprecated: bool
     tags: tuple[str, ...]
-    auth: bool
+    # The names of the security schemes it accepts (empty: none); its requirements, each
+    # the schemes sent together (`()`: the optional `{}`); whether it sends the one bearer
+    # token of an API whose every scheme is one.
+    auth: tuple[str, ...]
+    requirements: tuple[tuple[str, ...], ...]
+    bearer_token: bool
     params: tuple[ParamView, ...]
     returns: str
     responses: tuple[ResponseView, ...]
@@ -111,9 +116,23 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class SchemeView:
+    name: str
+    # bearer, apiKey, basic, oauth2, openIdConnect or unsupported
+    kind: str
+    # apiKey only: header, query or cookie, and the name there.
+    location: str | None
+    param_name: str | None
+    # The Client/AsyncClient keyword; None when the client cannot send it.
+    keyword: str | None
+    description: str | None
+
+
+@dataclass(frozen=True)
 class Review:
     title: str
     version: str
+    security: tuple[SchemeView, ...]
     operations: tuple[OperationView, ...]
     models: tuple[ModelView, ...]
     enums: tuple[EnumView, ...]

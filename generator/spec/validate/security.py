@@ -1,18 +1,17 @@
-"""Security requirements name declared schemes: a requirement naming none the document
-declares would make the client silently send no credentials.
+"""Security requirements name declared schemes: a requirement naming one the document does
+not declare is a warning (the client cannot know what to send), and build ignores the name.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ...problems import Problem, join_pointer
+from ...problems import Problem, join_pointer, warning
 from ..walk import Typed
 
 
 def security(data: dict[str, Any], typed: list[Typed]) -> list[Problem]:
-    """Every security requirement names a declared scheme (else the client would silently
-    send no credentials)."""
+    """A warning for each name in a security requirement that no scheme declares."""
     components = data.get("components")
     schemes = components.get("securitySchemes") if isinstance(components, dict) else None
     declared = set(schemes) if isinstance(schemes, dict) else set()
@@ -27,9 +26,9 @@ def security(data: dict[str, Any], typed: list[Typed]) -> list[Problem]:
             for name in requirement if isinstance(requirement, dict) else {}:
                 if name not in declared:
                     problems.append(
-                        Problem(
+                        warning(
                             join_pointer(pointer, i, name),
-                            f"security scheme {name!r} is not declared",
+                            f"security scheme {name!r} is not declared; ignored it",
                             hint="declare it under components/securitySchemes"
                             + (f" (declared: {', '.join(sorted(map(str, declared)))})" if declared else ""),
                         )

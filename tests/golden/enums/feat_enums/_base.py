@@ -96,6 +96,48 @@ class Secret:
     __str__ = __repr__
 
 
+# The credential keyword of an API whose every scheme is a bearer token.
+ACCESS_TOKEN = "access_token"
+
+
+class Credential:
+    """One credential and where it travels: a `header`, a `query` parameter or a `cookie`
+    named `name`. The value is a `Secret`."""
+
+    __slots__ = ("location", "name", "value")
+
+    def __init__(self, location: str, name: str, value: str) -> None:
+        self.location = location
+        self.name = name
+        self.value = Secret(value)
+
+    def __repr__(self) -> str:
+        return f"Credential({self.location!r}, {self.name!r}, '***')"
+
+
+def bearer(token: str | None) -> Credential | None:
+    """`Authorization: Bearer <token>`; None when no token (or an empty one) was given."""
+    return Credential("header", "Authorization", f"Bearer {token}") if token else None
+
+
+def basic(credentials: tuple[str, str] | None) -> Credential | None:
+    """`Authorization: Basic base64(username:password)` from `(username, password)`."""
+    if credentials is None:
+        return None
+    import base64  # only for HTTP basic: keeps imports quick
+
+    username, password = credentials
+    if ":" in username:
+        raise ValueError("an HTTP basic username may not contain ':'")
+    pair = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    return Credential("header", "Authorization", f"Basic {pair}")
+
+
+def api_key(location: str, name: str, value: str | None) -> Credential | None:
+    """An API key sent in the `header`, `query` parameter or `cookie` called `name`."""
+    return Credential(location, name, value) if value else None
+
+
 class Json:
     """A JSON body decoded into `type`; the decoder is built on first use and kept."""
 
@@ -155,7 +197,7 @@ class Endpoint(Generic[T]):
         operation_id: str,
         responses: Mapping[int | str, ResponseSpec],
         query_styles: Mapping[str, tuple[str, bool]] | None = None,
-        auth: bool = True,
+        auth: bool | Sequence[Sequence[str]] = True,
         accept: str = "application/json",
         bodies: Mapping[str, str] | None = None,
         parts: Mapping[str, str] | None = None,
@@ -165,7 +207,11 @@ class Endpoint(Generic[T]):
         self.operation_id = operation_id
         self.responses = responses
         self.query_styles = query_styles or {}
-        self.auth = auth
+        # The requirements it accepts, in order: each the credential keywords sent together.
+        # True: the access token; False: no credentials.
+        if isinstance(auth, bool):
+            auth = [[ACCESS_TOKEN]] if auth else []
+        self.auth = tuple(tuple(requirement) for requirement in auth)
         self.accept = accept
         # The media types a body may be sent in, and how (`json`, `multipart`, ...), when
         # there are several; multipart parts with a Content-Type of their own.
@@ -272,12 +318,14 @@ def _quote(text: str) -> str:
 
 class _Core:
     """What the blocking and the asyncio clients share: building requests, reading
-    responses. Holds the access token privately; it never appears in reprs or errors."""
+    responses. Holds the credentials privately (as `Secret`s); they never appear in reprs,
+    logs or errors."""
 
     def __init__(
         self,
         *,
-        access_token: str | None,
+        access_token: str | None = None,
+        credentials: Mapping[str, Credential | None] | None = None,
         base_url: str,
         timeout: float | httpx.Timeout,
         max_retries: int,
@@ -289,12 +337,16 @@ class _Core:
             )
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
-        self._access_token = Secret(access_token) if access_token else None
+        self._credentials = _given(access_token, credentials)
+        # Query credentials are shown as *** in the URLs of logs and errors.
+        self._secret_params = frozenset(
+            _quote(c.name) for c in self._credentials.values() if c.location == "query"
+        )
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.max_retries = max_retries
         self._headers = {"User-Agent": user_agent(), **(headers or {})}
-        self._log_url = _without_userinfo(self.base_url)
+        self._log_url = self._redacted(self.base_url)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._log_url!r})"
@@ -341,7 +393,7 @@ class _Core:
             logger.debug(
                 "%s %s -> %s in %.1f ms (attempt %d)",
                 endpoint.method,
-                _without_userinfo(url),
+                self._redacted(url),
                 outcome,
                 (time.monotonic() - started) * 1000,
                 attempt + 1,
@@ -366,11 +418,10 @@ class _Core:
             url += "?" + query_string
         request_headers = dict(self._headers)
         request_headers["Accept"] = endpoint.accept
-        if endpoint.auth and self._access_token is not None:
-            request_headers["Authorization"] = f"Bearer {self._access_token.get()}"
         for name, value in (headers or {}).items():
             if value is not None:
                 request_headers[name] = _text(value)
+        url = self._authorize(endpoint, url, request_headers)
         return {
             "method": endpoint.method,
             "url": url,
@@ -387,7 +438,60 @@ class _Core:
         if 200 <= status < 300:
             result: T = _read_body(endpoint, spec, response)
             return result
-        raise _status_error(endpoint, spec, response)
+        raise _status_error(endpoint, spec, response, self._redacted)
+
+    def _authorize(
+        self, endpoint: Endpoint[Any], url: str, headers: dict[str, str]
+    ) -> str:
+        """Send the credentials of the endpoint's first requirement whose credentials were
+        all given (none when no requirement's were); returns the URL with query ones."""
+        for requirement in endpoint.auth:
+            chosen = [self._credentials.get(keyword) for keyword in requirement]
+            if all(c is not None for c in chosen):
+                break
+        else:
+            return url
+        for credential in chosen:
+            if credential is None:
+                continue
+            value = credential.value.get()
+            if credential.location == "query":
+                pair = f"{_quote(credential.name)}={_quote(value)}"
+                url += ("&" if "?" in url else "?") + pair
+            elif credential.location == "cookie":
+                pair = f"{credential.name}={quote(value, safe=_COOKIE_SAFE)}"
+                cookie = headers.get("Cookie")
+                headers["Cookie"] = f"{cookie}; {pair}" if cookie else pair
+            else:
+                headers[credential.name] = value
+        return url
+
+    def _redacted(self, url: str) -> str:
+        """A URL fit for logs and errors: no userinfo, query credentials as `***`."""
+        url = _without_userinfo(url)
+        if not self._secret_params or "?" not in url:
+            return url
+        head, _, query = url.partition("?")
+        pairs = []
+        for pair in query.split("&"):
+            name = pair.split("=", 1)[0]
+            pairs.append(f"{name}=***" if name in self._secret_params else pair)
+        return head + "?" + "&".join(pairs)
+
+
+# Characters a cookie value may hold as they are (RFC 6265 cookie-octet, less `%`).
+_COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"
+
+
+def _given(
+    access_token: str | None, credentials: Mapping[str, Credential | None] | None
+) -> dict[str, Credential]:
+    """The credentials the caller gave, by keyword."""
+    given = {k: c for k, c in (credentials or {}).items() if c is not None}
+    token = bearer(access_token)
+    if token is not None:
+        given[ACCESS_TOKEN] = token
+    return given
 
 
 def user_agent() -> str:
@@ -614,7 +718,10 @@ def _read_body(
 
 
 def _status_error(
-    endpoint: Endpoint[Any], spec: ResponseSpec | None, response: httpx.Response
+    endpoint: Endpoint[Any],
+    spec: ResponseSpec | None,
+    response: httpx.Response,
+    redacted: Callable[[str], str],
 ) -> errors.APIStatusError:
     content = response.content
     body: Any
@@ -629,7 +736,7 @@ def _status_error(
         except (msgspec.ValidationError, msgspec.DecodeError):
             detail = None
     try:
-        url = str(response.request.url)
+        url = redacted(str(response.request.url))
     except RuntimeError:  # a response built by hand, with no request behind it
         url = endpoint.path
     return errors.status_error(
@@ -671,7 +778,8 @@ class SyncAPIClient(_Core):
     def __init__(
         self,
         *,
-        access_token: str | None,
+        access_token: str | None = None,
+        credentials: Mapping[str, Credential | None] | None = None,
         base_url: str,
         timeout: float | httpx.Timeout,
         max_retries: int,
@@ -680,6 +788,7 @@ class SyncAPIClient(_Core):
     ) -> None:
         super().__init__(
             access_token=access_token,
+            credentials=credentials,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -712,14 +821,19 @@ class SyncAPIClient(_Core):
         attempt = 0
         while True:
             started = time.monotonic()
+            failure: errors.APIConnectionError | None = None
             try:
                 response = self._http.request(**request)
             except httpx.TransportError as exc:
                 self._log(
                     endpoint, request["url"], type(exc).__name__, started, attempt
                 )
+                failure = _transport_error(exc, endpoint, attempt + 1)
+            if failure is not None:
+                # Raised outside `except`: the httpx exception, which holds the request
+                # and its credentials, is not kept as the error's __context__.
                 if attempt >= retries:
-                    raise _transport_error(exc, endpoint, attempt + 1) from None
+                    raise failure
                 time.sleep(retry_delay(attempt, None))
                 attempt += 1
                 continue
@@ -755,7 +869,8 @@ class AsyncAPIClient(_Core):
     def __init__(
         self,
         *,
-        access_token: str | None,
+        access_token: str | None = None,
+        credentials: Mapping[str, Credential | None] | None = None,
         base_url: str,
         timeout: float | httpx.Timeout,
         max_retries: int,
@@ -764,6 +879,7 @@ class AsyncAPIClient(_Core):
     ) -> None:
         super().__init__(
             access_token=access_token,
+            credentials=credentials,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -798,14 +914,19 @@ class AsyncAPIClient(_Core):
         attempt = 0
         while True:
             started = time.monotonic()
+            failure: errors.APIConnectionError | None = None
             try:
                 response = await self._http.request(**request)
             except httpx.TransportError as exc:
                 self._log(
                     endpoint, request["url"], type(exc).__name__, started, attempt
                 )
+                failure = _transport_error(exc, endpoint, attempt + 1)
+            if failure is not None:
+                # Raised outside `except`: the httpx exception, which holds the request
+                # and its credentials, is not kept as the error's __context__.
                 if attempt >= retries:
-                    raise _transport_error(exc, endpoint, attempt + 1) from None
+                    raise failure
                 await _sleep(retry_delay(attempt, None))
                 attempt += 1
                 continue
@@ -846,12 +967,16 @@ __all__ = [
     "NO_CONTENT",
     "TEXT",
     "AsyncAPIClient",
+    "Credential",
     "Endpoint",
     "FileInput",
     "Json",
     "Secret",
     "SyncAPIClient",
     "aiter_pages",
+    "api_key",
+    "basic",
+    "bearer",
     "cookie_header",
     "iter_pages",
     "retry_delay",

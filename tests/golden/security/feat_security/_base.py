@@ -1,0 +1,984 @@
+"""HTTP plumbing shared by every operation.
+
+Generated operations are declarative (`Endpoint` values); this module turns them into
+requests and turns responses into typed values or exceptions.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import enum
+import logging
+import os
+import random
+import time
+import uuid
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
+from types import TracebackType
+from typing import IO, TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
+from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
+
+import msgspec
+
+from . import errors
+from ._unions import decode_hook
+from ._version import __version__
+
+if TYPE_CHECKING:
+    import sys
+
+    import httpx
+
+    if sys.version_info >= (3, 11):
+        from typing import Self
+    else:  # only the type checker reads this; it needs no package at run time
+        from typing_extensions import Self
+
+T = TypeVar("T")
+FileContent: TypeAlias = bytes | IO[bytes]
+FileInput: TypeAlias = (
+    FileContent
+    | tuple[str | None, FileContent]
+    | tuple[str | None, FileContent, str | None]
+)
+"""A file part of a multipart form: its content (bytes, or a binary file object, which
+is streamed), or a `(filename, content)` or `(filename, content, content_type)` tuple."""
+PageT = TypeVar("PageT")
+ItemT = TypeVar("ItemT")
+
+# httpx is imported when the first client is made, not with the package: importing the
+# package stays quick, and a program pays for httpx only once it talks to the API.
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_RETRIES = 2
+# Retries: idempotent methods only, on these statuses or when no response arrived.
+RETRY_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+INITIAL_BACKOFF = 0.5
+MAX_BACKOFF = 8.0
+# A server's Retry-After is honoured up to this many seconds.
+MAX_RETRY_AFTER = 60.0
+
+logger = logging.getLogger("feat_security")
+
+
+class _NotGiven:
+    """Marks an option left as it was (None is a value some options take)."""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = _NotGiven()
+
+
+class Secret:
+    """A credential that shows as `'***'` in reprs, logs and debuggers' views of the client."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "'***'"
+
+    __str__ = __repr__
+
+
+# The credential keyword of an API whose every scheme is a bearer token.
+ACCESS_TOKEN = "access_token"
+
+
+class Credential:
+    """One credential and where it travels: a `header`, a `query` parameter or a `cookie`
+    named `name`. The value is a `Secret`."""
+
+    __slots__ = ("location", "name", "value")
+
+    def __init__(self, location: str, name: str, value: str) -> None:
+        self.location = location
+        self.name = name
+        self.value = Secret(value)
+
+    def __repr__(self) -> str:
+        return f"Credential({self.location!r}, {self.name!r}, '***')"
+
+
+def bearer(token: str | None) -> Credential | None:
+    """`Authorization: Bearer <token>`; None when no token (or an empty one) was given."""
+    return Credential("header", "Authorization", f"Bearer {token}") if token else None
+
+
+def basic(credentials: tuple[str, str] | None) -> Credential | None:
+    """`Authorization: Basic base64(username:password)` from `(username, password)`."""
+    if credentials is None:
+        return None
+    import base64  # only for HTTP basic: keeps imports quick
+
+    username, password = credentials
+    if ":" in username:
+        raise ValueError("an HTTP basic username may not contain ':'")
+    pair = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    return Credential("header", "Authorization", f"Basic {pair}")
+
+
+def api_key(location: str, name: str, value: str | None) -> Credential | None:
+    """An API key sent in the `header`, `query` parameter or `cookie` called `name`."""
+    return Credential(location, name, value) if value else None
+
+
+class Json:
+    """A JSON body decoded into `type`; the decoder is built on first use and kept."""
+
+    __slots__ = ("_decoder", "type")
+
+    def __init__(self, type: Any) -> None:
+        self.type = type
+        self._decoder: msgspec.json.Decoder[Any] | None = None
+
+    def decode(self, content: bytes) -> Any:
+        decoder = self._decoder
+        if decoder is None:
+            decoder = self._decoder = msgspec.json.Decoder(
+                self.type, dec_hook=decode_hook
+            )
+        return decoder.decode(content)
+
+
+class _Raw:
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
+TEXT = _Raw("text")
+BINARY = _Raw("bytes")
+NO_CONTENT = _Raw("empty")
+
+ResponseSpec = Json | _Raw
+
+
+class Endpoint(Generic[T]):
+    """One operation: where it lives and how each documented response is read.
+
+    `T` is what a successful call returns; the generator guarantees that the success
+    entries of `responses` decode to it.
+    """
+
+    __slots__ = (
+        "accept",
+        "auth",
+        "bodies",
+        "method",
+        "operation_id",
+        "parts",
+        "path",
+        "query_styles",
+        "responses",
+    )
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        *,
+        operation_id: str,
+        responses: Mapping[int | str, ResponseSpec],
+        query_styles: Mapping[str, tuple[str, bool]] | None = None,
+        auth: bool | Sequence[Sequence[str]] = True,
+        accept: str = "application/json",
+        bodies: Mapping[str, str] | None = None,
+        parts: Mapping[str, str] | None = None,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.operation_id = operation_id
+        self.responses = responses
+        self.query_styles = query_styles or {}
+        # The requirements it accepts, in order: each the credential keywords sent together.
+        # True: the access token; False: no credentials.
+        if isinstance(auth, bool):
+            auth = [[ACCESS_TOKEN]] if auth else []
+        self.auth = tuple(tuple(requirement) for requirement in auth)
+        self.accept = accept
+        # The media types a body may be sent in, and how (`json`, `multipart`, ...), when
+        # there are several; multipart parts with a Content-Type of their own.
+        self.bodies = bodies or {}
+        self.parts = parts or {}
+
+    def response_spec(self, status: int) -> ResponseSpec | None:
+        """The documented response for `status`: exact code, then `2XX`-style range, then
+        `default`; an undocumented success falls back to the first documented success.
+        """
+        responses = self.responses
+        spec = responses.get(status) or responses.get(f"{status // 100}XX")
+        if spec is None and not 200 <= status < 300:
+            spec = responses.get("default")
+        if spec is None and 200 <= status < 300:
+            spec = next(
+                (s for k, s in responses.items() if str(k).startswith("2")),
+                responses.get("default"),
+            )
+        return spec
+
+
+def _text(value: Any) -> str:
+    """How one value is written into a URL."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return _text(value.value)
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return str(value)
+
+
+def cookie_header(pairs: list[tuple[str, Any]]) -> str | None:
+    text = "; ".join(
+        f"{name}={quote(_text(value), safe='')}"
+        for name, value in pairs
+        if value is not None
+    )
+    return text or None
+
+
+def encode_path(template: str, values: Mapping[str, Any]) -> str:
+    path = template
+    for name, value in values.items():
+        path = path.replace("{" + name + "}", quote(_text(value), safe=""))
+    return path
+
+
+def encode_query(
+    values: Mapping[str, Any], styles: Mapping[str, tuple[str, bool]]
+) -> str:
+    """A query string per the OpenAPI style of each parameter; None means "not sent".
+
+    Names and items are percent-encoded, the delimiters between items are not: `a,b` and
+    `c` go out as `tags=a%2Cb,c`, which a server tells apart from `tags=a,b,c`.
+    """
+    pairs: list[str] = []
+    for name, value in values.items():
+        if value is None:
+            continue
+        style, explode = styles.get(name, ("form", True))
+        key = _quote(name)
+        if isinstance(value, msgspec.Struct):
+            value = msgspec.to_builtins(value)
+        if isinstance(value, (list, tuple)):
+            items = [_quote(_text(v)) for v in value if v is not None]
+            if style == "form" and explode:
+                pairs.extend(f"{key}={item}" for item in items)
+            else:
+                sep = _DELIMITERS.get(style, ",")
+                pairs.append(f"{key}={sep.join(items)}")
+        elif isinstance(value, Mapping):
+            entries = [(str(k), v) for k, v in value.items() if v is not None]
+            if style == "deepObject":
+                for k, item in entries:
+                    inner = _quote(f"{name}[{k}]")
+                    if isinstance(item, (list, tuple)):
+                        pairs.extend(f"{inner}={_quote(_text(v))}" for v in item)
+                    else:
+                        pairs.append(f"{inner}={_quote(_text(item))}")
+            elif explode:
+                pairs.extend(
+                    f"{_quote(k)}={_quote(_text(item))}" for k, item in entries
+                )
+            else:
+                flat = ",".join(f"{_quote(k)},{_quote(_text(v))}" for k, v in entries)
+                pairs.append(f"{key}={flat}")
+        else:
+            pairs.append(f"{key}={_quote(_text(value))}")
+    return "&".join(pairs)
+
+
+# Between the items of an array that is not exploded, as they go on the wire.
+_DELIMITERS = {"form": ",", "spaceDelimited": "%20", "pipeDelimited": "|"}
+
+
+def _quote(text: str) -> str:
+    """As an HTML form encodes a name or a value: every reserved character escaped."""
+    return quote_plus(text, safe="")
+
+
+class _Core:
+    """What the blocking and the asyncio clients share: building requests, reading
+    responses. Holds the credentials privately (as `Secret`s); they never appear in reprs,
+    logs or errors."""
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        credentials: Mapping[str, Credential | None] | None = None,
+        base_url: str,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        headers: Mapping[str, str] | None,
+    ) -> None:
+        if not base_url:
+            raise ValueError(
+                "no base URL: pass base_url= (the spec declares no server)"
+            )
+        if max_retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+        self._credentials = _given(access_token, credentials)
+        # Query credentials are shown as *** in the URLs of logs and errors.
+        self._secret_params = frozenset(
+            _quote(c.name) for c in self._credentials.values() if c.location == "query"
+        )
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._headers = {"User-Agent": user_agent(), **(headers or {})}
+        self._log_url = self._redacted(self.base_url)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._log_url!r})"
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | _NotGiven = NOT_GIVEN,
+        max_retries: int | _NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A copy of this client with other options, sharing its connection pool.
+
+        Closing the copy leaves the pool open; closing the original closes it for both.
+        """
+        clone = copy.copy(self)
+        clone._owns_http = False
+        if not isinstance(timeout, _NotGiven):
+            clone.timeout = timeout
+        if not isinstance(max_retries, _NotGiven):
+            if max_retries < 0:
+                raise ValueError("max_retries must be 0 or more")
+            clone.max_retries = max_retries
+        clone._bind()
+        return clone
+
+    # Generated clients attach their operation namespaces here.
+    _owns_http: bool
+
+    def _bind(self) -> None:
+        pass
+
+    def _retries_for(self, endpoint: Endpoint[Any]) -> int:
+        return self.max_retries if endpoint.method in RETRY_METHODS else 0
+
+    def _log(
+        self,
+        endpoint: Endpoint[Any],
+        url: str,
+        outcome: str,
+        started: float,
+        attempt: int,
+    ) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %s in %.1f ms (attempt %d)",
+                endpoint.method,
+                self._redacted(url),
+                outcome,
+                (time.monotonic() - started) * 1000,
+                attempt + 1,
+                extra={"operation_id": endpoint.operation_id, "attempt": attempt + 1},
+            )
+
+    def _build(
+        self,
+        endpoint: Endpoint[Any],
+        path: Mapping[str, Any] | None,
+        query: Mapping[str, Any] | None,
+        headers: Mapping[str, Any] | None,
+        body: Any,
+        body_encoding: str | None,
+        content_type: str | None = None,
+    ) -> dict[str, Any]:
+        url = self.base_url + (
+            encode_path(endpoint.path, path) if path else endpoint.path
+        )
+        query_string = encode_query(query, endpoint.query_styles) if query else ""
+        if query_string:
+            url += "?" + query_string
+        request_headers = dict(self._headers)
+        request_headers["Accept"] = endpoint.accept
+        for name, value in (headers or {}).items():
+            if value is not None:
+                request_headers[name] = _text(value)
+        url = self._authorize(endpoint, url, request_headers)
+        return {
+            "method": endpoint.method,
+            "url": url,
+            "headers": request_headers,
+            "timeout": self.timeout,
+            **_body_request(
+                endpoint, body, body_encoding, content_type, request_headers
+            ),
+        }
+
+    def _read(self, endpoint: Endpoint[T], response: httpx.Response) -> T:
+        status = response.status_code
+        spec = endpoint.response_spec(status)
+        if 200 <= status < 300:
+            result: T = _read_body(endpoint, spec, response)
+            return result
+        raise _status_error(endpoint, spec, response, self._redacted)
+
+    def _authorize(
+        self, endpoint: Endpoint[Any], url: str, headers: dict[str, str]
+    ) -> str:
+        """Send the credentials of the endpoint's first requirement whose credentials were
+        all given (none when no requirement's were); returns the URL with query ones."""
+        for requirement in endpoint.auth:
+            chosen = [self._credentials.get(keyword) for keyword in requirement]
+            if all(c is not None for c in chosen):
+                break
+        else:
+            return url
+        for credential in chosen:
+            if credential is None:
+                continue
+            value = credential.value.get()
+            if credential.location == "query":
+                pair = f"{_quote(credential.name)}={_quote(value)}"
+                url += ("&" if "?" in url else "?") + pair
+            elif credential.location == "cookie":
+                pair = f"{credential.name}={quote(value, safe=_COOKIE_SAFE)}"
+                cookie = headers.get("Cookie")
+                headers["Cookie"] = f"{cookie}; {pair}" if cookie else pair
+            else:
+                headers[credential.name] = value
+        return url
+
+    def _redacted(self, url: str) -> str:
+        """A URL fit for logs and errors: no userinfo, query credentials as `***`."""
+        url = _without_userinfo(url)
+        if not self._secret_params or "?" not in url:
+            return url
+        head, _, query = url.partition("?")
+        pairs = []
+        for pair in query.split("&"):
+            name = pair.split("=", 1)[0]
+            pairs.append(f"{name}=***" if name in self._secret_params else pair)
+        return head + "?" + "&".join(pairs)
+
+
+# Characters a cookie value may hold as they are (RFC 6265 cookie-octet, less `%`).
+_COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"
+
+
+def _given(
+    access_token: str | None, credentials: Mapping[str, Credential | None] | None
+) -> dict[str, Credential]:
+    """The credentials the caller gave, by keyword."""
+    given = {k: c for k, c in (credentials or {}).items() if c is not None}
+    token = bearer(access_token)
+    if token is not None:
+        given[ACCESS_TOKEN] = token
+    return given
+
+
+def user_agent() -> str:
+    import httpx
+
+    return f"feat-security/{__version__} python-httpx/{httpx.__version__}"
+
+
+def retry_delay(attempt: int, headers: httpx.Headers | None) -> float:
+    """Seconds to wait before retry number `attempt + 1`: the server's Retry-After (seconds
+    or an HTTP date, capped), else exponential backoff from 0.5 s, capped at 8 s, less up
+    to a quarter at random so that many clients do not retry in step."""
+    if headers is not None:
+        wait = _retry_after(headers)
+        if wait is not None:
+            return min(max(wait, 0.0), MAX_RETRY_AFTER)
+    backoff = min(INITIAL_BACKOFF * 2.0**attempt, MAX_BACKOFF)
+    return backoff * (1 - 0.25 * random.random())
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    millis = headers.get("retry-after-ms")
+    if millis is not None:
+        try:
+            return float(millis) / 1000
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    import email.utils  # only for a Retry-After given as a date: keeps imports quick
+
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.timezone.utc)
+    wait: float = (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds()
+    return wait
+
+
+def _without_userinfo(url: str) -> str:
+    """A URL fit for logs: credentials in it (`https://user:pass@host`) are dropped."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
+def iter_pages(
+    fetch: Callable[[int], PageT],
+    split: Callable[[PageT], tuple[Sequence[ItemT], int]],
+    start: int,
+) -> Iterator[ItemT]:
+    """Every item of a page-numbered list, fetched lazily one page at a time; stops after
+    the last page the server reports, or at an empty page."""
+    page = start
+    while True:
+        items, last_page = split(fetch(page))
+        yield from items
+        if not items or page >= last_page:
+            return
+        page += 1
+
+
+async def aiter_pages(
+    fetch: Callable[[int], Awaitable[PageT]],
+    split: Callable[[PageT], tuple[Sequence[ItemT], int]],
+    start: int,
+) -> AsyncIterator[ItemT]:
+    """The asyncio twin of iter_pages: the event loop runs on while each page loads."""
+    page = start
+    while True:
+        items, last_page = split(await fetch(page))
+        for item in items:
+            yield item
+        if not items or page >= last_page:
+            return
+        page += 1
+
+
+def _body_request(
+    endpoint: Endpoint[Any],
+    body: Any,
+    encoding: str | None,
+    content_type: str | None,
+    headers: dict[str, str],
+) -> dict[str, Any]:
+    """The arguments of `httpx.Client.request` that carry the body (setting its
+    Content-Type in `headers`): `content=`, or `files=` for a multipart form, which httpx
+    streams. `content_type` picks one of the endpoint's `bodies` when it has several."""
+    if encoding is None and content_type is not None and body is not None:
+        encoding = endpoint.bodies.get(content_type)
+        if encoding is None:
+            known = ", ".join(endpoint.bodies)
+            raise ValueError(
+                f"{endpoint.operation_id}: cannot send {content_type!r} (known: {known})"
+            )
+    if encoding is None or body is None:
+        return {"content": None}
+    if encoding == "multipart":
+        parts = multipart_parts(body, endpoint.parts)
+        if parts:
+            return {"files": parts}
+        # httpx sends no form at all for no parts: an empty form, then.
+        headers["Content-Type"] = f"multipart/form-data; boundary={_EMPTY_BOUNDARY}"
+        return {"content": f"--{_EMPTY_BOUNDARY}--\r\n".encode()}
+    content, headers["Content-Type"] = _encode_body(body, encoding, content_type)
+    return {"content": content}
+
+
+_EMPTY_BOUNDARY = "polar-codegen-empty-form"
+
+
+def _encode_body(
+    body: Any, encoding: str, content_type: str | None = None
+) -> tuple[bytes, str]:
+    """The bytes of a body and its Content-Type: the media type the spec names, else the
+    encoding's own (a wildcard such as `image/*` names none)."""
+    if content_type is not None and "*" in content_type:
+        content_type = None
+    if encoding == "json":
+        return msgspec.json.encode(body), content_type or "application/json"
+    if encoding == "form":
+        data = msgspec.to_builtins(body) if isinstance(body, msgspec.Struct) else body
+        form = encode_query(data, {}) if isinstance(data, Mapping) else ""
+        return form.encode(), content_type or "application/x-www-form-urlencoded"
+    if encoding == "text":
+        media = content_type or "text/plain"
+        charset = _charset(media)
+        if charset is None:
+            return str(body).encode(), media + "; charset=utf-8"
+        return str(body).encode(charset), media
+    return bytes(body), content_type or "application/octet-stream"
+
+
+def _charset(media: str) -> str | None:
+    for param in media.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip('"')
+    return None
+
+
+FilePart: TypeAlias = tuple[str | None, Any, str | None]
+
+
+def multipart_parts(
+    body: Any, content_types: Mapping[str, str]
+) -> list[tuple[str, FilePart]]:
+    """A multipart form's parts as httpx's `files=` takes them, in field order: files
+    (bytes, binary file objects, `(filename, content[, content_type])` tuples) as file
+    parts, objects as JSON, other values as text; an array is one part per item, all of
+    one name, as OpenAPI's default encoding says. None and unset fields are left out.
+    `content_types`: parts whose Encoding Object names a Content-Type."""
+    if isinstance(body, msgspec.Struct):
+        items = [
+            (f.encode_name, getattr(body, f.name)) for f in msgspec.structs.fields(body)
+        ]
+    elif isinstance(body, Mapping):
+        items = [(str(k), v) for k, v in body.items()]
+    else:
+        raise TypeError(
+            f"a multipart body is a model or a mapping, not {type(body).__name__}"
+        )
+    parts: list[tuple[str, FilePart]] = []
+    for name, value in items:
+        if value is None or value is msgspec.UNSET:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            parts.append((name, _part(name, item, content_types.get(name))))
+    return parts
+
+
+def _part(name: str, value: Any, content_type: str | None) -> FilePart:
+    if _is_file_tuple(value):
+        filename, content = value[0], value[1]
+        given = value[2] if len(value) > 2 else None
+        return (filename or name, content, given or content_type or _OCTETS)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return (name, bytes(value), content_type or _OCTETS)
+    if hasattr(value, "read"):
+        filename = getattr(value, "name", None)
+        shown = os.path.basename(filename) if isinstance(filename, str) else name
+        return (shown or name, value, content_type or _OCTETS)
+    if isinstance(value, (msgspec.Struct, Mapping, list, tuple)):
+        return (None, msgspec.json.encode(value), content_type or "application/json")
+    return (None, _text(value), content_type)
+
+
+_OCTETS = "application/octet-stream"
+
+
+def _is_file_tuple(value: Any) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) in (2, 3)
+        and (value[0] is None or isinstance(value[0], str))
+        and (isinstance(value[1], (bytes, bytearray)) or hasattr(value[1], "read"))
+    )
+
+
+def _read_body(
+    endpoint: Endpoint[Any], spec: ResponseSpec | None, response: httpx.Response
+) -> Any:
+    if isinstance(spec, Json):
+        content = response.content
+        try:
+            return spec.decode(content)
+        except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+            raise errors.DecodeError.from_msgspec(
+                exc, endpoint.operation_id, content, spec.type
+            ) from None
+    if spec is TEXT:
+        return response.text
+    if spec is BINARY:
+        return response.content
+    return None
+
+
+def _status_error(
+    endpoint: Endpoint[Any],
+    spec: ResponseSpec | None,
+    response: httpx.Response,
+    redacted: Callable[[str], str],
+) -> errors.APIStatusError:
+    content = response.content
+    body: Any
+    try:
+        body = msgspec.json.decode(content) if content else None
+    except msgspec.DecodeError:
+        body = response.text
+    detail: Any = None
+    if isinstance(spec, Json) and content:
+        try:
+            detail = spec.decode(content)
+        except (msgspec.ValidationError, msgspec.DecodeError):
+            detail = None
+    try:
+        url = redacted(str(response.request.url))
+    except RuntimeError:  # a response built by hand, with no request behind it
+        url = endpoint.path
+    return errors.status_error(
+        status_code=response.status_code,
+        headers=response.headers,
+        body=body,
+        detail=detail,
+        method=endpoint.method,
+        url=url,
+        operation_id=endpoint.operation_id,
+    )
+
+
+def _transport_error(
+    exc: httpx.TransportError, endpoint: Endpoint[Any], attempts: int
+) -> errors.APIConnectionError:
+    import httpx
+
+    tries = f" after {attempts} attempts" if attempts > 1 else ""
+    if isinstance(exc, httpx.TimeoutException):
+        return errors.APITimeoutError(
+            f"{endpoint.operation_id}: request timed out{tries}"
+        )
+    return errors.APIConnectionError(
+        f"{endpoint.operation_id}: connection failed{tries} ({type(exc).__name__}: {exc})"
+    )
+
+
+async def _sleep(seconds: float) -> None:
+    # asyncio is imported on first use: blocking-only programs never pay for it.
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
+class SyncAPIClient(_Core):
+    """The blocking client's plumbing: one pooled `httpx.Client`."""
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        credentials: Mapping[str, Credential | None] | None = None,
+        base_url: str,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        headers: Mapping[str, str] | None,
+        http_client: httpx.Client | None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            credentials=credentials,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            headers=headers,
+        )
+        import httpx
+
+        self._owns_http = http_client is None
+        self._http = (
+            http_client if http_client is not None else httpx.Client(timeout=timeout)
+        )
+
+    def _request(
+        self,
+        endpoint: Endpoint[T],
+        *,
+        path: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Any = None,
+        body_encoding: str | None = None,
+        content_type: str | None = None,
+    ) -> T:
+        import httpx  # already loaded by the constructor: a dictionary lookup
+
+        request = self._build(
+            endpoint, path, query, headers, body, body_encoding, content_type
+        )
+        retries = self._retries_for(endpoint)
+        attempt = 0
+        while True:
+            started = time.monotonic()
+            failure: errors.APIConnectionError | None = None
+            try:
+                response = self._http.request(**request)
+            except httpx.TransportError as exc:
+                self._log(
+                    endpoint, request["url"], type(exc).__name__, started, attempt
+                )
+                failure = _transport_error(exc, endpoint, attempt + 1)
+            if failure is not None:
+                # Raised outside `except`: the httpx exception, which holds the request
+                # and its credentials, is not kept as the error's __context__.
+                if attempt >= retries:
+                    raise failure
+                time.sleep(retry_delay(attempt, None))
+                attempt += 1
+                continue
+            self._log(
+                endpoint, str(response.url), str(response.status_code), started, attempt
+            )
+            if response.status_code in RETRY_STATUSES and attempt < retries:
+                time.sleep(retry_delay(attempt, response.headers))
+                attempt += 1
+                continue
+            return self._read(endpoint, response)
+
+    def close(self) -> None:
+        """Close the connection pool (not one passed in as `http_client`)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIClient(_Core):
+    """The asyncio client's plumbing: one pooled `httpx.AsyncClient`."""
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        credentials: Mapping[str, Credential | None] | None = None,
+        base_url: str,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        headers: Mapping[str, str] | None,
+        http_client: httpx.AsyncClient | None,
+    ) -> None:
+        super().__init__(
+            access_token=access_token,
+            credentials=credentials,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            headers=headers,
+        )
+        import httpx
+
+        self._owns_http = http_client is None
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.AsyncClient(timeout=timeout)
+        )
+
+    async def _request(
+        self,
+        endpoint: Endpoint[T],
+        *,
+        path: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Any = None,
+        body_encoding: str | None = None,
+        content_type: str | None = None,
+    ) -> T:
+        import httpx  # already loaded by the constructor: a dictionary lookup
+
+        request = self._build(
+            endpoint, path, query, headers, body, body_encoding, content_type
+        )
+        retries = self._retries_for(endpoint)
+        attempt = 0
+        while True:
+            started = time.monotonic()
+            failure: errors.APIConnectionError | None = None
+            try:
+                response = await self._http.request(**request)
+            except httpx.TransportError as exc:
+                self._log(
+                    endpoint, request["url"], type(exc).__name__, started, attempt
+                )
+                failure = _transport_error(exc, endpoint, attempt + 1)
+            if failure is not None:
+                # Raised outside `except`: the httpx exception, which holds the request
+                # and its credentials, is not kept as the error's __context__.
+                if attempt >= retries:
+                    raise failure
+                await _sleep(retry_delay(attempt, None))
+                attempt += 1
+                continue
+            self._log(
+                endpoint, str(response.url), str(response.status_code), started, attempt
+            )
+            if response.status_code in RETRY_STATUSES and attempt < retries:
+                await _sleep(retry_delay(attempt, response.headers))
+                attempt += 1
+                continue
+            return self._read(endpoint, response)
+
+    async def close(self) -> None:
+        """Close the connection pool (not one passed in as `http_client`)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def aclose(self) -> None:
+        await self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+
+__all__ = [
+    "BINARY",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "NO_CONTENT",
+    "TEXT",
+    "AsyncAPIClient",
+    "Credential",
+    "Endpoint",
+    "FileInput",
+    "Json",
+    "Secret",
+    "SyncAPIClient",
+    "aiter_pages",
+    "api_key",
+    "basic",
+    "bearer",
+    "cookie_header",
+    "iter_pages",
+    "retry_delay",
+    "user_agent",
+]

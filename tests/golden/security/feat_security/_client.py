@@ -1,0 +1,411 @@
+"""Security schemes clients: `Client` for blocking code, `AsyncClient` for asyncio."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Literal
+
+from . import _base, models
+from ._base import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NO_CONTENT,
+    AsyncAPIClient,
+    Endpoint,
+    Json,
+    SyncAPIClient,
+)
+
+if TYPE_CHECKING:
+    import httpx
+
+Server = Literal["default"]
+"""A server the spec declares; pass `base_url=` for any other."""
+
+SERVERS: dict[str, str] = {
+    "default": "https://api.example.com",
+}
+
+_INHERITED = Endpoint[models.Item](
+    "GET",
+    "/inherited",
+    operation_id="inherited",
+    responses={200: Json(models.Item), 401: Json(models.Problem)},
+    auth=[["api_key_header"]],
+)
+
+_QUERY = Endpoint[None](
+    "GET",
+    "/query",
+    operation_id="query",
+    responses={204: NO_CONTENT},
+    auth=[["api_key_query"]],
+)
+
+_COOKIE = Endpoint[None](
+    "GET",
+    "/cookie",
+    operation_id="cookie",
+    responses={204: NO_CONTENT},
+    auth=[["session_cookie"]],
+)
+
+_BASIC = Endpoint[None](
+    "GET",
+    "/basic",
+    operation_id="basic",
+    responses={204: NO_CONTENT},
+    auth=[["basic"]],
+)
+
+_BEARER = Endpoint[None](
+    "GET",
+    "/bearer",
+    operation_id="bearer",
+    responses={204: NO_CONTENT},
+    auth=[["token"]],
+)
+
+_OAUTH2 = Endpoint[None](
+    "GET",
+    "/oauth2",
+    operation_id="oauth2",
+    responses={204: NO_CONTENT},
+    auth=[["oauth"]],
+)
+
+_OIDC = Endpoint[None](
+    "GET",
+    "/oidc",
+    operation_id="oidc",
+    responses={204: NO_CONTENT},
+    auth=[["oidc"]],
+)
+
+_PUBLIC = Endpoint[None](
+    "GET",
+    "/public",
+    operation_id="public",
+    responses={204: NO_CONTENT},
+    auth=False,
+)
+
+_OPTIONAL = Endpoint[None](
+    "GET",
+    "/optional",
+    operation_id="optional",
+    responses={204: NO_CONTENT},
+    auth=[["token"]],
+)
+
+_BOTH = Endpoint[None](
+    "GET",
+    "/both",
+    operation_id="both",
+    responses={204: NO_CONTENT},
+    auth=[["api_key_header", "api_key_query"]],
+)
+
+_EITHER = Endpoint[None](
+    "GET",
+    "/either",
+    operation_id="either",
+    responses={204: NO_CONTENT},
+    auth=[["basic"], ["token"], ["api_key_query"]],
+)
+
+_MIXED = Endpoint[None](
+    "GET",
+    "/mixed",
+    operation_id="mixed",
+    responses={204: NO_CONTENT},
+    auth=[["basic", "session_cookie"], ["token"]],
+)
+
+_UNSUPPORTED = Endpoint[None](
+    "GET",
+    "/unsupported",
+    operation_id="unsupported",
+    responses={204: NO_CONTENT},
+    auth=[["token"]],
+)
+
+_UNDECLARED = Endpoint[None](
+    "GET",
+    "/undeclared",
+    operation_id="undeclared",
+    responses={204: NO_CONTENT},
+    auth=[["token"]],
+)
+
+_RENAMED = Endpoint[None](
+    "GET",
+    "/renamed",
+    operation_id="renamed",
+    responses={204: NO_CONTENT},
+    auth=[["timeout_2"]],
+)
+
+
+def _base_url(server: str, base_url: str | None) -> str:
+    if base_url is not None:
+        return base_url
+    try:
+        return SERVERS[server]
+    except KeyError:
+        known = ", ".join(sorted(SERVERS))
+        raise ValueError(f"unknown server {server!r}; known servers: {known}") from None
+
+
+class Client(SyncAPIClient):
+    """Client for Security schemes.
+
+    Args:
+        api_key_header: Sent as the `X-API-Key` header. A key from the dashboard.
+        api_key_query: Sent as the `api_key` query parameter.
+        session_cookie: Sent as the `session` cookie.
+        basic: `(username, password)`, sent as `Authorization: Basic <base64>`. Your
+            account's user name and password.
+        token: Sent as `Authorization: Bearer <token>`.
+        oauth: Sent as `Authorization: Bearer <token>`.
+        oidc: Sent as `Authorization: Bearer <token>`.
+        timeout_2: Sent as the `X-Timeout-Key` header.
+        server: One of the servers the spec declares: `default` (https://api.example.com).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
+            connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.Client` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key_header: str | None = None,
+        api_key_query: str | None = None,
+        session_cookie: str | None = None,
+        basic: tuple[str, str] | None = None,
+        token: str | None = None,
+        oauth: str | None = None,
+        oidc: str | None = None,
+        timeout_2: str | None = None,
+        server: Server = "default",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            credentials={
+                "api_key_header": _base.api_key("header", "X-API-Key", api_key_header),
+                "api_key_query": _base.api_key("query", "api_key", api_key_query),
+                "session_cookie": _base.api_key("cookie", "session", session_cookie),
+                "basic": _base.basic(basic),
+                "token": _base.bearer(token),
+                "oauth": _base.bearer(oauth),
+                "oidc": _base.bearer(oidc),
+                "timeout_2": _base.api_key("header", "X-Timeout-Key", timeout_2),
+            },
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            max_retries=max_retries,
+            headers=headers,
+            http_client=http_client,
+        )
+        self._bind()
+
+    def basic(self) -> None:
+        """basic."""
+        return self._request(_BASIC)
+
+    def bearer(self) -> None:
+        """bearer."""
+        return self._request(_BEARER)
+
+    def both(self) -> None:
+        """Two schemes at once (AND)."""
+        return self._request(_BOTH)
+
+    def cookie(self, *, theme: str | None = None) -> None:
+        """cookie."""
+        return self._request(
+            _COOKIE, headers={"Cookie": _base.cookie_header([("theme", theme)])}
+        )
+
+    def either(self) -> None:
+        """Alternatives (OR), the first whose credentials were given is sent."""
+        return self._request(_EITHER)
+
+    def inherited(self) -> models.Item:
+        """The document's requirement applies (an API key in a header).
+
+        Raises:
+            AuthenticationError: The credentials are missing or wrong (HTTP 401).
+        """
+        return self._request(_INHERITED)
+
+    def mixed(self) -> None:
+        """Basic and a cookie together, or a bearer token."""
+        return self._request(_MIXED)
+
+    def oauth2(self) -> None:
+        """oauth2."""
+        return self._request(_OAUTH2)
+
+    def oidc(self) -> None:
+        """oidc."""
+        return self._request(_OIDC)
+
+    def optional(self) -> None:
+        """`{}` first: credentials are optional, sent when given."""
+        return self._request(_OPTIONAL)
+
+    def public(self) -> None:
+        """`security: []`: no credentials at all."""
+        return self._request(_PUBLIC)
+
+    def query(self, *, page: int = 1) -> None:
+        """query."""
+        return self._request(_QUERY, query={"page": page})
+
+    def renamed(self) -> None:
+        """A scheme named like a constructor keyword."""
+        return self._request(_RENAMED)
+
+    def undeclared(self) -> None:
+        """A requirement naming no declared scheme is ignored (with a warning)."""
+        return self._request(_UNDECLARED)
+
+    def unsupported(self) -> None:
+        """A client certificate, or a bearer token."""
+        return self._request(_UNSUPPORTED)
+
+
+class AsyncClient(AsyncAPIClient):
+    """Asyncio client for Security schemes.
+
+    Args:
+        api_key_header: Sent as the `X-API-Key` header. A key from the dashboard.
+        api_key_query: Sent as the `api_key` query parameter.
+        session_cookie: Sent as the `session` cookie.
+        basic: `(username, password)`, sent as `Authorization: Basic <base64>`. Your
+            account's user name and password.
+        token: Sent as `Authorization: Bearer <token>`.
+        oauth: Sent as `Authorization: Bearer <token>`.
+        oidc: Sent as `Authorization: Bearer <token>`.
+        timeout_2: Sent as the `X-Timeout-Key` header.
+        server: One of the servers the spec declares: `default` (https://api.example.com).
+        base_url: Any other base URL; overrides `server`.
+        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
+            connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
+        headers: Extra headers sent with every request.
+        http_client: Your own `httpx.AsyncClient` (proxies, transports, test doubles);
+            this client then never closes it.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key_header: str | None = None,
+        api_key_query: str | None = None,
+        session_cookie: str | None = None,
+        basic: tuple[str, str] | None = None,
+        token: str | None = None,
+        oauth: str | None = None,
+        oidc: str | None = None,
+        timeout_2: str | None = None,
+        server: Server = "default",
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            credentials={
+                "api_key_header": _base.api_key("header", "X-API-Key", api_key_header),
+                "api_key_query": _base.api_key("query", "api_key", api_key_query),
+                "session_cookie": _base.api_key("cookie", "session", session_cookie),
+                "basic": _base.basic(basic),
+                "token": _base.bearer(token),
+                "oauth": _base.bearer(oauth),
+                "oidc": _base.bearer(oidc),
+                "timeout_2": _base.api_key("header", "X-Timeout-Key", timeout_2),
+            },
+            base_url=_base_url(server, base_url),
+            timeout=timeout,
+            max_retries=max_retries,
+            headers=headers,
+            http_client=http_client,
+        )
+        self._bind()
+
+    async def basic(self) -> None:
+        """basic."""
+        return await self._request(_BASIC)
+
+    async def bearer(self) -> None:
+        """bearer."""
+        return await self._request(_BEARER)
+
+    async def both(self) -> None:
+        """Two schemes at once (AND)."""
+        return await self._request(_BOTH)
+
+    async def cookie(self, *, theme: str | None = None) -> None:
+        """cookie."""
+        return await self._request(
+            _COOKIE, headers={"Cookie": _base.cookie_header([("theme", theme)])}
+        )
+
+    async def either(self) -> None:
+        """Alternatives (OR), the first whose credentials were given is sent."""
+        return await self._request(_EITHER)
+
+    async def inherited(self) -> models.Item:
+        """The document's requirement applies (an API key in a header).
+
+        Raises:
+            AuthenticationError: The credentials are missing or wrong (HTTP 401).
+        """
+        return await self._request(_INHERITED)
+
+    async def mixed(self) -> None:
+        """Basic and a cookie together, or a bearer token."""
+        return await self._request(_MIXED)
+
+    async def oauth2(self) -> None:
+        """oauth2."""
+        return await self._request(_OAUTH2)
+
+    async def oidc(self) -> None:
+        """oidc."""
+        return await self._request(_OIDC)
+
+    async def optional(self) -> None:
+        """`{}` first: credentials are optional, sent when given."""
+        return await self._request(_OPTIONAL)
+
+    async def public(self) -> None:
+        """`security: []`: no credentials at all."""
+        return await self._request(_PUBLIC)
+
+    async def query(self, *, page: int = 1) -> None:
+        """query."""
+        return await self._request(_QUERY, query={"page": page})
+
+    async def renamed(self) -> None:
+        """A scheme named like a constructor keyword."""
+        return await self._request(_RENAMED)
+
+    async def undeclared(self) -> None:
+        """A requirement naming no declared scheme is ignored (with a warning)."""
+        return await self._request(_UNDECLARED)
+
+    async def unsupported(self) -> None:
+        """A client certificate, or a bearer token."""
+        return await self._request(_UNSUPPORTED)

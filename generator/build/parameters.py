@@ -19,7 +19,7 @@ def parameters(
     schemas: Schemas, raw: list[dict[str, Any]], path: str, pointer: str, pascal: str, has_body: bool
 ) -> tuple[Param, ...]:
     """Path parameters first, in the order the path names them; then the others in the
-    spec's order. `body` stays free for the request body."""
+    spec's order. `body` and `content_type` stay free for the request body."""
     template_order = re.findall(r"{([^}]+)}", path)
 
     def order(p: dict[str, Any]) -> tuple[int, int]:
@@ -33,7 +33,8 @@ def parameters(
             n + "_" if n in PARAM_RESERVED else n
             for n in (naming.identifier(str(p.get("name", "")), prefix="param_") for p in ordered)
         ],
-        taken={"body"} if has_body else (),
+        # `body`, and `content_type` that picks among a body's media types (bodies.py).
+        taken={"body", "content_type"} if has_body else (),
     )
     return tuple(_param(schemas, py_name, p, pointer, pascal) for py_name, p in zip(names, ordered))
 

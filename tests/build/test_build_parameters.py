@@ -184,3 +184,22 @@ def test_deprecation_and_constraints() -> None:
     p = one(query("n", {"type": "integer", "minimum": 1, "maximum": 100}, deprecated=True))
     assert p.deprecated
     assert p.constraints == (("minimum", "1"), ("maximum", "100"))
+
+
+def test_a_parameter_named_like_the_body_keywords_takes_another_name() -> None:
+    """`content_type=` chooses a body's media type: a `Content-Type` header parameter of an
+    operation with a body must not take the name (influxdb's spec has one)."""
+    from buildkit import build_api, document, json_content
+
+    op = {
+        "operationId": "post",
+        "parameters": [{"name": "Content-Type", "in": "header", "schema": {"type": "string"}}],
+        "requestBody": {
+            "content": {"application/json": {"schema": {"type": "object"}}, "text/plain": {"schema": {"type": "string"}}}
+        },
+        "responses": {"204": {"description": "done"}},
+    }
+    (operation,) = build_api(document({"/p": {"post": op}})).operations
+    assert [p.name for p in operation.params] == ["content_type_2"]
+    assert operation.body is not None and len(operation.body.choices) == 2
+    del json_content

@@ -26,6 +26,7 @@ from .processes import fork_workers
 if TYPE_CHECKING:
     from .ir import Api
     from .spec.load import Document
+    from .spec.selection import Selection
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,12 @@ class Options:
             max_bytes=self.max_bytes,
             strict=self.strict,
         )
+
+    def selection(self) -> Selection:
+        """The operations to generate, as validate and build read them."""
+        from .spec.selection import Selection
+
+        return Selection(self.include_operations, self.include_tags)
 
 
 @dataclass(frozen=True)
@@ -99,10 +106,10 @@ def inputs_of(options: Options) -> Callable[[tuple[str, ...]], stamp.Inputs | No
     return lambda sources: stamp.current(options.spec, sources, options.settings())
 
 
-def _validate_now(document: Document) -> list[Problem]:
+def _validate_now(document: Document, selection: Selection) -> list[Problem]:
     from .spec.validate import validate
 
-    return validate(document.data, document.problems)
+    return validate(document.data, document.problems, selection)
 
 
 class _Validation:
@@ -110,8 +117,9 @@ class _Validation:
     by its bytes and the versions that judged it; problems are never cached), else computed
     in a forked process, else here."""
 
-    def __init__(self, document: Document, background: bool) -> None:
+    def __init__(self, document: Document, selection: Selection, background: bool) -> None:
         self.document = document
+        self.selection = selection
         from .spec.validate import cache_key
 
         self.key = cache_key(document)
@@ -123,13 +131,13 @@ class _Validation:
 
             context = multiprocessing.get_context("fork")
             self.pipe, child_end = context.Pipe(duplex=False)
-            self.child = context.Process(target=_validate_in_child, args=(document, child_end), daemon=True)
+            self.child = context.Process(target=_validate_in_child, args=(document, selection, child_end), daemon=True)
             self.child.start()
             child_end.close()
 
     def result(self) -> list[Problem]:
         if self.problems is None:
-            self.problems = self._from_child() if self.child is not None else _validate_now(self.document)
+            self.problems = self._from_child() if self.child is not None else _validate_now(self.document, self.selection)
             if not self.problems:
                 cache.put("validated", self.key, "ok")
         return self.problems
@@ -154,9 +162,9 @@ class _Validation:
         raise RuntimeError(f"the validating process ended without an answer (exit code {self.child.exitcode})")
 
 
-def _validate_in_child(document: Document, pipe: Any) -> None:
+def _validate_in_child(document: Document, selection: Selection, pipe: Any) -> None:
     try:
-        problems = _validate_now(document)
+        problems = _validate_now(document, selection)
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which reports it
         pipe.send(("error", f"{type(exc).__name__}: {exc}"))
     else:
@@ -180,8 +188,8 @@ def generate(options: Options, progress: Progress = _quiet) -> Result:
     if any(not p.is_warning for p in document.problems):
         # The loader already refused part of the document: nothing to build from.
         with clock.stage("validating"):
-            raise InputError(_validate_now(document), document)
-    validation = _Validation(document, options.validate_in_background)
+            raise InputError(_validate_now(document, options.selection()), document)
+    validation = _Validation(document, options.selection(), options.validate_in_background)
     try:
         api, files, timings = _produce(options, document, progress)
     except Exception:

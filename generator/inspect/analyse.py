@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from ..build import BuildOptions, build
 from ..ir import Api
 from ..limits import DEFAULT_MAX_BYTES
-from ..problems import InputError
+from ..problems import InputError, split_severity
 from ..spec.load import Document, load
 from ..spec.validate import validate_cached
 
 
 def analyse(document: Document, options: BuildOptions, *, check: bool = True) -> Api:
     """Validate and build a loaded spec; raise InputError (carrying the document) when bad.
-    `check=False` skips validation, for data known to be valid (tests build many variants)."""
-    problems = validate_cached(document, remember=False) if check else []
-    if problems:
+    `check=False` skips validation, for data known to be valid (tests build many variants).
+    The validator's warnings join build's on the Api."""
+    problems = validate_cached(document, remember=False, selection=options.selection) if check else []
+    errors, warnings = split_severity(problems)
+    if errors:
         raise InputError(problems, document)
     try:
-        return build(document.data, options)
+        api = build(document.data, options)
     except InputError as exc:
         raise InputError(exc.problems, document) from None
+    if not warnings:
+        return api
+    return dataclasses.replace(api, warnings=tuple(warnings) + tuple(w for w in api.warnings if w not in warnings))
 
 
 def load_api(

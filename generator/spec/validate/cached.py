@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ... import __version__, cache
 from ...digests import digest_files, library_versions
 from ...problems import Problem
+from ..selection import EVERYTHING, Selection
 from .report import validate
 
 if TYPE_CHECKING:
@@ -32,13 +33,17 @@ def cache_key(document: Document) -> str:
     )
 
 
-def validate_cached(document: Document, *, remember: bool = True) -> list[Problem]:
+def validate_cached(
+    document: Document, *, remember: bool = True, selection: Selection = EVERYTHING
+) -> list[Problem]:
     """`validate`, answered from the cache for a spec that passed before; a pass is
-    written to the cache unless `remember` is off (commands that promise to write nothing)."""
+    written to the cache unless `remember` is off (commands that promise to write nothing).
+    A selection only turns errors into warnings, so a spec with no problem at all has none
+    under any selection: the key needs no selection."""
     key = cache_key(document)
     if cache.get("validated", key) == "ok":
         return []
-    problems = validate(document.data, document.problems)
+    problems = validate(document.data, document.problems, selection)
     if not problems and remember:
         cache.put("validated", key, "ok")
     return problems

@@ -185,3 +185,28 @@ def test_deprecation_and_constraints() -> None:
     p = one(query("n", {"type": "integer", "minimum": 1, "maximum": 100}, deprecated=True))
     assert p.deprecated
     assert p.constraints == (("minimum", "1"), ("maximum", "100"))
+
+
+# Undeclared path parameters
+
+
+def test_a_path_parameter_no_one_declares_is_a_required_str_in_path_order() -> None:
+    op = operation_with([query("q"), {"name": "b", "in": "path", "required": True, "schema": {"type": "integer"}}], "/x/{a}/y/{b}/z/{a}")
+    assert [(p.name, p.wire_name, p.location, p.type, p.required) for p in op.params] == [
+        ("a", "a", "path", STR, True),
+        ("b", "b", "path", INT, True),
+        ("q", "q", "query", STR, False),
+    ]
+    assert [p.name for p in op.positional] == ["a", "b"]
+
+
+def test_an_undeclared_path_parameter_is_named_like_a_declared_one() -> None:
+    op = operation_with([], "/items/{item-id}", shared=[{"name": "other", "in": "query", "schema": STRING}])
+    p = op.params[0]
+    assert (p.name, p.wire_name, p.style, p.explode, p.declared, p.default) == ("item_id", "item-id", "simple", False, STR, None)
+
+
+def test_a_path_parameter_the_path_item_declares_is_not_added_again() -> None:
+    shared = [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+    op = operation_with([], "/items/{id}", shared=shared)
+    assert [(p.wire_name, p.type) for p in op.params] == [("id", INT)]

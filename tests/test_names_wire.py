@@ -57,17 +57,20 @@ def test_colliding_names_and_undeclared_path_parameters(
     spec = TESTS / "specs_wire" / "names_and_paths.yaml"
     code, err = generate(capsys, spec, tmp_path / "out", "names_wire")
     assert code == 0, err
+    undeclared = (
+        "{spec}:5:5: #/paths/~1things~1{thing-id}~1meta~1{key}/get: warning: path parameter {%s} of "
+        "/things/{thing-id}/meta/{key} is not declared; added it as a required str "
+        "(hint: declare it under `parameters` with `in: path`)"
+    )
+    renamed = (
+        "{spec}:%d:5: #/components/schemas/%s: warning: schema '%s' and schema '%s' both become class %s; "
+        "named this one %s (hint: rename one of them to choose the class names)"
+    )
     assert err[:4] == [
-        "{spec}:5:5: #/paths/~1things~1{thing-id}~1meta~1{key}/get: warning: path parameter {thing-id} of "
-        "/things/{thing-id}/meta/{key} is not declared; added it as a required str "
-        "(hint: declare it under `parameters` with `in: path`)",
-        "{spec}:5:5: #/paths/~1things~1{thing-id}~1meta~1{key}/get: warning: path parameter {key} of "
-        "/things/{thing-id}/meta/{key} is not declared; added it as a required str "
-        "(hint: declare it under `parameters` with `in: path`)",
-        "{spec}:24:5: #/components/schemas/nullTime: warning: schema 'nullTime' and schema 'NullTime' both become "
-        "class NullTime; named this one NullTime2 (hint: rename one of them to choose the class names)",
-        "{spec}:26:5: #/components/schemas/metadata: warning: schema 'metadata' and schema '_metadata' both become "
-        "class Metadata; named this one Metadata2 (hint: rename one of them to choose the class names)",
+        undeclared % "thing-id",
+        undeclared % "key",
+        renamed % (24, "nullTime", "nullTime", "NullTime", "NullTime", "NullTime2"),
+        renamed % (26, "metadata", "metadata", "_metadata", "Metadata", "Metadata2"),
     ]
     assert err[4] == "4 warnings; --strict makes them errors."
     package = import_generated(tmp_path / "out", "names_wire")

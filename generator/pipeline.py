@@ -25,6 +25,7 @@ from .processes import fork_workers
 if TYPE_CHECKING:
     from .ir import Api
     from .spec.load import Document
+    from .spec.selection import Selection
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,12 @@ class Options:
             max_bytes=self.max_bytes,
             strict=self.strict,
         )
+
+    def selection(self) -> Selection:
+        """The operations to generate, as validate and build read them."""
+        from .spec.selection import Selection
+
+        return Selection(self.include_operations, self.include_tags)
 
 
 @dataclass(frozen=True)
@@ -98,10 +105,10 @@ def inputs_of(options: Options) -> Callable[[tuple[str, ...]], stamp.Inputs | No
     return lambda sources: stamp.current(options.spec, sources, options.settings())
 
 
-def _validate_now(document: Document) -> list[Problem]:
+def _validate_now(document: Document, selection: Selection) -> list[Problem]:
     from .spec.validate import validate
 
-    return validate(document.data, document.problems)
+    return validate(document.data, document.problems, selection)
 
 
 class _Validation:
@@ -109,11 +116,12 @@ class _Validation:
     without warnings, is known by its bytes and the versions that judged it; errors are
     never cached), else computed in a forked process, else here."""
 
-    def __init__(self, document: Document, background: bool) -> None:
+    def __init__(self, document: Document, selection: Selection, background: bool) -> None:
         self.document = document
+        self.selection = selection
         from .spec.validate import cache_key, recall
 
-        self.key = cache_key(document)
+        self.key = cache_key(document, selection)
         self.problems: list[Problem] | None = recall(self.key)
         self.child: Any = None
         self.pipe: Any = None
@@ -122,7 +130,7 @@ class _Validation:
 
             context = multiprocessing.get_context("fork")
             self.pipe, child_end = context.Pipe(duplex=False)
-            self.child = context.Process(target=_validate_in_child, args=(document, child_end), daemon=True)
+            self.child = context.Process(target=_validate_in_child, args=(document, selection, child_end), daemon=True)
             self.child.start()
             child_end.close()
 
@@ -130,7 +138,7 @@ class _Validation:
         if self.problems is None:
             from .spec.validate import keep
 
-            self.problems = self._from_child() if self.child is not None else _validate_now(self.document)
+            self.problems = self._from_child() if self.child is not None else _validate_now(self.document, self.selection)
             keep(self.key, self.problems)
         return self.problems
 
@@ -154,9 +162,9 @@ class _Validation:
         raise RuntimeError(f"the validating process ended without an answer (exit code {self.child.exitcode})")
 
 
-def _validate_in_child(document: Document, pipe: Any) -> None:
+def _validate_in_child(document: Document, selection: Selection, pipe: Any) -> None:
     try:
-        problems = _validate_now(document)
+        problems = _validate_now(document, selection)
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which reports it
         pipe.send(("error", f"{type(exc).__name__}: {exc}"))
     else:
@@ -180,8 +188,8 @@ def generate(options: Options, progress: Progress = _quiet) -> Result:
     if any(not p.is_warning for p in document.problems):
         # The loader already refused part of the document: nothing to build from.
         with clock.stage("validating"):
-            raise InputError(_validate_now(document), document)
-    validation = _Validation(document, options.validate_in_background)
+            raise InputError(_validate_now(document, options.selection()), document)
+    validation = _Validation(document, options.selection(), options.validate_in_background)
     try:
         api, files, timings = _produce(options, document, progress)
     except Exception:

@@ -122,6 +122,7 @@ def test_bad_spec(
     assert problems, "no problem reported"
     for line in problems:
         assert LINE.match(line), f"not FILE:LINE:COL: #POINTER: message: {line!r}"
+    # The count is of errors; warnings found on the way are listed too.
     count = int(actual[-1].split()[0])
     errors = [line for line in problems if not LINE.match(line)["message"].startswith("warning: ")]  # type: ignore[index]
     assert errors, "only warnings: the case belongs in tests/warning_specs/"

@@ -10,7 +10,7 @@ import pytest
 from conftest import SPEC, TESTS
 
 from generator import pipeline
-from generator.problems import InputError
+from generator.problems import InputError, warning
 
 BAD = sorted((TESTS / "bad_specs").glob("*.yaml"))[:12]
 
@@ -43,13 +43,22 @@ def test_a_good_spec_generates_the_same_either_way() -> None:
 
 
 def test_a_validating_process_that_dies_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "_validate_now", lambda document: os._exit(9))
+    monkeypatch.setattr(pipeline, "_validate_now", lambda document, selection: os._exit(9))
     with pytest.raises(RuntimeError, match="exit code 9"):
         pipeline.generate(pipeline.Options(spec=SPEC, validate_in_background=True))
 
 
+def test_the_validating_process_is_given_the_selection(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What the child saw comes back as a warning of its answer (no cached verdict to skip it).
+    monkeypatch.setenv("POLAR_CODEGEN_CACHE_DIR", "off")
+    monkeypatch.setattr(pipeline, "_validate_now", lambda document, selection: [warning("", repr(selection))])
+    options = pipeline.Options(spec=SPEC, include_tags=("oauth2",), validate_in_background=True)
+    (seen,) = pipeline.generate(options).warnings
+    assert seen.message == "Selection(operations=(), tags=('oauth2',))"
+
+
 def test_a_validator_that_raises_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(document: object) -> list[object]:
+    def broken(document: object, selection: object) -> list[object]:
         raise ValueError("boom")
 
     monkeypatch.setattr(pipeline, "_validate_now", broken)

@@ -47,13 +47,12 @@ def _build(
     doc = Document(data)
     schemas = Schemas(doc, untaggable, tried)
     located = collect(doc, options)
-    if not located and (options.include_operations or options.include_tags):
-        wanted = [*options.include_operations, *(f"tag {t}" for t in options.include_tags)]
+    if not located and not options.selection.everything:
         raise InputError(
             [
                 Problem(
                     "/paths",
-                    "no operation matches " + ", ".join(wanted),
+                    "no operation matches " + ", ".join(options.selection.wanted()),
                     hint="globs match operationIds (oauth2:*) or Python paths (oauth2.clients.*)",
                 )
             ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import naming
-from ..naming.placement import MODELS_MODULE_NAMES, component_class_name
+from ..naming.placement import MODELS_MODULE_NAMES, component_class_names
 from ..problems import split_pointer
 
 
@@ -14,7 +14,7 @@ class Document:
     def __init__(self, spec: dict[str, Any]) -> None:
         self.spec = spec
         self.schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {}) or {}
-        self.component_class = {name: component_class_name(name) for name in self.schemas}
+        self.component_class = component_class_names(self.schemas)
         self.taken: set[str] = set(self.component_class.values()) | MODELS_MODULE_NAMES
 
     def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:

@@ -9,12 +9,12 @@ from typing import Any
 
 from .. import naming
 from ..ir import Body, Operation, Param, ResponseCase, SecurityScheme, TypeRef
-from ..naming.placement import CLIENT_MEMBERS, client_paths, operation_names
+from ..naming.placement import CLIENT_MEMBERS, client_paths
 from ..problems import Problem
-from ..spec.walk import operations as spec_operations
+from ..spec.selection import selected_operations
 from .bodies import body as request_body
 from .document import Document
-from .options import BuildOptions, selected
+from .options import BuildOptions
 from .pagination import pagination
 from .parameters import parameters
 from .responses import accept, error_class, responses, return_type
@@ -38,14 +38,12 @@ class Located:
 def collect(doc: Document, options: BuildOptions) -> list[Located]:
     """The operations the options select, in spec order, each with its place on the client."""
     ops: list[Located] = []
-    for site in spec_operations(doc.spec):
+    for site, namespace, name in selected_operations(doc.spec, options.selection):
         params = _merge_params(
             [doc.resolve(p, "")[0] for p in site.shared],
             [doc.resolve(p, "")[0] for p in site.node.get("parameters") or []],
         )
-        namespace, name = operation_names(site.node, site.method, site.path)
-        if selected(site.node, ".".join(namespace + (name,)), options):
-            ops.append(Located(site.path, site.method, site.source, site.node, params, namespace, name))
+        ops.append(Located(site.path, site.method, site.source, site.node, params, namespace, name))
     for op, (namespace, name) in zip(ops, client_paths([(op.namespace, op.name) for op in ops])):
         op.namespace, op.name = namespace, name
     return ops

@@ -1,10 +1,11 @@
-"""What the caller asks of build: the package name and the subset of operations."""
+"""What the caller asks of build: the package name and the subset of operations (chosen by
+spec/selection.py, the rule validate reads too)."""
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass
-from typing import Any
+
+from ..spec.selection import Selection
 
 
 @dataclass(frozen=True)
@@ -15,16 +16,6 @@ class BuildOptions:
     include_operations: tuple[str, ...] = ()
     include_tags: tuple[str, ...] = ()
 
-
-def selected(op: dict[str, Any], python_path: str, options: BuildOptions) -> bool:
-    """Whether an operation is in the subset the options ask for."""
-    if not options.include_operations and not options.include_tags:
-        return True
-    op_id = str(op.get("operationId") or "")
-    if any(
-        fnmatch.fnmatchcase(op_id, pattern) or fnmatch.fnmatchcase(python_path, pattern)
-        for pattern in options.include_operations
-    ):
-        return True
-    tags = {str(t) for t in op.get("tags") or []}
-    return any(tag in tags for tag in options.include_tags)
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.include_operations, self.include_tags)

@@ -1,15 +1,16 @@
 """Operation parameters -> IR params: their Python names and order, types, defaults and
-how each is serialised (style, explode; the runtime encodes by these values)."""
+how each is serialised (style, explode; the runtime encodes by these values). A `{name}` of
+the path that no parameter declares is a required `str` path parameter (validate warns)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .. import naming
 from ..ir import NONE, NULL, Default, Param
 from ..naming.placement import PARAM_RESERVED
 from ..problems import join_pointer
+from ..spec.walk import path_template
 from .defaults import default_value
 from .schemas import Schemas, constraints
 from .typeops import make_union
@@ -20,7 +21,8 @@ def parameters(
 ) -> tuple[Param, ...]:
     """Path parameters first, in the order the path names them; then the others in the
     spec's order. `body` and `content_type` stay free for the request body."""
-    template_order = re.findall(r"{([^}]+)}", path)
+    template_order = path_template(path)
+    raw = raw + undeclared_path_parameters(raw, template_order)
 
     def order(p: dict[str, Any]) -> tuple[int, int]:
         if p.get("in") == "path" and p.get("name") in template_order:
@@ -37,6 +39,17 @@ def parameters(
         taken={"body", "content_type"} if has_body else (),
     )
     return tuple(_param(schemas, py_name, p, pointer, pascal) for py_name, p in zip(names, ordered))
+
+
+def undeclared_path_parameters(raw: list[dict[str, Any]], template: list[str]) -> list[dict[str, Any]]:
+    """The `{name}`s of the path that no parameter declares, as the Parameter Objects the
+    generator reads them as: required, in the path, a string."""
+    declared = {p.get("name") for p in raw if p.get("in") == "path"}
+    return [
+        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+        for name in dict.fromkeys(template)
+        if name not in declared
+    ]
 
 
 def _param(schemas: Schemas, py_name: str, p: dict[str, Any], pointer: str, pascal: str) -> Param:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import dataclasses
 from pathlib import Path
 
 from ..build import BuildOptions, build
@@ -15,9 +15,9 @@ from ..spec.validate import validate_cached
 
 def analyse(document: Document, options: BuildOptions, *, check: bool = True) -> Api:
     """Validate and build a loaded spec; raise InputError (carrying the document) when bad.
-    The API carries validation's warnings with build's. `check=False` skips validation, for
-    data known to be valid (tests build many variants)."""
-    problems = validate_cached(document, remember=False) if check else []
+    `check=False` skips validation, for data known to be valid (tests build many variants).
+    The validator's warnings join build's on the Api."""
+    problems = validate_cached(document, remember=False, selection=options.selection) if check else []
     # Warnings are recoverable: build works around them (an undeclared security scheme, ...).
     errors, warnings = split_severity(problems)
     if errors:
@@ -26,7 +26,9 @@ def analyse(document: Document, options: BuildOptions, *, check: bool = True) ->
         api = build(document.data, options)
     except InputError as exc:
         raise InputError(exc.problems, document) from None
-    return replace(api, warnings=tuple(warnings) + tuple(w for w in api.warnings if w not in warnings))
+    if not warnings:
+        return api
+    return dataclasses.replace(api, warnings=tuple(warnings) + tuple(w for w in api.warnings if w not in warnings))
 
 
 def load_api(

@@ -4,10 +4,10 @@ themselves: one rule, read by validate (to report collisions) and by build."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .identifiers import class_name, identifier
+from .identifiers import class_name, dedupe, identifier
 
 # Module names the generated class bodies refer to; a member named like one is renamed.
 RESERVED_MEMBER_NAMES = frozenset(
@@ -36,6 +36,27 @@ def component_class_name(schema_name: str) -> str:
     """The class for a component schema; names models.py imports get a trailing `_`."""
     name = class_name(schema_name)
     return name + "_" if name in MODELS_MODULE_NAMES else name
+
+
+def component_class_names(schema_names: Iterable[str]) -> dict[str, str]:
+    """The class of every component schema, given in document order: the first schema whose
+    name makes a class (`component_class_name`) keeps it; a later one whose name makes the
+    same class (`nullTime` after `NullTime`) takes the first numbered one that no schema's own
+    name makes (`NullTime2`, `NullTime3`...)."""
+    names = list(dict.fromkeys(schema_names))
+    own = {name: component_class_name(name) for name in names}
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(own[name], name)
+    taken = set(own.values())
+    out: dict[str, str] = {}
+    for name in names:
+        if first[own[name]] == name:
+            out[name] = own[name]
+        else:
+            out[name] = dedupe([own[name]], taken, separator="")[0]
+            taken.add(out[name])
+    return out
 
 
 def client_paths(

@@ -6,6 +6,7 @@ nowhere else."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -13,6 +14,14 @@ from typing import Any, NamedTuple
 from ..problems import join_pointer, resolve_pointer
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+_PATH_TEMPLATE = re.compile(r"{([^}]+)}")
+
+
+def path_template(path: str) -> list[str]:
+    """The `{name}`s of a path template, in path order."""
+    return _PATH_TEMPLATE.findall(path)
+
 
 # components/<section> holds objects of <kind>.
 COMPONENT_KINDS = {

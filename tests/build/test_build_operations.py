@@ -125,6 +125,13 @@ def test_a_subset_that_selects_nothing_is_an_input_problem() -> None:
     assert problem.message == "no operation matches nope:*, tag none"
 
 
+def test_a_subset_reads_nothing_of_the_operations_it_leaves_out() -> None:
+    broken = get("broken:get", parameters=[{"$ref": "#/components/parameters/Missing"}])
+    paths = {"/ok": {"get": get("ok:get")}, "/broken": {"get": broken}}
+    api = api_of(paths, BuildOptions(package="pkg", include_operations=("ok:*",)))
+    assert [op.python_path for op in api.operations] == ["ok.get"]
+
+
 def test_the_package_and_distribution_names() -> None:
     api = api_of({"/x": {"get": get("x")}}, BuildOptions(package="my_client"))
     assert (api.package, api.distribution) == ("my_client", "my-client")

@@ -156,7 +156,8 @@ def test_a_parameter_with_content_takes_its_schema_from_the_media_type() -> None
     [("query", "form", True), ("cookie", "form", True), ("path", "simple", False), ("header", "simple", False)],
 )
 def test_style_and_explode_defaults_by_location(location: str, style: str, explode: bool) -> None:
-    p = one({"name": "v", "in": location, "required": True, "schema": STRING}, path="/t/{v}")
+    path = "/t/{v}" if location == "path" else "/t"
+    p = one({"name": "v", "in": location, "required": True, "schema": STRING}, path=path)
     assert (p.location, p.style, p.explode) == (location, style, explode)
 
 
@@ -203,3 +204,28 @@ def test_a_parameter_named_like_the_body_keywords_takes_another_name() -> None:
     assert [p.name for p in operation.params] == ["content_type_2"]
     assert operation.body is not None and len(operation.body.choices) == 2
     del json_content
+
+
+# Undeclared path parameters
+
+
+def test_a_path_parameter_no_one_declares_is_a_required_str_in_path_order() -> None:
+    op = operation_with([query("q"), {"name": "b", "in": "path", "required": True, "schema": {"type": "integer"}}], "/x/{a}/y/{b}/z/{a}")
+    assert [(p.name, p.wire_name, p.location, p.type, p.required) for p in op.params] == [
+        ("a", "a", "path", STR, True),
+        ("b", "b", "path", INT, True),
+        ("q", "q", "query", STR, False),
+    ]
+    assert [p.name for p in op.positional] == ["a", "b"]
+
+
+def test_an_undeclared_path_parameter_is_named_like_a_declared_one() -> None:
+    op = operation_with([], "/items/{item-id}", shared=[{"name": "other", "in": "query", "schema": STRING}])
+    p = op.params[0]
+    assert (p.name, p.wire_name, p.style, p.explode, p.declared, p.default) == ("item_id", "item-id", "simple", False, STR, None)
+
+
+def test_a_path_parameter_the_path_item_declares_is_not_added_again() -> None:
+    shared = [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+    op = operation_with([], "/items/{id}", shared=shared)
+    assert [(p.wire_name, p.type) for p in op.params] == [("id", INT)]

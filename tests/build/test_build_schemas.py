@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from buildkit import field, held, holder, model, ref, returning
+from buildkit import build_api, document, field, held, holder, json_content, model, ref, returning
 
 from generator.ir import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TypeRef
 
@@ -277,3 +277,17 @@ def test_a_struct_is_documented_by_a_title_that_says_more_than_its_name() -> Non
     api = returning({"oneOf": [ref("A"), ref("B"), ref("C")]}, schemas)
     docs = {m.name: m.doc for m in api.models}
     assert docs == {"A": None, "B": "A thing of kind B", "C": "Said."}
+
+
+def test_schemas_that_make_one_class_name_are_numbered_in_document_order() -> None:
+    schemas = {"NullTime": holder(STRING), "nullTime": holder({"type": "integer"}), "_metadata": holder(STRING), "metadata": holder(STRING)}
+    op = {
+        "operationId": "h",
+        "responses": {
+            "200": {"description": "ok", **json_content({"anyOf": [ref(n) for n in schemas]})},
+        },
+    }
+    api = build_api(document({"/h": {"get": op}}, schemas))
+    assert [m.name for m in api.models] == ["Metadata", "Metadata2", "NullTime", "NullTime2"]
+    assert field(api, "NullTime2", "value").type == INT
+    assert model(api, "NullTime2").pointer == "/components/schemas/nullTime"

@@ -14,6 +14,7 @@ from generator.naming.placement import (
     METHOD_RESERVED,
     client_paths,
     component_class_name,
+    component_class_names,
     operation_names,
 )
 
@@ -134,3 +135,23 @@ def test_a_schema_named_like_a_models_import_is_renamed_where_it_is_used() -> No
     api = build(spec, BuildOptions(package="pkg"))
     assert api.operations[0].returns == TypeRef("model", "ClassVar_")
     assert [m.name for m in api.models] == ["ClassVar_"]
+
+
+# Schema names that make one class
+
+
+@pytest.mark.parametrize(
+    ("schemas", "classes"),
+    [
+        (["NullTime", "nullTime"], ["NullTime", "NullTime2"]),
+        (["nullTime", "NullTime"], ["NullTime", "NullTime2"]),
+        (["_metadata", "metadata"], ["Metadata", "Metadata2"]),
+        (["Foo_Bar", "FooBar", "foo-bar"], ["FooBar", "FooBar2", "FooBar3"]),
+        # A number that another schema's own name makes is skipped, whatever the order.
+        (["Item", "item", "Item2"], ["Item", "Item3", "Item2"]),
+        (["Any", "any"], ["Any_", "Any_2"]),
+        (["A", "B"], ["A", "B"]),
+    ],
+)
+def test_component_class_names_number_the_later_schemas(schemas: list[str], classes: list[str]) -> None:
+    assert list(component_class_names(schemas).items()) == list(zip(schemas, classes))

@@ -10,15 +10,17 @@ document, and a dangling `$ref` does not hide the problems found elsewhere.
 The checks: the document's shape; references (local, resolvable, of the right kind, no
 loops); the OpenAPI schema; each schema against its meta-schema, defaults against their
 schemas, duplicate parameters and tags; then ours: unique operationIds and Python method
-names, declared path parameters, security schemes, schema class names, discriminator
-mappings, request bodies the client can send, and schema keywords the generator cannot
-express (`not`, `if`/`then`/`else`, `dependentSchemas`, `$dynamicRef`, `$id`). The report is
-in document order, top to bottom.
+names, path parameters (an undeclared one is a warning), security schemes, schema class names
+(a collision is a warning: the later schema is numbered), discriminator mappings, request
+bodies the client can send, and schema keywords the generator cannot express (`not`,
+`if`/`then`/`else`, `dependentSchemas`, `$dynamicRef`, `$id`). Generating a subset, an error
+outside what the chosen operations reach is a warning (`subset`). The report is in document
+order, top to bottom.
 
 Each check has its module: `shape`, `refs`, `openapi_schema` (with `schemas` and
 `duplicates`), then `operations` (with `request_bodies` and `method_names`), `security`,
-`class_names`, `discriminators` and `unsupported`; `report` runs them all, `cached` answers a
-spec that passed before. The entry points other stages import are here.
+`class_names`, `discriminators` and `unsupported`, then `subset`; `report` runs them all,
+`cached` answers a spec that passed before. The entry points other stages import are here.
 """
 
 from __future__ import annotations

@@ -14,34 +14,42 @@ from typing import TYPE_CHECKING
 from ... import __version__, cache
 from ...digests import digest_files, library_versions
 from ...problems import WARNING, Problem
+from ..selection import EVERYTHING, Selection
 from .report import validate
 
 if TYPE_CHECKING:
     from ..document import Document
 
 
-def cache_key(document: Document) -> str:
+def cache_key(document: Document, selection: Selection = EVERYTHING) -> str:
     """A spec that passed is known by its bytes and the code and versions that judged it;
-    the key of its verdict in the content cache (errors are never cached)."""
+    the key of its verdict in the content cache (errors are never cached). A selection is
+    part of the key: its verdict may hold warnings that are errors for the whole spec."""
     versions = library_versions()
-    return cache.key(
+    parts = [
         "validated",
         __version__,
         versions["openapi-spec-validator"],
         versions["openapi-schema-validator"],
         rules_version(),
-        document.fingerprint,
-    )
+    ]
+    if not selection.everything:
+        parts.append(repr(selection))
+    return cache.key(*parts, document.fingerprint)
 
 
-def validate_cached(document: Document, *, remember: bool = True) -> list[Problem]:
+def validate_cached(
+    document: Document, *, remember: bool = True, selection: Selection = EVERYTHING
+) -> list[Problem]:
     """`validate`, answered from the cache for a spec that passed before; a pass is
-    written to the cache unless `remember` is off (commands that promise to write nothing)."""
-    key = cache_key(document)
+    written to the cache unless `remember` is off (commands that promise to write nothing).
+    The verdict under a selection is kept apart: it may hold warnings for what is errors
+    of the whole spec."""
+    key = cache_key(document, selection)
     known = recall(key)
     if known is not None:
         return known
-    problems = validate(document.data, document.problems)
+    problems = validate(document.data, document.problems, selection)
     if remember:
         keep(key, problems)
     return problems

@@ -1,31 +1,34 @@
-"""Schema names that become one Python class: two component schemas whose names make the
-same class name (as build names them) cannot both be generated.
+"""Schema names that make one Python class (`nullTime` and `NullTime`): the later schema
+is renamed by the rule build names classes with (naming/placement.py), and the warning says
+to what.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ...naming.placement import component_class_name
-from ...problems import Problem, join_pointer
+from ...naming.placement import component_class_name, component_class_names
+from ...problems import Problem, join_pointer, warning
 
 
 def class_names(data: dict[str, Any]) -> list[Problem]:
-    """Component schemas whose class name another schema has already taken."""
-    problems: list[Problem] = []
+    """A warning for each component schema whose class an earlier schema has taken."""
     components = data.get("components")
     schemas = components.get("schemas") if isinstance(components, dict) else None
-    by_class: dict[str, str] = {}
-    for name in schemas if isinstance(schemas, dict) else {}:
-        cls = component_class_name(str(name))
-        if cls in by_class:
+    names = [str(name) for name in schemas] if isinstance(schemas, dict) else []
+    classes = component_class_names(names)
+    first: dict[str, str] = {}
+    problems: list[Problem] = []
+    for name in names:
+        own = component_class_name(name)
+        first.setdefault(own, name)
+        if classes[name] != own:
             problems.append(
-                Problem(
+                warning(
                     join_pointer("/components/schemas", name),
-                    f"schema {name!r} and schema {by_class[cls]!r} both become class {cls}",
-                    hint="rename one of them",
+                    f"schema {name!r} and schema {first[own]!r} both become class {own}; "
+                    f"named this one {classes[name]}",
+                    hint="rename one of them to choose the class names",
                 )
             )
-        by_class.setdefault(cls, str(name))
     return problems
-

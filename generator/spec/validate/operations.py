@@ -1,20 +1,17 @@
 """What each operation promises, checked across the whole document: operationIds used once
-and naming something, every `{name}` of a path declared as a path parameter and no path
-parameter that the path lacks, request bodies the client can send, and one client method
-per operation.
+and naming something, no path parameter that the path lacks (a `{name}` that no parameter
+declares is only warned about: build makes it a required `str`), request bodies the client
+can send, and one client method per operation.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from ...problems import Problem, join_pointer
-from ..walk import OperationSite, follow_local, item_operations, path_items
+from ...problems import Problem, join_pointer, warning
+from ..walk import OperationSite, follow_local, item_operations, path_items, path_template
 from .method_names import ClientMethod, client_method, method_names
 from .request_bodies import request_body
-
-_PATH_TEMPLATE = re.compile(r"{([^}]+)}")
 
 _Params = list[tuple[dict[str, Any], str]]
 
@@ -26,7 +23,7 @@ def operation_checks(data: dict[str, Any]) -> list[Problem]:
     seen_ids: dict[str, str] = {}
     methods: list[ClientMethod] = []
     for item in path_items(data):
-        template = _PATH_TEMPLATE.findall(item.path)
+        template = path_template(item.path)
         shared, shared_ok = _params(data, item.node.get("parameters"), item.pointer)
         problems += _stray_path_parameters(shared, template, item.path)
         for op in item_operations(item):
@@ -73,13 +70,14 @@ def _operation_id(op: OperationSite, seen_ids: dict[str, str]) -> list[Problem]:
 
 
 def _undeclared_path_parameters(op: OperationSite, template: list[str], params: _Params) -> list[Problem]:
-    """Each `{name}` of the path that neither the path item nor the operation declares."""
+    """Each `{name}` of the path that neither the path item nor the operation declares:
+    build adds it as a required `str` (build/parameters.py)."""
     declared = {p.get("name") for p, _ in params if p.get("in") == "path"}
     return [
-        Problem(
+        warning(
             op.pointer,
-            f"path parameter {{{name_in_path}}} of {op.path} is not declared",
-            hint="add it under `parameters` with `in: path`",
+            f"path parameter {{{name_in_path}}} of {op.path} is not declared; added it as a required str",
+            hint="declare it under `parameters` with `in: path`",
         )
         for name_in_path in template
         if name_in_path not in declared

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...problems import Problem, resolve_pointer, split_pointer
+from ..selection import EVERYTHING, Selection
 from ..walk import typed_nodes
 from .class_names import class_names
 from .discriminators import discriminators
@@ -16,12 +17,14 @@ from .operations import operation_checks
 from .refs import refs
 from .security import security
 from .shape import document_shape
+from .subset import outside_selection
 from .unsupported import unsupported
 
 
-def validate(data: Any, earlier: Sequence[Problem] = ()) -> list[Problem]:
+def validate(data: Any, earlier: Sequence[Problem] = (), selection: Selection = EVERYTHING) -> list[Problem]:
     """Every problem of the document, with `earlier` (the loader's: duplicate keys, refused
-    tags, refused file references); a `$ref` one of those is about is not judged again."""
+    tags, refused file references); a `$ref` one of those is about is not judged again.
+    Generating a subset (`selection`), an error outside what it reaches is a warning."""
     problems = list(earlier)
     shape, fatal = document_shape(data)
     problems += shape
@@ -40,7 +43,7 @@ def validate(data: Any, earlier: Sequence[Problem] = ()) -> list[Problem]:
     problems += class_names(data)
     problems += discriminators(data, typed)
     problems += unsupported(data, typed)
-    return _in_document_order(data, _unique(problems))
+    return _in_document_order(data, outside_selection(data, _unique(problems), selection, earlier))
 
 
 def _in_document_order(data: Any, problems: list[Problem]) -> list[Problem]:

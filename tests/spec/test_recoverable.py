@@ -103,12 +103,24 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def _selection(path: Path) -> dict[str, tuple[str, ...]]:
+    """The subset a case's `# args:` line chooses (`--include-operations`, `--include-tags`)."""
+    expected = path.with_suffix(".expected")
+    lines = expected.read_text(encoding="utf-8").splitlines() if expected.exists() else []
+    args = [a for line in lines if line.startswith("# args:") for a in line.removeprefix("# args:").split()]
+    chosen: dict[str, list[str]] = {"include_operations": [], "include_tags": []}
+    for flag, value in zip(args, args[1:]):
+        if flag in ("--include-operations", "--include-tags"):
+            chosen[flag.removeprefix("--").replace("-", "_")].append(value)
+    return {key: tuple(values) for key, values in chosen.items()}
+
+
 @pytest.mark.parametrize("path", WARNING_SPECS, ids=lambda p: p.stem)
 def test_strict_makes_every_warning_an_error(path: Path, cache_dir: Path) -> None:
-    result = pipeline.generate(pipeline.Options(spec=path))
+    result = pipeline.generate(pipeline.Options(spec=path, **_selection(path)))
     assert result.warnings and all(w.is_warning for w in result.warnings)
     with pytest.raises(InputError) as raised:
-        pipeline.generate(pipeline.Options(spec=path, strict=True))
+        pipeline.generate(pipeline.Options(spec=path, strict=True, **_selection(path)))
     assert set(raised.value.problems) == set(result.warnings)
 
 

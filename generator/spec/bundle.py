@@ -11,13 +11,12 @@ folder is read, also through a symbolic link.
 from __future__ import annotations
 
 import copy
-import os
 import re
-import urllib.parse
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..problems import InputError, Problem, join_pointer, resolve_pointer, split_pointer
+from .bundle_files import display, locate
 from .document import Document, Mount
 from .read import parse
 from .walk import COMPONENT_KINDS, KIND_SECTIONS, Typed, typed_below, typed_nodes
@@ -213,67 +212,19 @@ class _Bundler:
 
     def _target(self, ref: str, base: Path, at: str) -> tuple[Path, str, _External] | None:
         """The file and JSON pointer a reference names, read; None when refused (reported)."""
-        parts = urllib.parse.urlsplit(ref)
-        if parts.scheme or parts.netloc:
-            what = "URL" if parts.scheme in ("http", "https") else f"`{parts.scheme or '//'}` reference"
-            self._problem(
-                at,
-                f"`$ref` {ref!r} refused: a {what} is never fetched, even with --allow-file-refs",
-                hint="save the document next to the spec and refer to it by a relative path",
-            )
+        located = locate(ref, base, self.root, self.spec_dir, at)
+        if isinstance(located, Problem):
+            self.doc.problems.append(located)
             return None
-        fragment = parts.fragment
-        if fragment and not fragment.startswith("/"):
-            self._problem(
-                at,
-                f"`$ref` {ref!r}: only JSON pointers (`#/...`) are supported after `#`",
-                hint="refer to the definition by its path, e.g. #/components/schemas/Name",
-            )
-            return None
-        if not parts.path:
-            file = base
-        else:
-            relative = urllib.parse.unquote(parts.path)
-            if relative.startswith(("/", "\\")) or os.path.isabs(relative):
-                self._problem(
-                    at,
-                    f"`$ref` {ref!r} refused: absolute paths are never read",
-                    hint="refer to files in the spec's folder by a relative path",
-                )
-                return None
-            lexical = Path(os.path.normpath(base.parent / relative))
-            if not _inside(lexical, self.root):
-                self._problem(
-                    at,
-                    f"`$ref` {ref!r} refused: it leads out of the spec's folder",
-                    hint="only files in the spec's folder and below it are read",
-                )
-                return None
-            try:
-                resolved = lexical.resolve(strict=True)
-            except (OSError, RuntimeError):
-                self._problem(at, f"`$ref` {ref!r}: there is no file {self._display(lexical)}")
-                return None
-            if not _inside(resolved, self.root):
-                self._problem(
-                    at,
-                    f"`$ref` {ref!r} refused: {self._display(lexical)} is a link that leads out "
-                    "of the spec's folder",
-                    hint="only files in the spec's folder and below it are read",
-                )
-                return None
-            if not resolved.is_file():
-                self._problem(at, f"`$ref` {ref!r}: {self._display(lexical)} is not a file")
-                return None
-            file = resolved
-            if file != self.main and file not in self.files:
-                self.files[file] = self._read_external(file, lexical, at, ref)
+        file, lexical, fragment = located
+        if file != self.main and file not in self.files:
+            self.files[file] = self._read_external(file, lexical, at, ref)
         if file == self.main:
             return file, fragment, _External(self.doc, self.doc.path)
         return file, fragment, self.files[file]
 
     def _display(self, lexical: Path) -> Path:
-        return self.spec_dir / os.path.relpath(lexical, self.root)
+        return display(lexical, self.root, self.spec_dir)
 
     def _read_external(self, file: Path, lexical: Path, at: str, ref: str) -> _External:
         display = self._display(lexical)
@@ -306,14 +257,6 @@ def _in_file(problem: Problem, display: Path, document: Document | None = None) 
     if position is None and document is not None:
         position = document.positions.lookup(problem.pointer)
     return Problem(problem.pointer, problem.message, problem.hint, position, str(display))
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-    except ValueError:
-        return False
-    return True
 
 
 def _component_name(text: str) -> str:

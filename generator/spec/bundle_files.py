@@ -50,7 +50,9 @@ def locate(ref: str, base: Path, root: Path, spec_dir: Path, at: str) -> Located
         )
     lexical = Path(os.path.normpath(base.parent / relative))
     if not inside(lexical, root):
-        return Problem(at, f"`$ref` {ref!r} refused: it leads out of the spec's folder", hint=_OUTSIDE)
+        return Problem(
+            at, f"`$ref` {ref!r} refused: it leads out of the spec's folder", hint=_OUTSIDE
+        )
     shown = display(lexical, root, spec_dir)
     try:
         resolved = lexical.resolve(strict=True)
@@ -58,7 +60,9 @@ def locate(ref: str, base: Path, root: Path, spec_dir: Path, at: str) -> Located
         return Problem(at, f"`$ref` {ref!r}: there is no file {shown}")
     if not inside(resolved, root):
         return Problem(
-            at, f"`$ref` {ref!r} refused: {shown} is a link that leads out of the spec's folder", hint=_OUTSIDE
+            at,
+            f"`$ref` {ref!r} refused: {shown} is a link that leads out of the spec's folder",
+            hint=_OUTSIDE,
         )
     if not resolved.is_file():
         return Problem(at, f"`$ref` {ref!r}: {shown} is not a file")

@@ -13,11 +13,20 @@ from __future__ import annotations
 import copy
 import os
 import re
-import urllib.parse
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..problems import InputError, Problem, join_pointer, resolve_pointer, split_pointer
+from .bundle_files import display, locate, relative_name
+from .bundle_layout import (
+    INLINED,
+    described_by_file,
+    description_text,
+    description_warning,
+    inlined_warning,
+    warning_at,
+    what,
+)
 from .document import Document, Mount
 from .read import parse
 from .walk import COMPONENT_KINDS, KIND_SECTIONS, Typed, typed_below, typed_nodes
@@ -75,6 +84,7 @@ class _Bundler:
                     ref = node.get("$ref") if isinstance(node, dict) and len(node) == 1 else None
                     if isinstance(ref, str) and not ref.startswith("#"):
                         self._home(entries, section, name, node)
+        self._descriptions()
         self._walk(list(typed_nodes(data)), self.main)
 
     def _home(self, entries: dict[str, Any], section: str, name: str, node: dict[str, Any]) -> None:
@@ -122,7 +132,9 @@ class _Bundler:
             self._rewrite(holder, Typed(at, "schema", holder, True), base, at=at)
             mapping[value] = holder["$ref"]
 
-    def _rewrite(self, node: dict[str, Any], typed: Typed, base: Path, at: str | None = None) -> None:
+    def _rewrite(
+        self, node: dict[str, Any], typed: Typed, base: Path, at: str | None = None
+    ) -> None:
         ref = node["$ref"]
         at = at or join_pointer(typed.pointer, "$ref")
         found = self._follow(ref, base, at)
@@ -137,7 +149,7 @@ class _Bundler:
             node["$ref"] = "#" + local
             return
         section = KIND_SECTIONS.get(typed.kind)
-        if typed.kind == "pathItem":
+        if typed.kind in INLINED:
             self._inline(node, typed, file, fragment, external, value)
         elif section is not None:
             node["$ref"] = "#" + self._place(section, typed.kind, file, fragment, external, value)
@@ -159,17 +171,27 @@ class _Bundler:
         return file, fragment, external, value
 
     def _inline(
-        self, node: dict[str, Any], typed: Typed, file: Path, fragment: str, external: _External, value: Any
+        self,
+        node: dict[str, Any],
+        typed: Typed,
+        file: Path,
+        fragment: str,
+        external: _External,
+        value: Any,
     ) -> None:
-        """A path item has no components section in OpenAPI 3.0: it takes the ref's place."""
+        """A path item (no components section in OpenAPI 3.0) or an operation (none at all)
+        takes the reference's place."""
         key = (file, fragment)
         at = join_pointer(typed.pointer, "$ref")
         if key in self.inlining:
             self._problem(at, f"`$ref` {node['$ref']!r} leads back to itself")
             return
         if not isinstance(value, dict):
-            self._problem(at, f"`$ref` {node['$ref']!r} names no path item")
+            self._problem(at, f"`$ref` {node['$ref']!r} names no {what(typed.kind).split()[-1]}")
             return
+        message = inlined_warning(typed.kind, self._name(file, fragment, external))
+        if message is not None:
+            self.doc.problems.append(warning_at(at, message, self.doc.locate(at), self.doc.path))
         self.inlining.add(key)
         node.clear()
         node.update(copy.deepcopy(value))
@@ -213,85 +235,77 @@ class _Bundler:
 
     def _target(self, ref: str, base: Path, at: str) -> tuple[Path, str, _External] | None:
         """The file and JSON pointer a reference names, read; None when refused (reported)."""
-        parts = urllib.parse.urlsplit(ref)
-        if parts.scheme or parts.netloc:
-            what = "URL" if parts.scheme in ("http", "https") else f"`{parts.scheme or '//'}` reference"
-            self._problem(
-                at,
-                f"`$ref` {ref!r} refused: a {what} is never fetched, even with --allow-file-refs",
-                hint="save the document next to the spec and refer to it by a relative path",
-            )
+        located = locate(ref, base, self.root, self.spec_dir, at)
+        if isinstance(located, Problem):
+            self.doc.problems.append(located)
             return None
-        fragment = parts.fragment
-        if fragment and not fragment.startswith("/"):
-            self._problem(
-                at,
-                f"`$ref` {ref!r}: only JSON pointers (`#/...`) are supported after `#`",
-                hint="refer to the definition by its path, e.g. #/components/schemas/Name",
-            )
-            return None
-        if not parts.path:
-            file = base
-        else:
-            relative = urllib.parse.unquote(parts.path)
-            if relative.startswith(("/", "\\")) or os.path.isabs(relative):
-                self._problem(
-                    at,
-                    f"`$ref` {ref!r} refused: absolute paths are never read",
-                    hint="refer to files in the spec's folder by a relative path",
-                )
-                return None
-            lexical = Path(os.path.normpath(base.parent / relative))
-            if not _inside(lexical, self.root):
-                self._problem(
-                    at,
-                    f"`$ref` {ref!r} refused: it leads out of the spec's folder",
-                    hint="only files in the spec's folder and below it are read",
-                )
-                return None
-            try:
-                resolved = lexical.resolve(strict=True)
-            except (OSError, RuntimeError):
-                self._problem(at, f"`$ref` {ref!r}: there is no file {self._display(lexical)}")
-                return None
-            if not _inside(resolved, self.root):
-                self._problem(
-                    at,
-                    f"`$ref` {ref!r} refused: {self._display(lexical)} is a link that leads out "
-                    "of the spec's folder",
-                    hint="only files in the spec's folder and below it are read",
-                )
-                return None
-            if not resolved.is_file():
-                self._problem(at, f"`$ref` {ref!r}: {self._display(lexical)} is not a file")
-                return None
-            file = resolved
-            if file != self.main and file not in self.files:
-                self.files[file] = self._read_external(file, lexical, at, ref)
+        file, lexical, fragment = located
+        if file != self.main and file not in self.files:
+            self.files[file] = self._read_external(file, lexical, at, ref)
         if file == self.main:
             return file, fragment, _External(self.doc, self.doc.path)
         return file, fragment, self.files[file]
 
-    def _display(self, lexical: Path) -> Path:
-        return self.spec_dir / os.path.relpath(lexical, self.root)
+    def _name(self, file: Path, fragment: str, external: _External) -> str:
+        """The file (and part) a reference named, relative to the spec's folder."""
+        name = Path(os.path.relpath(external.display, self.spec_dir)).as_posix()
+        return name + ("#" + fragment if fragment else "")
 
-    def _read_external(self, file: Path, lexical: Path, at: str, ref: str) -> _External:
-        display = self._display(lexical)
+    def _descriptions(self) -> None:
+        """Tag descriptions kept in text files (not OpenAPI): their text takes the `$ref`'s place."""
+        for at, tag, ref in described_by_file(self.doc.data):
+            located = locate(ref, self.main, self.root, self.spec_dir, join_pointer(at, "$ref"))
+            if isinstance(located, Problem):
+                self.doc.problems.append(located)
+                continue
+            if located.fragment or located.file == self.main:
+                self._problem(
+                    join_pointer(at, "$ref"),
+                    f"`$ref` {ref!r}: a description is read from a whole Markdown or text file",
+                    hint="refer to the file without `#...`",
+                )
+                continue
+            shown = self._display(located.lexical)
+            raw = self._read(located.file, shown, join_pointer(at, "$ref"), ref)
+            text = None if raw is None else description_text(raw)
+            if raw is not None and text is None:
+                self._problem(
+                    join_pointer(at, "$ref"), f"`$ref` {ref!r}: {shown} is not UTF-8 text"
+                )
+            if text is not None:
+                message = description_warning(relative_name(located.lexical, self.root))
+                self.doc.problems.append(
+                    warning_at(at, message, self.doc.locate(at), self.doc.path)
+                )
+                tag["description"] = text
+
+    def _display(self, lexical: Path) -> Path:
+        return display(lexical, self.root, self.spec_dir)
+
+    def _read(self, file: Path, display: Path, at: str, ref: str) -> bytes | None:
+        """A file's bytes, counted against the size limit; None when refused (reported)."""
         try:
             with file.open("rb") as handle:
                 raw = handle.read(self.budget + 1)
         except OSError as exc:
             self._problem(at, f"`$ref` {ref!r}: cannot read {display}: {exc.strerror or exc}")
-            return _External(None, display)
+            return None
         if len(raw) > self.budget:
             self._problem(
                 at,
                 f"`$ref` {ref!r}: with {display} the spec is over the limit of {self.max_bytes:,} bytes",
                 hint="raise the limit with --max-spec-bytes if these files are trusted",
             )
-            return _External(None, display)
+            return None
         self.budget -= len(raw)
         self.doc.sources.append((str(display), raw))
+        return raw
+
+    def _read_external(self, file: Path, lexical: Path, at: str, ref: str) -> _External:
+        display = self._display(lexical)
+        raw = self._read(file, display, at, ref)
+        if raw is None:
+            return _External(None, display)
         try:
             document = parse(display, raw, defer=True)
         except InputError as exc:
@@ -308,16 +322,6 @@ def _in_file(problem: Problem, display: Path, document: Document | None = None) 
     return Problem(problem.pointer, problem.message, problem.hint, position, str(display))
 
 
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-    except ValueError:
-        return False
-    return True
-
-
 def _component_name(text: str) -> str:
     name = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("_")
     return name or "Bundled"
-
-

@@ -3,6 +3,7 @@ each an error (pipeline), and that a spec with only warnings is cached with them
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +110,7 @@ def _selection(path: Path) -> dict[str, tuple[str, ...]]:
     lines = expected.read_text(encoding="utf-8").splitlines() if expected.exists() else []
     args = [a for line in lines if line.startswith("# args:") for a in line.removeprefix("# args:").split()]
     chosen: dict[str, list[str]] = {"include_operations": [], "include_tags": []}
-    for flag, value in zip(args, args[1:]):
+    for flag, value in itertools.pairwise(args):
         if flag in ("--include-operations", "--include-tags"):
             chosen[flag.removeprefix("--").replace("-", "_")].append(value)
     return {key: tuple(values) for key, values in chosen.items()}

@@ -117,6 +117,31 @@ def test_retry_after_http_date_is_honoured(http_server: ScriptedServer, client: 
     assert 0.9 <= second.received_at - first.received_at < 3.0
 
 
+@pytest.mark.parametrize(("header", "value"), [("Retry-After", "nan"), ("retry-after-ms", "nan"), ("Retry-After", "inf")])
+def test_a_retry_after_that_is_no_number_of_seconds_falls_back_to_backoff(
+    http_server: ScriptedServer, client: Client, header: str, value: str
+) -> None:
+    http_server.enqueue("GET", LIST_PATH, Reply(status=429, headers=((header, value),)))
+    http_server.route("GET", LIST_PATH, Reply.json(page([], 1)))
+    started = time.monotonic()
+    client.oauth2.clients.list()
+    assert attempts(http_server) == 2
+    assert time.monotonic() - started < 3
+
+
+@pytest.mark.anyio
+async def test_the_async_client_does_not_hang_on_retry_after_nan(http_server: ScriptedServer) -> None:
+    """asyncio.sleep(nan) never returns: the delay must be a finite number first."""
+    import anyio
+
+    http_server.enqueue("GET", LIST_PATH, Reply(status=503, headers=(("Retry-After", "nan"),)))
+    http_server.route("GET", LIST_PATH, Reply.json(page([], 1)))
+    with anyio.fail_after(10):
+        async with AsyncClient(base_url=http_server.url) as client:
+            await client.oauth2.clients.list()
+    assert attempts(http_server) == 2
+
+
 def test_dropped_connection_is_retried(http_server: ScriptedServer, client: Client) -> None:
     http_server.enqueue("GET", LIST_PATH, Disconnect())
     http_server.route("GET", LIST_PATH, Reply.json(page(["a"], 1)))
@@ -162,8 +187,10 @@ def test_backoff_doubles_from_half_a_second_with_jitter_and_a_cap() -> None:
     assert retry_delay(0, httpx.Headers({"Retry-After": "3"})) == 3
     assert retry_delay(0, httpx.Headers({"Retry-After": "86400"})) == MAX_RETRY_AFTER
     assert retry_delay(0, httpx.Headers({"retry-after-ms": "250"})) == 0.25
-    garbage = retry_delay(0, httpx.Headers({"Retry-After": "soon"}))
-    assert 0.75 * INITIAL_BACKOFF <= garbage <= INITIAL_BACKOFF
+    for value in ("soon", "nan", "inf", "-inf"):
+        garbage = retry_delay(0, httpx.Headers({"Retry-After": value}))
+        assert 0.75 * INITIAL_BACKOFF <= garbage <= INITIAL_BACKOFF, value
+    assert 0.75 * INITIAL_BACKOFF <= retry_delay(0, httpx.Headers({"retry-after-ms": "nan"})) <= INITIAL_BACKOFF
 
 
 # -- only idempotent methods are retried ---------------------------------------------------

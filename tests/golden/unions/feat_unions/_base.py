@@ -10,6 +10,7 @@ import copy
 import datetime
 import enum
 import logging
+import math
 import os
 import random
 import time
@@ -513,19 +514,15 @@ def retry_delay(attempt: int, headers: httpx.Headers | None) -> float:
 
 
 def _retry_after(headers: httpx.Headers) -> float | None:
-    millis = headers.get("retry-after-ms")
+    millis = _seconds(headers.get("retry-after-ms"))
     if millis is not None:
-        try:
-            return float(millis) / 1000
-        except ValueError:
-            pass
+        return millis / 1000
     value = headers.get("retry-after")
     if value is None:
         return None
-    try:
-        return float(value)
-    except ValueError:
-        pass
+    seconds = _seconds(value)
+    if seconds is not None:
+        return seconds
     import email.utils  # only for a Retry-After given as a date: keeps imports quick
 
     try:
@@ -536,6 +533,18 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         when = when.replace(tzinfo=datetime.timezone.utc)
     wait: float = (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds()
     return wait
+
+
+def _seconds(text: str | None) -> float | None:
+    """A number of seconds from a header, or None: `nan` and `inf` are no wait at all (an
+    asyncio sleep of nan never ends)."""
+    if text is None:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _without_userinfo(url: str) -> str:

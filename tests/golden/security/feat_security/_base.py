@@ -719,6 +719,12 @@ def _read_body(
             raise errors.DecodeError.from_msgspec(
                 exc, endpoint.operation_id, content, spec.type
             ) from None
+        except RecursionError:
+            # JSON nested deeper than the decoder goes: bad input, never a crash.
+            too_deep = msgspec.DecodeError("nested deeper than this client decodes")
+            raise errors.DecodeError.from_msgspec(
+                too_deep, endpoint.operation_id, content, spec.type
+            ) from None
     if spec is TEXT:
         return response.text
     if spec is BINARY:
@@ -736,13 +742,13 @@ def _status_error(
     body: Any
     try:
         body = msgspec.json.decode(content) if content else None
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):
         body = response.text
     detail: Any = None
     if isinstance(spec, Json) and content:
         try:
             detail = spec.decode(content)
-        except (msgspec.ValidationError, msgspec.DecodeError):
+        except (msgspec.ValidationError, msgspec.DecodeError, RecursionError):
             detail = None
     try:
         url = redacted(str(response.request.url))

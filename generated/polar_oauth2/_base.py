@@ -258,9 +258,15 @@ def cookie_header(pairs: list[tuple[str, Any]]) -> str | None:
 
 
 def encode_path(template: str, values: Mapping[str, Any]) -> str:
+    """Each value escaped whole (a `/` in it stays inside its segment). A value of dots
+    alone is escaped too: as a segment, `.` or `..` would be resolved away by the URL
+    and the request would go to another endpoint."""
     path = template
     for name, value in values.items():
-        path = path.replace("{" + name + "}", quote(_text(value), safe=""))
+        text = quote(_text(value), safe="")
+        if text and not text.strip("."):
+            text = text.replace(".", "%2E")
+        path = path.replace("{" + name + "}", text)
     return path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import shutil
@@ -59,6 +60,21 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 _TOOL_CACHES = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+
+
+@contextlib.contextmanager
+def generated_package(spec: Path, out: Path, package: str) -> Iterator[ModuleType]:
+    """`spec` generated into `out` and imported as `package`; forgotten again afterwards
+    (only the package: modules of the generator it loaded stay the ones their importers hold)."""
+    generate_in_process(spec, out, package)
+    sys.path.insert(0, str(out))
+    importlib.invalidate_caches()
+    try:
+        yield importlib.import_module(package)
+    finally:
+        sys.path.remove(str(out))
+        for name in [m for m in sys.modules if m.split(".")[0] == package]:
+            del sys.modules[name]
 
 
 @pytest.fixture

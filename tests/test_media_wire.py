@@ -9,7 +9,6 @@ import asyncio
 import importlib
 import io
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.parser import BytesParser
@@ -19,7 +18,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import TESTS, generate_in_process
+from conftest import TESTS, generated_package
 from http_server import RecordedRequest, Reply, ScriptedServer
 
 STORED = {"id": "f1", "size": 3}
@@ -28,15 +27,8 @@ STORED = {"id": "f1", "size": 3}
 @pytest.fixture(scope="module")
 def media(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     out = tmp_path_factory.mktemp("media-wire")
-    generate_in_process(TESTS / "specs" / "media.yaml", out, "wire_media")
-    sys.path.insert(0, str(out))
-    importlib.invalidate_caches()
-    try:
-        yield importlib.import_module("wire_media")
-    finally:
-        sys.path.remove(str(out))
-        for name in [m for m in sys.modules if m.split(".")[0] == "wire_media"]:
-            del sys.modules[name]
+    with generated_package(TESTS / "specs" / "media.yaml", out, "wire_media") as package:
+        yield package
 
 
 @dataclass(frozen=True)

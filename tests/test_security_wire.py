@@ -10,15 +10,13 @@ no credential ever shows in a repr, a log record or an error. Sync and async.
 from __future__ import annotations
 
 import base64
-import importlib
 import logging
-import sys
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import TESTS, generate_in_process
+from conftest import TESTS, generated_package
 from http_server import Disconnect, RecordedRequest, Reply, ScriptedServer
 
 KEY = "k3y-h3ad3r-S3cr3t"
@@ -46,15 +44,8 @@ PATHS = ("/inherited", "/query", "/cookie", "/basic", "/bearer", "/oauth2", "/oi
 @pytest.fixture(scope="module")
 def pkg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     out = tmp_path_factory.mktemp("security-wire")
-    generate_in_process(TESTS / "specs" / "security.yaml", out, "wire_security")
-    sys.path.insert(0, str(out))
-    importlib.invalidate_caches()
-    try:
-        yield importlib.import_module("wire_security")
-    finally:
-        sys.path.remove(str(out))
-        for name in [m for m in sys.modules if m.split(".")[0] == "wire_security"]:
-            del sys.modules[name]
+    with generated_package(TESTS / "specs" / "security.yaml", out, "wire_security") as package:
+        yield package
 
 
 @pytest.fixture

@@ -40,8 +40,9 @@ class Settings:
     include_tags: tuple[str, ...] = ()
     allow_file_refs: bool = False
     max_bytes: int = 0
-    # Changes no output, only whether warnings fail the run: a folder generated under
-    # --strict had none, so its stamp vouches for a strict `check` too.
+    # Changes no output, only whether warnings fail the run; part of the stamp all the
+    # same, so a folder generated without --strict is never vouched for by a strict
+    # `check` (the spec may have warnings that check must report as errors).
     strict: bool = False
 
 

@@ -45,7 +45,10 @@ def union_of(
     models = [m for m in members(result) if m.kind == "model"]
     if len(models) > 1:
         _tag(schemas, models, schema.get("discriminator"), pointer)
-    if (alias_name is None or alias_name not in schemas.tried) and msgspec_union_problem(result, schemas) is None:
+    native = msgspec_union_problem(result, schemas) is None and (
+        is_discriminator(schema.get("discriminator")) or not _tag_may_be_absent(schemas, models)
+    )
+    if (alias_name is None or alias_name not in schemas.tried) and native:
         return result
     # msgspec cannot tell these variants apart by JSON type or tag: the union becomes a
     # named type that the runtime decodes by trying each variant, best match first.
@@ -58,6 +61,18 @@ def union_of(
     )
     alias = TypeRef("alias", name)
     return make_union([alias, NONE]) if result.is_nullable else alias
+
+
+def _tag_may_be_absent(schemas: Schemas, models: list[TypeRef]) -> bool:
+    """A variant tagged by another union (with a discriminator, which makes its property
+    required there) whose own schema lets a value leave the tag property out: msgspec's
+    tagged union would refuse such a value, so a union with no discriminator of its own
+    is decoded by trying its variants instead."""
+    for model in models:
+        draft = schemas.models[model.name]
+        if draft.tag is not None and not any(f.wire == draft.tag[0] and f.required for f in draft.fields):
+            return True
+    return False
 
 
 def _dispatch(

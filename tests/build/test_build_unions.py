@@ -224,6 +224,27 @@ def test_a_const_with_the_same_value_in_two_variants_tags_nothing() -> None:
     assert api.aliases[0].strategy == TRIED
 
 
+
+@pytest.mark.parametrize("order", [("chunk", "document"), ("document", "chunk")])
+def test_a_union_of_structs_tagged_elsewhere_is_tried_when_their_tag_may_be_left_out(order: tuple[str, str]) -> None:
+    """A and B are tagged by `chunk`'s discriminator (which requires `kind` there), but their
+    own schemas let `kind` be left out: msgspec's tagged union would refuse `{"x": 1}` for
+    `document`, which has no discriminator, so `document` is decoded by trying, whichever
+    union is built first."""
+    unions = {
+        "chunk": {"oneOf": [ref("A"), ref("B")], "discriminator": {"propertyName": "kind"}},
+        "document": {"anyOf": [ref("A"), ref("B")]},
+    }
+    holder_schema = {"type": "object", "properties": {name: unions[name] for name in order}}
+    schemas = {"A": kinded("a", required=False), "B": kinded("b", required=False), "Holder": holder_schema}
+    api = returning(ref("Holder"), schemas)
+    assert tags(api) == {"A": "a", "B": "b", "Holder": None}
+    (alias,) = api.aliases
+    assert (alias.strategy, alias.type) == (TRIED, union(A, B))
+    fields = {f.wire_name: f.type for f in model(api, "Holder").fields}
+    assert fields == {"chunk": union(A, B), "document": TypeRef("alias", alias.name)}
+
+
 # make_union
 
 

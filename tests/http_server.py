@@ -318,6 +318,9 @@ _CLIENT_GONE = (ConnectionError, TimeoutError, socket.timeout)
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real APIs and httpx's pool expect
     timeout = CONNECTION_TIMEOUT
+    # Headers and body go out in two writes: with Nagle's algorithm the body waits for the
+    # client's delayed ACK of the headers, some 40 ms per answer on Linux.
+    disable_nagle_algorithm = True
     server: _HTTPServer
 
     def handle(self) -> None:

@@ -104,7 +104,17 @@ def _load(path: Path) -> Any:
     return load(path).data
 
 
+_BUILT: dict[str, Document] = {}
+
+
 def _document(name: str, request: pytest.FixtureRequest) -> Document:
+    """The document, its package and its IR; built once for both tests that read them."""
+    if name not in _BUILT:
+        _BUILT[name] = _build(name, request)
+    return _BUILT[name]
+
+
+def _build(name: str, request: pytest.FixtureRequest) -> Document:
     from generator.build import BuildOptions, build
 
     full = {p.name: package for package, p in FULL_SPECS.items()}
@@ -608,8 +618,13 @@ def test_a_struct_tagged_elsewhere_decodes_without_its_tag_where_no_discriminato
 
 
 def test_a_proof_must_bear_on_the_path_the_failure_names() -> None:
-    assert error_path("DecodeError: op: response does not match the spec at $.a[1].b: bad") == "$.a[1].b"
-    assert error_path("ValidationError: Object missing required field `x` - at `$.a[0]`") == "$.a[0]"
+    assert (
+        error_path("DecodeError: op: response does not match the spec at $.a[1].b: bad")
+        == "$.a[1].b"
+    )
+    assert (
+        error_path("ValidationError: Object missing required field `x` - at `$.a[0]`") == "$.a[0]"
+    )
     assert error_path("$.a.b: dropped; $.c: dropped") == "$.a.b"
     assert error_path("DecodeError: op: Expected `object`, got `array`") == "$"
     assert _related("$.a", "$.a[0].b") and _related("$.a[0].b", "$.a") and _related("$", "$.a")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import keyword
 import sys
 import time
 from collections.abc import Sequence
@@ -220,8 +221,12 @@ def _bad_input(failures: list[tuple[str, InputError]]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        configuration.apply(args, configuration.load_config())
-    except configuration.ConfigError as exc:
+        found = configuration.load_config()
+        configuration.apply(args, found)
+        configuration.require(args, found)
+        if args.command in ("generate", "check"):
+            _check_package_name(args.package_name)
+    except (configuration.ConfigError, configuration.UsageError) as exc:
         print(exc.line(), file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.command in ("review", "diff"):
@@ -239,8 +244,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     document: Document | None = None
     try:
-        if not args.package_name.isidentifier():
-            raise InputError([Problem("", f"--package-name {args.package_name!r} is not a Python identifier")])
         waiting = None if args.quiet else _waiting
         if not args.full and _vouched(args, options):
             if not args.quiet:
@@ -277,13 +280,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         blocked = conflicts(args.out, result.files)
         if blocked:
-            raise InputError(blocked)
+            return _refused(blocked)
         changed = write(args.out, result.files, result.inputs, lock_timeout=args.lock_timeout, on_wait=waiting)
         if not args.quiet:
             print(f"Wrote {len(changed)} changed file(s) to {args.out}.", file=sys.stderr)
         return EXIT_OK
     except LockTimeout as exc:
-        print(f"polar-codegen: {exc}", file=sys.stderr)
+        print(f"polar-codegen: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except InputError as exc:
         from .spec.load import Document
@@ -300,6 +303,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"polar-codegen: {where}{type(exc).__name__}: {exc}", file=sys.stderr)
         print("The templates given with --templates produced no valid output; nothing was written.", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _check_package_name(name: str) -> None:
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise configuration.UsageError(
+            f"--package-name {name!r} is not a Python identifier that can be imported "
+            "(letters, digits and _, not starting with a digit, not a keyword; e.g. my_client)"
+        )
+
+
+def _refused(problems: list[Problem]) -> int:
+    """Problems of the output folder, not the spec: said without a spec location."""
+    for problem in problems:
+        hint = f" (hint: {problem.hint})" if problem.hint else ""
+        print(" ".join(f"polar-codegen: error: {problem.message}{hint}".split()), file=sys.stderr)
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''}; nothing was written.", file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def _vouched(args: argparse.Namespace, options: Options) -> bool:

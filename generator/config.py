@@ -19,13 +19,13 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .limits import DEFAULT_MAX_BYTES
-
-import tomllib
 
 SECTION = "tool.polar-codegen"
 
@@ -320,6 +320,6 @@ def require(args: argparse.Namespace, config: Config) -> None:
 EXAMPLE = {"spec": "openapi.yaml", "out": "client", "package-name": "my_client"}
 
 
-def _and(items: Any) -> str:
+def _and(items: Iterable[str]) -> str:
     words = list(items)
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -180,12 +180,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             drift = check(args.out, result.files, result.inputs, lock_timeout=args.lock_timeout, on_wait=waiting)
             if drift:
-                for item in drift:
-                    sys.stdout.write(item.diff)
-                print(
-                    f"{len(drift)} file(s) in {args.out} differ from the spec; run `polar-codegen generate`.",
-                    file=sys.stderr,
-                )
+                from .output.drift_report import drift_report
+
+                report = drift_report(args.out, drift)
+                print(report.summary, file=sys.stderr, flush=True)
+                sys.stdout.write(report.diffs)
+                sys.stdout.flush()
+                print(report.footer, file=sys.stderr)
                 return EXIT_DRIFT
             if not args.quiet:
                 print(f"{args.out} is up to date.", file=sys.stderr)

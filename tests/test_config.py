@@ -179,7 +179,7 @@ def test_generate_and_check_run_from_configuration(
     assert main(["check", "--quiet"]) == 0
     # A flag wins over the file: all operations now, so the folder is stale.
     assert main(["check", "--include-operations", "*"]) == 1
-    assert "differ from the spec" in capsys.readouterr().err
+    assert "from the spec; run `polar-codegen generate`" in capsys.readouterr().err
     # review reads the same configuration.
     assert main(["review", "--format", "json"]) == 0
     assert '"python": "oauth2.clients.list"' in capsys.readouterr().out

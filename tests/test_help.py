@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import argparse
 import re
+import shlex
+import subprocess
 
 import pytest
+import yaml
 from conftest import ROOT
 
 from generator import config
@@ -72,3 +75,52 @@ def test_readme_and_ci_docs_agree_with_help() -> None:
     # No built-in spec, output folder or package name, anywhere the user reads.
     for text in (readme, ci, parser().format_help()):
         assert "Defaults: `--spec spec/" not in text and "(`spec/polar-oauth2.yaml`" not in text
+
+
+def _blocks(text: str) -> list[tuple[str, str]]:
+    return re.findall(r"^ *```(\w+)\n(.*?)^ *```$", text, re.MULTILINE | re.DOTALL)
+
+
+def _commands(text: str) -> list[list[str]]:
+    """Every polar-codegen command line in the code blocks (continuations joined)."""
+    found = []
+    for language, block in _blocks(text):
+        if language not in ("console", "yaml", "sh"):
+            continue
+        joined = re.sub(r"\\\n\s*", " ", block)
+        for line in joined.splitlines():
+            line = line.split(" #", 1)[0].strip().removeprefix("run: ").strip()
+            if line.startswith("polar-codegen ") and "[" not in line:  # usage lines have [OPTIONS]
+                found.append(shlex.split(line.split(">", 1)[0])[1:])
+    return found
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/ci.md", "docs/project-readme.md"])
+def test_every_command_in_the_docs_parses(doc: str) -> None:
+    commands = _commands((ROOT / doc).read_text())
+    assert commands, doc
+    for argv in commands:
+        try:
+            parser().parse_args(argv)
+        except SystemExit:
+            pytest.fail(f"{doc}: `polar-codegen {' '.join(argv)}` does not parse")
+
+
+def test_the_docs_pin_no_tag_that_does_not_exist() -> None:
+    tags = subprocess.run(["git", "tag"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for doc in ("README.md", "docs/ci.md", "docs/project-readme.md"):
+        for language, block in _blocks((ROOT / doc).read_text()):
+            for pinned in re.findall(r"(?:rev: |@)(v\d+\.\d+\.\d+)", block):
+                assert pinned in tags, f"{doc} pins {pinned}, which is no tag of this repository"
+
+
+def test_the_hook_in_the_docs_is_the_one_this_repository_ships() -> None:
+    (shipped,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    for doc in ("README.md", "docs/ci.md"):
+        configs = [yaml.safe_load(b) for lang, b in _blocks((ROOT / doc).read_text()) if lang == "yaml" and "repos:" in b]
+        local = [c["repos"][0]["hooks"][0] for c in configs if c["repos"][0]["repo"] == "local"]
+        assert local, doc
+        for hook in local:
+            assert {k: hook[k] for k in ("id", "entry", "pass_filenames", "files")} == {
+                k: shipped[k] for k in ("id", "entry", "pass_filenames", "files")
+            }, doc

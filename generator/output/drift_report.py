@@ -1,7 +1,8 @@
 """What `check` prints when the folder is stale, in the order a reader needs it (this is what
 a pre-commit hook or a CI log shows): one line first naming the files that differ and what to
 run, then the diffs of the files people read, and the manifest only summarised last (its
-hashes change with every file, so its diff says nothing the others have not)."""
+hashes change with every file, so its diff says nothing the others have not). When the
+manifest alone differs, its diff is all there is to show, so it is shown."""
 
 from __future__ import annotations
 
@@ -23,23 +24,25 @@ class DriftReport:
 
 def drift_report(out: Path, drift: list[Drift], *, fix: str = "polar-codegen generate") -> DriftReport:
     files = [item for item in drift if item.path != MANIFEST]
-    manifest = len(files) != len(drift)
+    manifest = [item for item in drift if item.path == MANIFEST]
+    shown = files or manifest
     names = [item.path for item in files[:NAMED]]
     if len(files) > NAMED:
         names.append(f"{len(files) - NAMED} more")
     if manifest:
         names.append(f"the manifest {MANIFEST}")
-    count = len(files) or 1
-    what = "file differs" if count == 1 else "files differ"
+    count = len(shown)
+    verb = "file differs" if count == 1 else "files differ"
+    where = verb.replace(" ", f" in {out} ", 1)
     summary = (
-        f"polar-codegen check: {count} {what.replace(' ', f' in {out} ', 1)} from the spec "
-        f"({', '.join(names)}); run `{fix}` and commit the result."
+        f"polar-codegen check: {count} {where} from the spec ({', '.join(names)}); "
+        f"run `{fix}` and commit the result."
     )
     footer = []
-    if manifest:
+    if manifest and files:
         footer.append(
             f"{out / MANIFEST} differs too (the generator's record of the files it wrote and "
             "their hashes); not shown."
         )
-    footer.append(f"{out}: {count} {what} from the spec; run `{fix}`.")
-    return DriftReport(summary, "".join(item.diff for item in files), "\n".join(footer))
+    footer.append(f"{out}: {count} {verb} from the spec; run `{fix}`.")
+    return DriftReport(summary, "".join(item.diff for item in shown), "\n".join(footer))

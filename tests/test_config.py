@@ -242,3 +242,15 @@ def test_a_bad_package_name_is_a_usage_error_not_a_spec_location(
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith(f"polar-codegen: error: --package-name {name!r} is not a Python identifier")
     assert not (root / "client").exists()
+
+
+def test_the_error_docs_ci_shows_is_the_one_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.polar-codegen]\nspec = "openapi.yaml"\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    docs = (Path(__file__).parent.parent / "docs" / "ci.md").read_text()
+    assert f"  {line}\n" in docs

@@ -114,8 +114,10 @@ def test_generate_refuses_to_overwrite_a_file_it_did_not_write(tmp_path: Path) -
     assert result.returncode == 2
     # A problem of the folder, not the spec: no `openapi.yaml:1:1: #:` location.
     assert result.stderr.splitlines() == [
-        f"polar-codegen: error: {out / 'README.md'} exists and was not written by polar-codegen; "
-        "refusing to replace it (hint: move it away, or choose another --out folder)",
+        (
+            f"polar-codegen: error: {out / 'README.md'} exists and was not written by polar-codegen; "
+            "refusing to replace it (hint: move it away, or choose another --out folder)"
+        ),
         "1 problem; nothing was written.",
     ]
     assert tree(out) == {"README.md": b"hand-written\n"}

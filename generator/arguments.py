@@ -5,6 +5,7 @@ and docs/ci.md describe the same options (tests/test_help.py holds them together
 from __future__ import annotations
 
 import argparse
+import textwrap
 from pathlib import Path
 
 from . import __version__
@@ -50,18 +51,23 @@ _GENERATE_EXAMPLES = f"""examples:
   {_QUICK}
   polar-codegen generate                        # everything from [{SECTION}]
   polar-codegen generate --include-tags public  # only the operations tagged public
+
+exit codes: 0 written (or already up to date), 2 bad input (nothing written), 3 a bug.
 """
 
 _CHECK_EXAMPLES = f"""examples:
   polar-codegen check                           # in CI or a pre-commit hook
   {_QUICK.replace("generate", "check", 1)}
 
-exit codes: 0 up to date, 1 the folder differs (a summary line, then the diff), 2 bad input.
+exit codes: 0 up to date, 1 the folder differs (a summary line, then the diff), 2 bad input,
+3 a bug in polar-codegen.
 """
 
 _REVIEW_EXAMPLES = f"""examples:
   polar-codegen review --spec {EXAMPLE['spec']}
   polar-codegen review --format json > api.json
+
+exit codes: 0 printed, 2 bad input, 3 a bug in polar-codegen.
 """
 
 _DIFF_EXAMPLES = f"""examples:
@@ -69,7 +75,7 @@ _DIFF_EXAMPLES = f"""examples:
   polar-codegen diff origin/main:{EXAMPLE['spec']} --format markdown > api-changes.md
   polar-codegen diff old.yaml new.yaml --fail-on breaking
 
-exit codes: 0 fine, 1 --fail-on was hit, 2 bad input.
+exit codes: 0 fine, 1 --fail-on was hit, 2 bad input, 3 a bug in polar-codegen.
 """
 
 _MAIN_EPILOG = f"""quick start, in your own repository (polar-codegen installed from a checkout or a wheel):
@@ -103,7 +109,7 @@ def parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             help=text,
-            description=text + ".",
+            description=textwrap.fill(text + ".", 79),
             epilog=examples + "\n" + _configuration(),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
@@ -189,7 +195,7 @@ def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     review = commands.add_parser(
         "review",
         help=text,
-        description=text + "; writes nothing.",
+        description=textwrap.fill(text + "; writes nothing.", 79),
         epilog=_REVIEW_EXAMPLES + "\n" + _configuration(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -206,7 +212,7 @@ def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     diff = commands.add_parser(
         "diff",
         help=text,
-        description=text + " for the Python API and the HTTP contract; writes nothing.",
+        description=textwrap.fill(text + " for the Python API and the HTTP contract; writes nothing.", 79),
         epilog=_DIFF_EXAMPLES + "\n" + _configuration(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -1,5 +1,5 @@
 # Everything runs from a project-local virtual environment that the targets create on first
-# use, so a fresh machine needs only Python 3.11, make and npm.
+# use, so a fresh machine needs only Python 3.11 or later, make and npm.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -243,9 +243,9 @@ def models_template(ours: Subject) -> str:
 
     Raises SubjectFailed when the installed package has none where expected.
     """
-    # -I: without it the checkout's own generator/ (run() works from the repository root)
+    # -I: without it a checkout on the path (run() works from the repository root)
     # would shadow the installed one.
-    code = "import pathlib, generator; print(pathlib.Path(generator.__file__).parent)"
+    code = "import pathlib, polar_codegen; print(pathlib.Path(polar_codegen.__file__).parent)"
     try:
         package = Path(run([ours.script.parent / "python", "-I", "-c", code]).stdout.strip())
     except RuntimeError as exc:

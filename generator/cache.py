@@ -3,9 +3,11 @@
 redoes only what changed. Keys name every input, versions included, so a hit is always the
 answer a fresh computation would give.
 
-Where: $POLAR_CODEGEN_CACHE_DIR, else $XDG_CACHE_HOME/polar-codegen, else
-~/.cache/polar-codegen. POLAR_CODEGEN_CACHE_DIR=off turns it off. Any error reading or
-writing it is ignored: the cache can only make a run faster, never make it fail.
+Where: $POLAR_CODEGEN_CACHE_DIR, else the OS's cache folder as platformdirs knows it
+($XDG_CACHE_HOME/polar-codegen or ~/.cache/polar-codegen on Linux,
+~/Library/Caches/polar-codegen on macOS, %LOCALAPPDATA%\\polar-codegen\\Cache on Windows).
+POLAR_CODEGEN_CACHE_DIR=off turns it off. Any error reading or writing it is ignored: the
+cache can only make a run faster, never make it fail.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("POLAR_CODEGEN_CACHE_DIR")
     if configured is not None:
         return None if configured.strip().lower() in ("", "off", "0", "none") else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "polar-codegen"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("polar-codegen", appauthor=False))
 
 
 def key(*parts: str | bytes) -> str:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import keyword
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
 from . import config as configuration
-from .limits import DEFAULT_MAX_BYTES
-from .output.write import DEFAULT_LOCK_TIMEOUT, LockTimeout, up_to_date
+from .arguments import parser
+from .output.write import LockTimeout, up_to_date
 from .pipeline import Options
 from .problems import InputError, Problem
 
@@ -23,93 +23,6 @@ if TYPE_CHECKING:
 # from the manifest before Jinja, black or the validator would have loaded.
 
 EXIT_OK, EXIT_DRIFT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-REVIEW_FORMATS = ("markdown", "text", "json")
-DIFF_FORMATS = ("text", "markdown", "json")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="polar-codegen",
-        description="Generate a typed Python client from an OpenAPI 3.x spec.",
-    )
-    parser.add_argument("--version", action="version", version=f"polar-codegen {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, text in (
-        ("generate", "write the client package into --out"),
-        ("check", "exit 1 with a diff when --out differs from a fresh generation"),
-    ):
-        sub = commands.add_parser(name, help=text, description=text)
-        # Defaults of None are filled from [tool.polar-codegen] in pyproject.toml, else from
-        # config.DEFAULTS (spec/polar-oauth2.yaml, generated, polar_oauth2, 50 MB).
-        sub.add_argument("--spec", type=Path, default=None)
-        sub.add_argument("--out", type=Path, default=None)
-        sub.add_argument("--package-name", default=None, help="import name of the package")
-        sub.add_argument(
-            "--templates", type=Path, action="append", default=None,
-            help="folder of templates that override the built-in ones of the same name",
-        )  # fmt: skip
-        _add_spec_reading_options(sub)
-        sub.add_argument(
-            "--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT, metavar="SECONDS",
-            help="how long to wait for another run on the same folder (default: %(default)g)",
-        )  # fmt: skip
-        sub.add_argument(
-            "--allow-file-refs", action="store_true",
-            help="read `$ref`s to files in the spec's folder (never URLs; default: refuse them)",
-        )  # fmt: skip
-        sub.add_argument(
-            "--full", action="store_true",
-            help="generate in full even when the manifest shows the folder is up to date",
-        )  # fmt: skip
-        sub.add_argument(
-            "--strict", action="store_true", default=None,
-            help="treat every warning as an error (exit 2, nothing written)",
-        )  # fmt: skip
-        sub.add_argument("--quiet", action="store_true", help="print nothing on success")
-        sub.add_argument("--verbose", action="store_true", help="print how long each stage took")
-    _inspect_commands(commands)
-    return parser
-
-
-def _add_spec_reading_options(sub: argparse.ArgumentParser) -> None:
-    """The options of every command that reads a spec: which operations, how large, --debug."""
-    sub.add_argument(
-        "--include-operations", action="append", default=None, metavar="GLOB",
-        help="only operations whose operationId or Python path matches (repeatable)",
-    )  # fmt: skip
-    sub.add_argument(
-        "--include-tags", action="append", default=None, metavar="TAG",
-        help="only operations with this tag (repeatable)",
-    )  # fmt: skip
-    sub.add_argument(
-        "--max-spec-bytes", type=int, default=None,
-        help=f"largest spec read (default {DEFAULT_MAX_BYTES:,} bytes)",
-    )  # fmt: skip
-    sub.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-
-
-def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """`review` and `diff`: read specs and print; they never write a file."""
-    text = "print the API as the generated client exposes it, with findings for a reviewer"
-    review = commands.add_parser("review", help=text, description=text)
-    review.add_argument("--format", choices=REVIEW_FORMATS, default="markdown")
-    text = "classify the changes between two specs (files or git REV:PATH)"
-    diff = commands.add_parser("diff", help=text, description=text)
-    diff.add_argument("old", metavar="OLD", help="a spec file, or REV:PATH read with `git show`")
-    diff.add_argument(
-        "new", metavar="NEW", nargs="?", default=None,
-        help="a spec file, or REV:PATH (default: --spec from the configuration)",
-    )  # fmt: skip
-    diff.add_argument("--format", choices=DIFF_FORMATS, default="text")
-    diff.add_argument(
-        "--fail-on", choices=("breaking", "warning"), default=None,
-        help="exit 1 when a change of this severity (or worse) is found",
-    )  # fmt: skip
-    for sub in (review, diff):
-        sub.add_argument("--spec", type=Path, default=None, help="the spec (diff: NEW's default)")
-        _add_spec_reading_options(sub)
-
-
 def format_problem(spec: Path, problem: Problem, document: Document | None) -> str:
     """`FILE:LINE:COL: POINTER: message (hint)` — one line, whatever the message holds."""
     from .spec.load import where
@@ -218,10 +131,14 @@ def _bad_input(failures: list[tuple[str, InputError]]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
     try:
-        configuration.apply(args, configuration.load_config())
-    except configuration.ConfigError as exc:
+        found = configuration.load_config()
+        configuration.apply(args, found)
+        configuration.require(args, found)
+        if args.command in ("generate", "check"):
+            _check_package_name(args.package_name)
+    except (configuration.ConfigError, configuration.UsageError) as exc:
         print(exc.line(), file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.command in ("review", "diff"):
@@ -239,8 +156,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     document: Document | None = None
     try:
-        if not args.package_name.isidentifier():
-            raise InputError([Problem("", f"--package-name {args.package_name!r} is not a Python identifier")])
         waiting = None if args.quiet else _waiting
         if not args.full and _vouched(args, options):
             if not args.quiet:
@@ -265,25 +180,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             drift = check(args.out, result.files, result.inputs, lock_timeout=args.lock_timeout, on_wait=waiting)
             if drift:
-                for item in drift:
-                    sys.stdout.write(item.diff)
-                print(
-                    f"{len(drift)} file(s) in {args.out} differ from the spec; run `polar-codegen generate`.",
-                    file=sys.stderr,
-                )
+                from .output.drift_report import drift_report
+
+                report = drift_report(args.out, drift)
+                print(report.summary, file=sys.stderr, flush=True)
+                sys.stdout.write(report.diffs)
+                sys.stdout.flush()
+                print(report.footer, file=sys.stderr)
                 return EXIT_DRIFT
             if not args.quiet:
                 print(f"{args.out} is up to date.", file=sys.stderr)
             return EXIT_OK
         blocked = conflicts(args.out, result.files)
         if blocked:
-            raise InputError(blocked)
+            return _refused(blocked)
         changed = write(args.out, result.files, result.inputs, lock_timeout=args.lock_timeout, on_wait=waiting)
         if not args.quiet:
             print(f"Wrote {len(changed)} changed file(s) to {args.out}.", file=sys.stderr)
         return EXIT_OK
     except LockTimeout as exc:
-        print(f"polar-codegen: {exc}", file=sys.stderr)
+        print(f"polar-codegen: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except InputError as exc:
         from .spec.load import Document
@@ -300,6 +216,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"polar-codegen: {where}{type(exc).__name__}: {exc}", file=sys.stderr)
         print("The templates given with --templates produced no valid output; nothing was written.", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _check_package_name(name: str) -> None:
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise configuration.UsageError(
+            f"--package-name {name!r} is not a Python identifier that can be imported "
+            "(letters, digits and _, not starting with a digit, not a keyword; e.g. my_client)"
+        )
+
+
+def _refused(problems: list[Problem]) -> int:
+    """Problems of the output folder, not the spec: said without a spec location."""
+    for problem in problems:
+        hint = f" (hint: {problem.hint})" if problem.hint else ""
+        print(" ".join(f"polar-codegen: error: {problem.message}{hint}".split()), file=sys.stderr)
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''}; nothing was written.", file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def _vouched(args: argparse.Namespace, options: Options) -> bool:

@@ -6,6 +6,12 @@ directory, then its parents, up to and including the git root (the first directo
 `.git`), or up to the filesystem root outside a repository. Paths in it are relative to the
 folder of that pyproject.toml. Command-line flags override it; it overrides the built-in
 defaults. An unknown key or a value of the wrong type is an error, never ignored.
+
+There is no built-in spec, output folder or package name: a default that is this
+repository's own spec fails, or quietly names another API's package, in every other
+repository. Nor is the package name taken from the spec's title: the import name is the
+client's public API, and a title edited for readers ("Polar API" to "Polar Public API")
+would rename it and break every import, while generic titles ("API") make clashing names.
 """
 
 from __future__ import annotations
@@ -13,17 +19,13 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import sys
+import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .limits import DEFAULT_MAX_BYTES
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - black requires tomli on Python 3.10
-    import tomli as tomllib
 
 SECTION = "tool.polar-codegen"
 
@@ -39,16 +41,39 @@ KEYS: dict[str, str] = {
     "strict": "bool",
 }
 
+# What each key means, for `--help` and the docs (the flag of the same name says more).
+MEANINGS: dict[str, str] = {
+    "spec": "the OpenAPI document",
+    "out": "the folder the client is written to",
+    "package-name": "the import name of the client",
+    "templates": "folders of template overrides",
+    "include-operations": "operationId or Python path globs",
+    "include-tags": "tags of the operations to generate",
+    "max-spec-bytes": "largest spec read",
+    "strict": "every warning is an error",
+}
+
+# Options with no default: the command line or the configuration must give them.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "generate": ("spec", "out", "package-name"),
+    "check": ("spec", "out", "package-name"),
+    "review": ("spec",),
+}
+
 DEFAULTS: dict[str, Any] = {
-    "spec": Path("spec/polar-oauth2.yaml"),
-    "out": Path("generated"),
-    "package-name": "polar_oauth2",
     "templates": [],
     "include-operations": [],
     "include-tags": [],
     "max-spec-bytes": DEFAULT_MAX_BYTES,
     "strict": False,
 }
+
+
+class UsageError(Exception):
+    """A mistake on the command line, not in any file: `polar-codegen: error: ...`."""
+
+    def line(self) -> str:
+        return " ".join(f"polar-codegen: error: {self}".split())
 
 
 def dest(key: str) -> str:
@@ -254,10 +279,47 @@ def _key_position(text: str, key: str | None) -> tuple[int, int]:
 
 
 def apply(args: argparse.Namespace, config: Config) -> None:
-    """Fill the options the command line left unset (None): configuration, then defaults."""
-    for key, default in DEFAULTS.items():
+    """Fill the options the command line left unset (None): configuration, then defaults;
+    those with no default stay None for `require` to name."""
+    for key in KEYS:
         name = dest(key)
         if not hasattr(args, name) or getattr(args, name) is not None:
             continue
-        value = config.values.get(key, default)
+        value = config.values.get(key, DEFAULTS.get(key))
         setattr(args, name, list(value) if isinstance(value, list) else value)
+
+
+def require(args: argparse.Namespace, config: Config) -> None:
+    """Raise `UsageError` naming every option the command needs that neither the command
+    line nor the configuration gave, with how to give it."""
+    command = args.command
+    needed = REQUIRED.get(command, ())
+    if command == "diff" and getattr(args, "new", None) is None:
+        needed = ("spec",)
+    missing = [key for key in needed if getattr(args, dest(key), None) is None]
+    if not missing:
+        return
+    flags = "NEW or --spec" if command == "diff" else _and(f"--{key}" for key in missing)
+    where = (
+        f"{config.path} has no {_and(missing)} under [{SECTION}]"
+        if config.path is not None
+        else f"no pyproject.toml with a [{SECTION}] table was found"
+    )
+    example = " ".join(f"--{key} {EXAMPLE[key]}" for key in needed)
+    if command == "diff":
+        example = "HEAD~1:openapi.yaml openapi.yaml"
+    settings = ", ".join(f"{key} = {EXAMPLE[key]!r}" for key in missing).replace("'", '"')
+    raise UsageError(
+        f"{command} needs {flags} ({where}); pass "
+        + ("it" if len(missing) == 1 else "them")
+        + f", e.g. `polar-codegen {command} {example}`, or set {settings} under [{SECTION}] "
+        f"in pyproject.toml (see `polar-codegen {command} --help`)"
+    )
+
+
+EXAMPLE = {"spec": "openapi.yaml", "out": "client", "package-name": "my_client"}
+
+
+def _and(items: Iterable[str]) -> str:
+    words = list(items)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

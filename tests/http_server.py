@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import parse_qsl, urlsplit
 
 if TYPE_CHECKING:
-    from typing_extensions import Self
+    from typing import Self
 
 # How long an idle keep-alive connection (or a stalled client) may hold a handler thread.
 CONNECTION_TIMEOUT = 10.0

@@ -203,7 +203,7 @@ def placeholder(t: Any, models: Any) -> Any:
         values = {
             "uuid.UUID": PLACEHOLDER_UUID,
             "datetime.date": datetime.date(2024, 1, 1),
-            "datetime.datetime": datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc),
+            "datetime.datetime": datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
         }
         if t.name in values:
             return values[t.name]

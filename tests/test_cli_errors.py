@@ -342,7 +342,7 @@ def test_strict_turns_the_warning_into_exit_2(tmp_path: Path) -> None:
 
 
 def test_strict_from_pyproject(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.polar-codegen]\nspec = "api.yaml"\nout = "out"\nstrict = true\n')
+    (tmp_path / "pyproject.toml").write_text('[tool.polar-codegen]\nspec = "api.yaml"\nout = "out"\npackage-name = "strict_client"\nstrict = true\n')
     (tmp_path / "api.yaml").write_text(WARNED)
     result = run_cli("generate", cwd=tmp_path)
     assert result.returncode == 2 and "nothing was written" in result.stderr

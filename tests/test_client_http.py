@@ -140,7 +140,7 @@ def test_list_decodes_the_response(http_server: ScriptedServer, client: Client) 
     assert page.pagination == models.Pagination(total_count=12, max_page=3)
     first, second = page.items
     assert isinstance(first, models.OAuth2Client)
-    assert first.created_at == datetime.datetime(2023, 11, 7, 5, 31, 56, tzinfo=datetime.timezone.utc)
+    assert first.created_at == datetime.datetime(2023, 11, 7, 5, 31, 56, tzinfo=datetime.UTC)
     assert first.modified_at == first.created_at
     assert first.redirect_uris == ["https://example.com/callback"]
     assert first.client_name == "My App"
@@ -602,7 +602,7 @@ async def test_async_list_and_authorize(http_server: ScriptedServer) -> None:
     assert client._http.is_closed
 
     assert isinstance(page, models.ListResourceOAuth2Client)
-    assert page.items[0].created_at == datetime.datetime(2023, 11, 7, 5, 31, 56, tzinfo=datetime.timezone.utc)
+    assert page.items[0].created_at == datetime.datetime(2023, 11, 7, 5, 31, 56, tzinfo=datetime.UTC)
     assert page.items[0].client_uri is msgspec.UNSET
     assert page.items[1].client_uri is None
     assert isinstance(result, models.AuthorizeResponseOrganization)

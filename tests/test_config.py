@@ -66,8 +66,8 @@ def test_flags_override_configuration_which_overrides_defaults(tmp_path: Path) -
     assert args.out == Path("elsewhere")  # flag
     assert args.include_operations == ["x.*"]  # flag
     assert args.include_tags == ["a"]  # configuration
-    assert args.spec == Path("spec/polar-oauth2.yaml")  # built-in default
-    assert args.max_spec_bytes == config.DEFAULTS["max-spec-bytes"]
+    assert args.spec is None  # no built-in spec: `require` asks for one
+    assert args.max_spec_bytes == config.DEFAULTS["max-spec-bytes"]  # built-in default
     # Lists are copies: a later append cannot change the configuration.
     args.include_tags.append("b")
     assert loaded.values["include-tags"] == ["a"]
@@ -179,7 +179,78 @@ def test_generate_and_check_run_from_configuration(
     assert main(["check", "--quiet"]) == 0
     # A flag wins over the file: all operations now, so the folder is stale.
     assert main(["check", "--include-operations", "*"]) == 1
-    assert "differ from the spec" in capsys.readouterr().err
+    assert "from the spec; run `polar-codegen generate`" in capsys.readouterr().err
     # review reads the same configuration.
     assert main(["review", "--format", "json"]) == 0
     assert '"python": "oauth2.clients.list"' in capsys.readouterr().out
+
+
+NEEDS_ALL = (
+    "polar-codegen: error: generate needs --spec, --out and --package-name ({where}); pass them, "
+    "e.g. `polar-codegen generate --spec openapi.yaml --out client --package-name my_client`, or set "
+    'spec = "openapi.yaml", out = "client", package-name = "my_client" under [tool.polar-codegen] in '
+    "pyproject.toml (see `polar-codegen generate --help`)"
+)
+
+
+def test_without_spec_out_and_package_name_one_line_says_how_to_give_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another repository has no implicit spec: never this repository's own, never a guess."""
+    (tmp_path / ".git").mkdir()
+    shutil.copy(SPEC, tmp_path / "openapi.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 2
+    where = "no pyproject.toml with a [tool.polar-codegen] table was found"
+    assert capsys.readouterr().err.splitlines() == [NEEDS_ALL.format(where=where)]
+    # Given the spec alone, the others are still asked for: the package name is not guessed.
+    assert main(["generate", "--spec", "openapi.yaml"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("polar-codegen: error: generate needs --out and --package-name (")
+    assert 'set out = "client", package-name = "my_client" under [tool.polar-codegen]' in line
+    assert main(["review"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("polar-codegen: error: review needs --spec (")
+    assert main(["diff", "HEAD:openapi.yaml"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("polar-codegen: error: diff needs NEW or --spec (")
+    assert list(tmp_path.iterdir()) == [tmp_path / ".git", tmp_path / "openapi.yaml"] or set(
+        tmp_path.iterdir()
+    ) == {tmp_path / ".git", tmp_path / "openapi.yaml"}
+
+
+def test_a_configuration_without_the_keys_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, 'spec = "api.yaml"\nstrict = true\n')
+    monkeypatch.chdir(root)
+    assert main(["check"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(
+        "polar-codegen: error: check needs --out and --package-name "
+        "(pyproject.toml has no out and package-name under [tool.polar-codegen]); pass them"
+    )
+
+
+@pytest.mark.parametrize("name", ["my-client", "class", "1st", "a.b"])
+def test_a_bad_package_name_is_a_usage_error_not_a_spec_location(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    root = project(tmp_path, 'spec = "api.yaml"\nout = "client"\n')
+    monkeypatch.chdir(root)
+    assert main(["generate", "--package-name", name]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"polar-codegen: error: --package-name {name!r} is not a Python identifier")
+    assert not (root / "client").exists()
+
+
+def test_the_error_docs_ci_shows_is_the_one_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.polar-codegen]\nspec = "openapi.yaml"\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    docs = (Path(__file__).parent.parent / "docs" / "ci.md").read_text()
+    assert f"  {line}\n" in docs

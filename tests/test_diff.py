@@ -566,6 +566,26 @@ def test_the_issue_example_wording() -> None:
     )
 
 
+def test_a_rename_reports_every_change_that_comes_with_it() -> None:
+    """`limit` -> `per_page` with another default and maximum: the rename does not hide them."""
+
+    def rename(d: Spec) -> None:
+        param(d, "limit").update(
+            {"name": "per_page", "schema": {"type": "integer", "default": 20, "maximum": 50}}
+        )
+
+    changes = changes_for(rename)
+    assert [(c.severity, c.kind) for c in changes] == [
+        ("breaking", "param-renamed"),
+        ("warning", "param-default-changed"),
+        ("warning", "param-constraint-tightened"),
+    ], [c.message for c in changes]
+    renamed, default, maximum = (c.python.plain for c in changes)
+    assert renamed == "`client.items.list()`: keyword `limit` is now `per_page`"
+    assert default == "keyword `per_page` of `client.items.list()` defaults to `20`, was `10`"
+    assert "maximum" in maximum and "50" in maximum and "100" in maximum
+
+
 def test_no_change_means_no_output_and_no_failure() -> None:
     assert diff_data(BASE, copy.deepcopy(BASE)) == []
     assert not failed([], "warning")

@@ -251,7 +251,7 @@ def test_csv_polar_orders_export(polar: ModuleType, http_server: ScriptedServer)
     with client_for(polar, http_server) as client:
         text = client.orders.export(
             product_id=[ID, ID2],
-            created_after=datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc),
+            created_after=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
         )
     assert text == CSV
     assert http_server.last_request.target == (

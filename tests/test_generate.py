@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import GENERATED, ROOT, SPEC, generate_in_process, run_cli, tree
@@ -59,6 +61,31 @@ def test_check_catches_a_hand_edit_with_a_diff(tmp_path: Path) -> None:
     assert "-    max_page: str" in result.stdout and "+    max_page: int" in result.stdout
 
 
+def test_check_says_first_what_differs_and_what_to_run_and_leaves_the_manifest_out(tmp_path: Path) -> None:
+    """What a pre-commit hook shows (stdout and stderr in one stream): the summary line
+    first, then the diffs of the files people read; the manifest's churn is one line."""
+    out = tmp_path / "out"
+    generate_in_process(SPEC, out, "polar_oauth2")
+    spec = tmp_path / "api.yaml"
+    spec.write_text(SPEC.read_text().replace("max_page", "last_page"))
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--spec", str(spec), "--out", str(out)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        f"polar-codegen check: 3 files in {out} differ from the spec (README.md, polar_oauth2/_client.py, "
+        "polar_oauth2/models.py, the manifest .polar-codegen-manifest.json); "
+        "run `polar-codegen generate` and commit the result."
+    )
+    assert lines[1] == "--- a/README.md"
+    assert "+    last_page: int" in lines
+    assert not any(".polar-codegen-manifest.json" in line for line in lines[1:-2])
+    assert lines[-2].startswith(f"{out / '.polar-codegen-manifest.json'} differs too")
+    assert lines[-1] == f"{out}: 3 files differ from the spec; run `polar-codegen generate`."
+
+
 def test_check_catches_a_missing_file_and_a_stale_one(tmp_path: Path) -> None:
     out = tmp_path / "out"
     generate_in_process(SPEC, out, "polar_oauth2")
@@ -85,7 +112,14 @@ def test_generate_refuses_to_overwrite_a_file_it_did_not_write(tmp_path: Path) -
     (out / "README.md").write_text("hand-written\n")
     result = run_cli("generate", "--out", str(out))
     assert result.returncode == 2
-    assert "README.md exists and was not written by polar-codegen" in result.stderr
+    # A problem of the folder, not the spec: no `openapi.yaml:1:1: #:` location.
+    assert result.stderr.splitlines() == [
+        (
+            f"polar-codegen: error: {out / 'README.md'} exists and was not written by polar-codegen; "
+            "refusing to replace it (hint: move it away, or choose another --out folder)"
+        ),
+        "1 problem; nothing was written.",
+    ]
     assert tree(out) == {"README.md": b"hand-written\n"}
 
 

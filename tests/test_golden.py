@@ -619,7 +619,7 @@ def test_nullable_response(
         assert client.profiles.me() is None
         profile = client.profiles.me()
     assert profile.id == uuid.UUID(UUID1)
-    assert profile.created_at == datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+    assert profile.created_at == datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
 
 
 # -- unions ---------------------------------------------------------------------------------
@@ -825,7 +825,7 @@ def test_wire_names_survive_a_round_trip(names: ModuleType) -> None:
     assert record.str == "text"
     assert record.content_type == "text/plain" and record.x_y == 3
     assert record.display_name == "Ada L." and record.field_2fa_enabled is True
-    assert record.created_at == datetime.datetime(2024, 5, 1, 12, 30, tzinfo=datetime.timezone.utc)
+    assert record.created_at == datetime.datetime(2024, 5, 1, 12, 30, tzinfo=datetime.UTC)
     assert record.e == "accent"
     assert record.u540d_u524d == "なまえ"
     assert record.msgspec_ == "not the module" and record.datetime_ == datetime.date(2024, 5, 1)

@@ -127,7 +127,7 @@ def test_wire_names_round_trip(pkg: ModuleType) -> None:
     assert (thing.a_b, thing.a_b_2, thing.a_b_3) == ("1", "2", "3")
     assert (thing.models_, thing.msgspec_, thing.msgspec_2, thing.builtins_) == ("M", "ms", "ms_", "b")
     assert (thing.str, thing.int, thing.list, thing.dict, thing.type) == ("s", 2, ["a"], {"k": 1}, "t")
-    assert thing.datetime_ == datetime.datetime(2024, 5, 1, 12, 30, tzinfo=datetime.timezone.utc)
+    assert thing.datetime_ == datetime.datetime(2024, 5, 1, 12, 30, tzinfo=datetime.UTC)
     assert thing.uuid_ == uuid.UUID(HOSTILE_THING["uuid"])
     assert thing.hostile is pkg.models.Hostile.DOUBLE_QUOTE_DOUBLE_QUOTE_DOUBLE_QUOTE
     assert thing.nested.def_[0].yield_ == "y"

@@ -172,7 +172,7 @@ class RealUuids(httpx.BaseTransport):
 
 # What static Prism answers, built from the schemas: "string" for strings, 0 for integers,
 # the spec's defaults, example.com for URIs, 2019-08-24T14:15:22Z for date-times.
-STATIC_TIME = datetime.datetime(2019, 8, 24, 14, 15, 22, tzinfo=datetime.timezone.utc)
+STATIC_TIME = datetime.datetime(2019, 8, 24, 14, 15, 22, tzinfo=datetime.UTC)
 STATIC_LIST = models.ListResourceOAuth2Client(
     items=[
         models.OAuth2Client(

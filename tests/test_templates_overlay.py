@@ -89,7 +89,8 @@ def test_templates_from_configuration(
     shutil.copy(SPEC, root / "api.yaml")
     shutil.copytree(overlay, root / "codegen-templates")
     (root / "pyproject.toml").write_text(
-        '[tool.polar-codegen]\nspec = "api.yaml"\nout = "client"\ntemplates = ["codegen-templates"]\n'
+        '[tool.polar-codegen]\nspec = "api.yaml"\nout = "client"\npackage-name = "polar_oauth2"\n'
+        'templates = ["codegen-templates"]\n'
     )
     monkeypatch.chdir(root)
     assert main(["generate", "--quiet"]) == 0

@@ -34,9 +34,15 @@ def probe(*args: str, cwd: Path = ROOT) -> tuple[int, set[str], str]:
     return report["code"], set(report["modules"]), result.stderr
 
 
+def configure(folder: Path) -> None:
+    """The package name from [tool.polar-codegen], as another repository would give it."""
+    (folder / "pyproject.toml").write_text('[tool.polar-codegen]\npackage-name = "polar_oauth2"\n')
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the two-endpoint spec, generated into `out` beside it."""
+    configure(tmp_path)
     shutil.copy(SPEC, tmp_path / "api.yaml")
     done = run_cli("generate", "--spec", "api.yaml", "--out", "out", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
@@ -143,6 +149,7 @@ def test_a_template_edit_reaching_the_output_is_found(project: Path) -> None:
 
 
 def test_files_pulled_in_by_the_spec_are_part_of_the_stamp(tmp_path: Path) -> None:
+    configure(tmp_path)
     (tmp_path / "schemas").mkdir()
     item = tmp_path / "schemas" / "item.yaml"
     item.write_text("type: object\nproperties:\n  id: {type: string}\n")

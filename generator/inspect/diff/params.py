@@ -37,9 +37,12 @@ def param_changes(
     if normalized_path(o.path) == normalized_path(n.path):
         more, removed, added = match(removed, added, (path_slot,))
         pairs += more
-    # A parameter removed and another added in its place, of the same type: a rename.
+    # A parameter removed and another added in its place, of the same type: a rename, and
+    # whatever else changed with it (its default, its constraints) is said as for any pair.
     renames, removed, added = match(removed, added, (shape,))
-    out = [_renamed(p, q, where, call) for p, q in renames]
+    out: list[Change] = []
+    for p, q in renames:
+        out += _param(cx, p, q, where, call)
     out += [_removed(p, where, call) for p in removed]
     for p, q in pairs:
         out += _param(cx, p, q, where, call)

@@ -9,6 +9,6 @@ as `python -m generator` does. Never shipped in the wheel.
 
 from pathlib import Path
 
-_SOURCE = Path(__file__).resolve().parents[2] / "generator"
+_SOURCE = Path(__file__).resolve().parents[4] / "generator"
 __path__ = [str(_SOURCE)]
 exec(compile((_SOURCE / "__init__.py").read_text("utf-8"), str(_SOURCE / "__init__.py"), "exec"))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from . import config as configuration
 from .limits import DEFAULT_MAX_BYTES
+from .output.environment import OutputEnvironmentError
 from .output.write import DEFAULT_LOCK_TIMEOUT, LockTimeout, up_to_date
 from .pipeline import Options
 from .problems import InputError, Problem
@@ -284,6 +285,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except LockTimeout as exc:
         print(f"polar-codegen: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OutputEnvironmentError as exc:
+        print(f"polar-codegen: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except InputError as exc:
         from .spec.load import Document

@@ -11,6 +11,7 @@ from typing import Any
 from ...problems import Problem, join_pointer, warning
 from ..walk import OperationSite, follow_local, item_operations, path_items, path_template
 from .method_names import ClientMethod, client_method, method_names
+from .path_keys import brace_problem
 from .request_bodies import request_body
 
 _Params = list[tuple[dict[str, Any], str]]
@@ -24,16 +25,20 @@ def operation_checks(data: dict[str, Any]) -> list[Problem]:
     methods: list[ClientMethod] = []
     for item in path_items(data):
         template = path_template(item.path)
+        # Parameters cannot be matched to a key whose braces do not pair (path_keys.py).
+        matched = brace_problem(item.path) is None
         shared, shared_ok = _params(data, item.node.get("parameters"), item.pointer)
-        problems += _stray_path_parameters(shared, template, item.path)
+        if matched:
+            problems += _stray_path_parameters(shared, template, item.path)
         for op in item_operations(item):
             problems += _operation_id(op, seen_ids)
             if not _nameless(op.node.get("operationId")):
                 methods.append(client_method(op))
             own, own_ok = _params(data, op.node.get("parameters"), op.pointer)
-            if shared_ok and own_ok:
+            if shared_ok and own_ok and matched:
                 problems += _undeclared_path_parameters(op, template, shared + own)
-            problems += _stray_path_parameters(own, template, op.path)
+            if matched:
+                problems += _stray_path_parameters(own, template, op.path)
             problems += request_body(data, op.node, op.pointer)
     return problems + method_names(methods)
 

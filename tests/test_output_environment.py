@@ -61,8 +61,10 @@ def test_out_under_a_regular_file_is_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     lines = result.stderr.splitlines()
     assert lines == [
-        f"polar-codegen: error: cannot write to {blocker / 'client'}: a part of the path is a file, "
-        f"not a folder ({blocker}); nothing was changed"
+        (
+            f"polar-codegen: error: cannot write to {blocker / 'client'}: a part of the path is a file, "
+            f"not a folder ({blocker}); nothing was changed"
+        )
     ]
     assert blocker.read_text(encoding="utf-8") == "mine\n"
 

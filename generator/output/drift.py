@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Problem
-from .fs import real
 from .environment import environment_errors
+from .fs import real
 from .journal import JOURNAL, pending, settle_journal
 from .lock import DEFAULT_LOCK_TIMEOUT, OnWait, locked
 from .manifest import MANIFEST, manifest_files, manifest_text, parse_manifest
@@ -97,9 +97,11 @@ def check(
         # A write cut short: until it is finished, the folder mixes old and new files, and
         # whatever builds from it would see that; so finish it (it was committed) or drop
         # it (it was not) before comparing.
-        with environment_errors(out, "finish the write that was cut short in", untouched=False):
-            with locked(out, exclusive=True, timeout=lock_timeout, on_wait=on_wait):
-                settle_journal(out)
+        with (
+            environment_errors(out, "finish the write that was cut short in", untouched=False),
+            locked(out, exclusive=True, timeout=lock_timeout, on_wait=on_wait),
+        ):
+            settle_journal(out)
     with locked(out, exclusive=False, timeout=lock_timeout, on_wait=on_wait):
         view = pending(out)
         for path, text in sorted(expected.items()):

@@ -40,8 +40,8 @@ from pathlib import Path
 
 from ..problems import InputError
 from .drift import check, conflicts
-from .fs import fsync_dir, prune_empty_dirs, real, same_bytes, same_entry, scan, write_new
 from .environment import environment_errors
+from .fs import fsync_dir, prune_empty_dirs, real, same_bytes, same_entry, scan, write_new
 from .journal import JOURNAL, journal_write, settle_journal
 from .lock import DEFAULT_LOCK_TIMEOUT, LockTimeout, OnWait, locked
 from .manifest import MANIFEST, manifest_files, manifest_text

@@ -77,7 +77,8 @@ def _operation_id(op: OperationSite, seen_ids: dict[str, str]) -> list[Problem]:
 def _undeclared_path_parameters(op: OperationSite, template: list[str], params: _Params) -> list[Problem]:
     """Each `{name}` of the path that neither the path item nor the operation declares:
     build adds it as a required `str` (build/parameters.py)."""
-    declared = {p.get("name") for p, _ in params if p.get("in") == "path"}
+    # A name of another type is the schema's to report (it fails the OpenAPI schema).
+    declared = {p["name"] for p, _ in params if p.get("in") == "path" and isinstance(p.get("name"), str)}
     return [
         warning(
             op.pointer,
@@ -94,7 +95,7 @@ def _stray_path_parameters(params: _Params, template: list[str], path: str) -> l
     return [
         _stray_path_parameter(p, at, path)
         for p, at in params
-        if p.get("in") == "path" and p.get("name") not in template
+        if p.get("in") == "path" and isinstance(p.get("name"), str) and p["name"] not in template
     ]
 
 

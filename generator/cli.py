@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import config as configuration
 from .arguments import parser
+from .output.environment import OutputEnvironmentError
 from .output.write import LockTimeout, up_to_date
 from .pipeline import Options
 from .problems import InputError, Problem
@@ -199,6 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Wrote {len(changed)} changed file(s) to {args.out}.", file=sys.stderr)
         return EXIT_OK
     except LockTimeout as exc:
+        print(f"polar-codegen: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OutputEnvironmentError as exc:
         print(f"polar-codegen: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except InputError as exc:

@@ -158,7 +158,10 @@ class _Validation:
         if outcome == "ok":
             return list(payload)
         if outcome == "error":
-            raise RuntimeError(f"validation failed: {payload}")
+            summary, child_traceback = payload
+            failure = RuntimeError(f"validation failed: {summary}")
+            failure.add_note(f"in the validating process:\n{child_traceback}")  # shown by --debug
+            raise failure
         raise RuntimeError(f"the validating process ended without an answer (exit code {self.child.exitcode})")
 
 
@@ -166,7 +169,9 @@ def _validate_in_child(document: Document, selection: Selection, pipe: Any) -> N
     try:
         problems = _validate_now(document, selection)
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which reports it
-        pipe.send(("error", f"{type(exc).__name__}: {exc}"))
+        import traceback
+
+        pipe.send(("error", (f"{type(exc).__name__}: {exc}", traceback.format_exc())))
     else:
         pipe.send(("ok", problems))
     finally:

@@ -596,7 +596,7 @@ def test_same_json_tells_a_dropped_member_from_a_default() -> None:
     assert differences({"name": "a", "size": 3}) == []  # the default, left out
     assert differences({"name": "a", "size": 4, "when": "2024-01-02T00:00:00.000Z"}) == []
     assert differences({"name": "a", "extra": 1}) == ["$.extra: dropped"]
-    when = datetime.datetime(2024, 1, 2, tzinfo=datetime.timezone.utc)
+    when = datetime.datetime(2024, 1, 2, tzinfo=datetime.UTC)
     assert differences({"name": "a"}, Thing(name="a", when=when)) == [
         "$.when: added '2024-01-02T00:00:00Z'"
     ]

@@ -12,6 +12,7 @@ from ..ir import Body, Operation, Param, ResponseCase, SecurityScheme, TypeRef
 from ..naming.placement import CLIENT_MEMBERS, client_paths
 from ..problems import Problem
 from ..spec.selection import selected_operations
+from ..spec.walk import request_path
 from .bodies import body as request_body
 from .document import Document
 from .options import BuildOptions
@@ -68,7 +69,7 @@ def operation(
     return Operation(
         operation_id=spec.get("operationId") or f"{op.method} {op.path}",
         method=op.method.upper(),
-        path=op.path,
+        path=request_path(op.path),
         name=op.name,
         namespace=op.namespace,
         python_path=".".join(op.namespace + (op.name,)),

@@ -1,6 +1,6 @@
-"""Comparing the folder with a fresh generation, without writing: `conflicts` (files of the
-user's in the way of ours) and `check` (every difference, as unified diffs). Both see the
-folder as a committed journal will leave it (`view.py`)."""
+"""Comparing the folder with a fresh generation: `conflicts` (files of the user's in the way
+of ours) never writes and sees the folder as a committed journal will leave it (`view.py`);
+`check` (every difference, as unified diffs) first finishes a journal a killed run left."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Problem
+from .environment import environment_errors
 from .fs import real
-from .journal import pending
+from .journal import JOURNAL, pending, settle_journal
 from .lock import DEFAULT_LOCK_TIMEOUT, OnWait, locked
 from .manifest import MANIFEST, manifest_files, manifest_text, parse_manifest
 from .stamp import Inputs
@@ -83,7 +84,8 @@ def check(
     on_wait: OnWait | None = None,
 ) -> list[Drift]:
     """Every difference between the folder and a fresh generation, as unified diffs.
-    Never writes; waits for a `generate` running on the same folder to finish.
+    Writes only to finish a write a killed run committed but did not finish; waits for a
+    `generate` running on the same folder to finish.
 
     The manifest counts as up to date when it lists the same files with the same hashes:
     a stamp of other inputs (a template edit that changed no output) is not drift."""
@@ -91,6 +93,15 @@ def check(
     expected[MANIFEST] = manifest_text(files, inputs)
     drift: list[Drift] = []
     out = real(out_dir)
+    if os.path.lexists(out / JOURNAL):
+        # A write cut short: until it is finished, the folder mixes old and new files, and
+        # whatever builds from it would see that; so finish it (it was committed) or drop
+        # it (it was not) before comparing.
+        with (
+            environment_errors(out, "finish the write that was cut short in", untouched=False),
+            locked(out, exclusive=True, timeout=lock_timeout, on_wait=on_wait),
+        ):
+            settle_journal(out)
     with locked(out, exclusive=False, timeout=lock_timeout, on_wait=on_wait):
         view = pending(out)
         for path, text in sorted(expected.items()):

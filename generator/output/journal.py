@@ -6,7 +6,8 @@ stale files of ours go). Renaming `plan.tmp` to `plan.json` commits it; until th
 run has changed nothing and the next run drops the journal. Once committed, it is applied
 file by file, and a run killed while applying it leaves the rest to the next run, which
 rolls it forward before anything else. `pending` is the part still to apply, so that
-`check` and `conflicts` see the folder as the journal will leave it, without writing.
+`conflicts` sees the folder as the journal will leave it; `check` finishes the journal
+first, so it never calls a half-applied folder up to date.
 """
 
 from __future__ import annotations
@@ -53,19 +54,25 @@ def journal_write(
     out.mkdir(parents=True, exist_ok=True)
     journal = out / JOURNAL
     os.mkdir(journal, 0o700)
-    pause()
-    writes: list[list[str]] = []
-    for i, path in enumerate(changed):
-        write_new(journal / str(i), data[path])
-        writes.append([path, str(i)])
+    try:
         pause()
-    write_new(journal / "manifest", manifest)
-    writes.append([MANIFEST, "manifest"])
-    plan = json.dumps({"writes": writes, "deletes": stale}).encode("utf-8")
-    write_new(journal / "plan.tmp", plan)
-    fsync_dir(journal)
-    pause()
-    os.replace(journal / "plan.tmp", journal / "plan.json")  # the commit point
+        writes: list[list[str]] = []
+        for i, path in enumerate(changed):
+            write_new(journal / str(i), data[path])
+            writes.append([path, str(i)])
+            pause()
+        write_new(journal / "manifest", manifest)
+        writes.append([MANIFEST, "manifest"])
+        plan = json.dumps({"writes": writes, "deletes": stale}).encode("utf-8")
+        write_new(journal / "plan.tmp", plan)
+        fsync_dir(journal)
+        pause()
+        os.replace(journal / "plan.tmp", journal / "plan.json")  # the commit point
+    except BaseException:
+        # Not committed: the folder is as it was once the journal is gone (a kill leaves
+        # it to the next run, which drops it).
+        _drop_quietly(journal)
+        raise
     fsync_dir(journal)
     pause()
     roll_forward(out, pause)
@@ -89,6 +96,24 @@ def roll_forward(out: Path, pause: Callable[[], None]) -> None:
             prune_empty_dirs(target.parent, out)
         pause()
     remove_journal(journal)
+
+
+def settle_journal(out: Path) -> None:
+    """Finish what a killed run left in the journal: roll a committed one forward, drop an
+    uncommitted one. With the exclusive lock held; before anything reads the folder."""
+    journal = out / JOURNAL
+    if journal.is_dir() and not journal.is_symlink():
+        if (journal / "plan.json").is_file():
+            roll_forward(out, lambda: None)
+        else:
+            remove_journal(journal)
+
+
+def _drop_quietly(journal: Path) -> None:
+    try:
+        remove_journal(journal)
+    except OSError:
+        pass  # the next run drops what is left, as after a kill
 
 
 def remove_journal(journal: Path) -> None:

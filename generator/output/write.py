@@ -16,8 +16,9 @@ swap, so a power cut should not tear it either, though only kills are tested.
   `MAX_MIRRORED_ENTRIES` entries of the user's, no write access beside the folder), a
   write-ahead journal inside the folder (`.polar-codegen-journal/`, see `journal.py`) is
   committed first and then applied. A run killed while applying it leaves the rest to the
-  next run, which rolls it forward before anything else; `check` and `conflicts` already see
-  the folder as the journal will leave it, without writing.
+  next run, which rolls it forward before anything else (`check` included, so it never
+  calls a half-applied folder up to date); `conflicts` sees the folder as the journal will
+  leave it, without writing.
 - Leftovers of a killed run (a sibling tree, an uncommitted journal) are cleaned up by the
   next `generate`: nothing of the user's is deleted, only our files and hard links to files
   that are still in the folder.
@@ -39,8 +40,9 @@ from pathlib import Path
 
 from ..problems import InputError
 from .drift import check, conflicts
+from .environment import environment_errors
 from .fs import fsync_dir, prune_empty_dirs, real, same_bytes, same_entry, scan, write_new
-from .journal import JOURNAL, journal_write, remove_journal, roll_forward
+from .journal import JOURNAL, journal_write, settle_journal
 from .lock import DEFAULT_LOCK_TIMEOUT, LockTimeout, OnWait, locked
 from .manifest import MANIFEST, manifest_files, manifest_text
 from .renameat2 import RENAME_EXCHANGE, RENAME_NOREPLACE, Unsupported, renameat2
@@ -89,26 +91,23 @@ def write(
 
     All or nothing, and one run at a time per folder (see the module docstring). Raises
     InputError when a file of the user's is in the way, LockTimeout when another run keeps
-    the folder busy for longer than `lock_timeout` seconds."""
+    the folder busy for longer than `lock_timeout` seconds, OutputEnvironmentError when the
+    machine refuses (a full disk, a read-only folder), the folder left as it was."""
     out = real(out_dir)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with locked(out, exclusive=True, timeout=lock_timeout, on_wait=on_wait):
-        recover(out)
-        blocked = conflicts(out, files)
-        if blocked:
-            raise InputError(blocked)
-        return _write_locked(out, files, inputs)
+    with environment_errors(out, "write to", untouched=True):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with locked(out, exclusive=True, timeout=lock_timeout, on_wait=on_wait):
+            recover(out)
+            blocked = conflicts(out, files)
+            if blocked:
+                raise InputError(blocked)
+            return _write_locked(out, files, inputs)
 
 
 def recover(out: Path) -> None:
     """Finish or undo what a killed run left: roll a committed journal forward, drop an
     uncommitted one, take apart sibling trees. Call with the lock held."""
-    journal = out / JOURNAL
-    if journal.is_dir() and not journal.is_symlink():
-        if (journal / "plan.json").is_file():
-            roll_forward(out, lambda: None)
-        else:
-            remove_journal(journal)
+    settle_journal(out)
     for leftover in siblings(out):
         _settle(leftover, out, lambda: None)
 

@@ -46,7 +46,10 @@ class DefaultJudge:
         return self.mismatch(schema) is None
 
     def _judge(self, schema: dict[str, Any]) -> Mismatch | None:
-        from jsonschema.exceptions import _WrappedReferencingError  # type: ignore[import-untyped, unused-ignore]
+        from jsonschema.exceptions import (  # type: ignore[import-untyped, unused-ignore]
+            UnknownType,
+            _WrappedReferencingError,
+        )
         from referencing.exceptions import Unresolvable
 
         default = schema["default"]
@@ -57,6 +60,10 @@ class DefaultJudge:
             error = next(iter(checker.iter_errors(default)), None)
         except (Unresolvable, _WrappedReferencingError, RecursionError):
             return None
+        except (UnknownType, TypeError, ValueError, AttributeError, KeyError):
+            # The schema itself is malformed (`type: foo`, `enum: true`): that is reported
+            # where it is; a default nothing can check against it is not kept.
+            return Mismatch((), "it cannot be checked, as its schema is not valid")
         if error is None:
             return None
         return Mismatch(tuple(error.absolute_path), " ".join(str(error.message).split()))

@@ -20,7 +20,13 @@ _PATH_TEMPLATE = re.compile(r"{([^}]+)}")
 
 def path_template(path: str) -> list[str]:
     """The `{name}`s of a path template, in path order."""
-    return _PATH_TEMPLATE.findall(path)
+    return _PATH_TEMPLATE.findall(request_path(path))
+
+
+def request_path(key: str) -> str:
+    """Where a request for a path key goes: the key without its `#fragment`, which no HTTP
+    client sends (specs use one to give a path several operations)."""
+    return key.partition("#")[0]
 
 
 # components/<section> holds objects of <kind>.

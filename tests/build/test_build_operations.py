@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from buildkit import document, only_operation
+from buildkit import build_api, document, only_operation
 
 from generator.build import BuildOptions, build
 from generator.ir import Api
@@ -143,3 +143,20 @@ def test_the_package_version_is_the_api_version_when_it_is_a_plain_number(versio
     spec["info"]["version"] = version
     api = build(spec, BuildOptions(package="pkg"))
     assert (api.version, api.package_version) == (version, package_version)
+
+
+def test_a_path_key_fragment_is_left_out_of_the_request_path() -> None:
+    """Specs give one path several operations with `#name` keys; no client sends a fragment."""
+    ok = {"responses": {"204": {"description": "none"}}}
+    api = build_api(
+        document(
+            {
+                "/v1/things/{id}": {"post": {"operationId": "plain", **ok}},
+                "/v1/things/{id}#stream": {"post": {"operationId": "streamed", **ok}},
+            }
+        )
+    )
+    paths = {op.operation_id: op.path for op in api.operations}
+    assert paths == {"plain": "/v1/things/{id}", "streamed": "/v1/things/{id}"}
+    streamed = next(op for op in api.operations if op.operation_id == "streamed")
+    assert [p.wire_name for p in streamed.params if p.location == "path"] == ["id"]

@@ -62,6 +62,12 @@ def openapi_schema(data: dict[str, Any], typed: list[Typed], reported: set[str])
                         f"in OpenAPI 3.0 `type` names one type, not a list ({shorten(str(value))})",
                         hint="for null, add `nullable: true`; for several types, use oneOf (or OpenAPI 3.1)",
                     )
+                elif found and value == "null":
+                    problem = Problem(
+                        problem.pointer,
+                        "OpenAPI 3.0 has no type `null`",
+                        hint="add `nullable: true` to the schema that may be null, or use OpenAPI 3.1",
+                    )
             if problem.pointer + problem.message in reported:
                 continue
             if problem.pointer == "" and problem.message in (

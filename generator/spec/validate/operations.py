@@ -11,6 +11,7 @@ from typing import Any
 from ...problems import Problem, join_pointer, warning
 from ..walk import OperationSite, follow_local, item_operations, path_items, path_template
 from .method_names import ClientMethod, client_method, method_names
+from .path_keys import brace_problem
 from .request_bodies import request_body
 
 _Params = list[tuple[dict[str, Any], str]]
@@ -24,16 +25,20 @@ def operation_checks(data: dict[str, Any]) -> list[Problem]:
     methods: list[ClientMethod] = []
     for item in path_items(data):
         template = path_template(item.path)
+        # Parameters cannot be matched to a key whose braces do not pair (path_keys.py).
+        matched = brace_problem(item.path) is None
         shared, shared_ok = _params(data, item.node.get("parameters"), item.pointer)
-        problems += _stray_path_parameters(shared, template, item.path)
+        if matched:
+            problems += _stray_path_parameters(shared, template, item.path)
         for op in item_operations(item):
             problems += _operation_id(op, seen_ids)
             if not _nameless(op.node.get("operationId")):
                 methods.append(client_method(op))
             own, own_ok = _params(data, op.node.get("parameters"), op.pointer)
-            if shared_ok and own_ok:
+            if shared_ok and own_ok and matched:
                 problems += _undeclared_path_parameters(op, template, shared + own)
-            problems += _stray_path_parameters(own, template, op.path)
+            if matched:
+                problems += _stray_path_parameters(own, template, op.path)
             problems += request_body(data, op.node, op.pointer)
     return problems + method_names(methods)
 
@@ -72,7 +77,8 @@ def _operation_id(op: OperationSite, seen_ids: dict[str, str]) -> list[Problem]:
 def _undeclared_path_parameters(op: OperationSite, template: list[str], params: _Params) -> list[Problem]:
     """Each `{name}` of the path that neither the path item nor the operation declares:
     build adds it as a required `str` (build/parameters.py)."""
-    declared = {p.get("name") for p, _ in params if p.get("in") == "path"}
+    # A name of another type is the schema's to report (it fails the OpenAPI schema).
+    declared = {p["name"] for p, _ in params if p.get("in") == "path" and isinstance(p.get("name"), str)}
     return [
         warning(
             op.pointer,
@@ -89,7 +95,7 @@ def _stray_path_parameters(params: _Params, template: list[str], path: str) -> l
     return [
         _stray_path_parameter(p, at, path)
         for p, at in params
-        if p.get("in") == "path" and p.get("name") not in template
+        if p.get("in") == "path" and isinstance(p.get("name"), str) and p["name"] not in template
     ]
 
 

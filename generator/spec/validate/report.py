@@ -14,6 +14,7 @@ from .class_names import class_names
 from .discriminators import discriminators
 from .openapi_schema import openapi_schema
 from .operations import operation_checks
+from .path_keys import path_keys
 from .refs import refs
 from .security import security
 from .shape import document_shape
@@ -38,6 +39,7 @@ def validate(data: Any, earlier: Sequence[Problem] = (), selection: Selection = 
     problems += [
         p for p in openapi_schema(data, typed, reported={p.pointer + p.message for p in shape}) if p.pointer not in dropped
     ]
+    problems += path_keys(data)
     problems += operation_checks(data)
     problems += security(data, typed)
     problems += class_names(data)

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import naming
 from ..ir import Namespace, Operation
-from ..naming.tags import tag_namespace
+from ..naming.tags import tag_namespace, version_free
 
 
 def namespace_tree(operations: list[Operation], tags: list[Any]) -> Namespace:
@@ -22,8 +22,8 @@ def namespace_tree(operations: list[Operation], tags: list[Any]) -> Namespace:
     described.update({tag_namespace(name): text for name, text in by_tag.items()})
     # A namespace named from a tag, perhaps without its version words (naming/tags.py).
     for op in operations:
-        if len(op.namespace) == 1 and op.tags and by_tag.get(op.tags[0]):
-            described.setdefault(op.namespace[0], by_tag[op.tags[0]])
+        if op.tags and op.namespace == (version_free(tag_namespace(op.tags[0]), op.path),):
+            described.setdefault(op.namespace[0], by_tag.get(op.tags[0]))
 
     # customer_portal.sessions and customer.portal.sessions must not share a class.
     paths = sorted(p for p in tree if p)

@@ -60,5 +60,5 @@ def parameter_names(
     for (_, location), name in zip(params, names):
         first = holder.setdefault(name, location)
         clash = first != location and (name in taken or names.count(name) > 1)
-        placed.append(f"{name}_{identifier(location)}" if clash else name)
+        placed.append(name.rstrip("_") + "_" + identifier(location) if clash else name)
     return dedupe(placed, taken)

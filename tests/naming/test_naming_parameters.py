@@ -45,3 +45,7 @@ def test_a_name_the_method_keeps_for_itself_takes_the_place() -> None:
 
 def test_a_reserved_name_gets_an_underscore() -> None:
     assert parameter_names(query("self", "x"), reserved={"self"}) == ["self_", "x"]
+
+
+def test_a_keyword_with_a_trailing_underscore_takes_its_place_after_one() -> None:
+    assert parameter_names([("class", "path"), ("class", "query")]) == ["class_", "class_query"]

@@ -16,7 +16,9 @@ def fastapi_function_name(op_id: str, method: str, path: str) -> str | None:
     """The function name `op_id` is FastAPI's default operationId of, for this method and
     path; None when it is not one."""
     tail = "_" + method.lower()
-    suffixes = dict.fromkeys((re.sub(r"\W", "_", path) + tail, re.sub(r"[^0-9A-Za-z_]", "_", path) + tail))
+    suffixes = dict.fromkeys(
+        (re.sub(r"\W", "_", path) + tail, re.sub(r"[^0-9A-Za-z_]", "_", path) + tail)
+    )
     for suffix in suffixes:
         name = op_id[: -len(suffix)]
         if op_id.endswith(suffix) and name.strip("_"):

@@ -21,7 +21,15 @@ from collections.abc import Iterable, Sequence
 from .enum_members import PUNCTUATION_WORDS
 from .identifiers import dedupe, identifier
 
-OPERATORS = (("<=", "lte"), (">=", "gte"), ("!=", "ne"), ("<", "lt"), (">", "gt"), ("=", "eq"), ("!", "not"))
+OPERATORS = (
+    ("<=", "lte"),
+    (">=", "gte"),
+    ("!=", "ne"),
+    ("<", "lt"),
+    (">", "gt"),
+    ("=", "eq"),
+    ("!", "not"),
+)
 _SEPARATORS = frozenset("-_ ")
 SPELLED = (("[]", "list"),) + tuple(
     (char, word.lower()) for char, word in PUNCTUATION_WORDS.items() if char not in _SEPARATORS

@@ -3,10 +3,10 @@ themselves: one rule, read by validate (to report collisions) and by build."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -179,6 +179,8 @@ def _version_free_namespaces(found: list[Asked]) -> list[tuple[str, ...]]:
     chosen = {tag: short.pop() for tag, short in shortened.items() if len(short) == 1}
     claims = Counter(chosen.values())
     renamed = {
-        tag: short for tag, short in chosen.items() if short != tag and short not in plain and claims[short] == 1 and tag not in given
+        tag: short
+        for tag, short in chosen.items()
+        if short != tag and short not in plain and claims[short] == 1 and tag not in given
     }
     return [(renamed.get(a.namespace[0], a.namespace[0]),) if a.from_tag else a.namespace for a in found]

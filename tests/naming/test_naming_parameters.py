@@ -24,7 +24,10 @@ def query(*names: str) -> list[tuple[str, str]]:
         (["filter.name", "filter_name"], ["filter_dot_name", "filter_name"]),
         (["ids[]"], ["ids"]),
         (["ids", "ids[]"], ["ids", "ids_list"]),
-        (["x-api-key", "pageSize", "2fa", "class"], ["x_api_key", "page_size", "param_2fa", "class_"]),
+        (
+            ["x-api-key", "pageSize", "2fa", "class"],
+            ["x_api_key", "page_size", "param_2fa", "class_"],
+        ),
         # Dashes and underscores are word breaks: the same name, numbered.
         (["page-size", "page_size"], ["page_size", "page_size_2"]),
     ],
@@ -40,7 +43,10 @@ def test_a_name_in_two_places_takes_the_place_of_the_later() -> None:
 
 def test_a_name_the_method_keeps_for_itself_takes_the_place() -> None:
     taken = {"body", "content_type"}
-    assert parameter_names([("Content-Type", "header"), ("body", "query")], taken) == ["content_type_header", "body_query"]
+    assert parameter_names([("Content-Type", "header"), ("body", "query")], taken) == [
+        "content_type_header",
+        "body_query",
+    ]
 
 
 def test_a_reserved_name_gets_an_underscore() -> None:

@@ -81,18 +81,30 @@ def test_path_versions() -> None:
     assert path_versions("/2010-04-01/Accounts/v2/x/V3/version/2.0") == {"20100401", "v2", "v3"}
 
 
-def _site(op_id: str | None, path: str, method: str = "get", **op: Any) -> tuple[dict[str, Any], str, str]:
+def _site(
+    op_id: str | None, path: str, method: str = "get", **op: Any
+) -> tuple[dict[str, Any], str, str]:
     return ({"operationId": op_id, **op} if op_id else op), method, path
 
 
 def test_fastapi_ids_are_shortened_and_a_tag_prefix_dropped() -> None:
-    assert operation_names({"operationId": "list_products_v1_products_get", "tags": ["products"]}, "get", "/v1/products") == (
+    assert operation_names(
+        {"operationId": "list_products_v1_products_get", "tags": ["products"]},
+        "get",
+        "/v1/products",
+    ) == (
         ("products",),
         "list_products",
     )
-    assert operation_names({"operationId": "comments_get", "tags": ["Comments"]}, "get", "/c") == (("comments",), "get")
+    assert operation_names({"operationId": "comments_get", "tags": ["Comments"]}, "get", "/c") == (
+        ("comments",),
+        "get",
+    )
     # The tag alone is no method name; an override is taken as written.
-    assert operation_names({"operationId": "comments", "tags": ["Comments"]}, "get", "/c") == (("comments",), "comments")
+    assert operation_names({"operationId": "comments", "tags": ["Comments"]}, "get", "/c") == (
+        ("comments",),
+        "comments",
+    )
     override = {"operationId": "a_v1_get", "tags": ["a"], "x-speakeasy-name-override": "a_v1_get"}
     assert operation_names(override, "get", "/v1") == (("a",), "a_v1_get")
 
@@ -120,7 +132,9 @@ def test_short_names_that_would_share_a_method_keep_their_full_operation_ids() -
 def test_a_namespace_keeps_its_version_where_leaving_it_out_would_merge_two_tags() -> None:
     places = operation_places(
         [
-            _site("CreateMessage", "/2010-04-01/Messages.json", "post", tags=["Api20100401Message"]),
+            _site(
+                "CreateMessage", "/2010-04-01/Messages.json", "post", tags=["Api20100401Message"]
+            ),
             _site("FetchCall", "/2010-04-01/Calls/{Sid}.json", tags=["Api20100401Call"]),
             _site("ListScores", "/v3/scores", tags=["ScoresV3"]),
             _site("ListScoresOld", "/scores", tags=["Scores"]),
@@ -144,7 +158,10 @@ def _spec(paths: dict[str, Any], tags: list[dict[str, str]] | None = None) -> di
     return {
         "openapi": "3.1.0",
         "info": {"title": "T", "version": "1"},
-        "paths": {path: {m: {**op, "responses": ok} for m, op in item.items()} for path, item in paths.items()},
+        "paths": {
+            path: {m: {**op, "responses": ok} for m, op in item.items()}
+            for path, item in paths.items()
+        },
         **({"tags": tags} if tags else {}),
     }
 
@@ -156,8 +173,12 @@ def test_build_and_validate_agree_on_shortened_names() -> None:
                 "get": {"operationId": "list_products_v1_products_get", "tags": ["products"]},
                 "post": {"operationId": "create_product_v1_products_post", "tags": ["products"]},
             },
-            "/v2/products": {"get": {"operationId": "list_products_v2_products_get", "tags": ["products"]}},
-            "/2010-04-01/Messages.json": {"get": {"operationId": "ListMessage", "tags": ["Api20100401Message"]}},
+            "/v2/products": {
+                "get": {"operationId": "list_products_v2_products_get", "tags": ["products"]}
+            },
+            "/2010-04-01/Messages.json": {
+                "get": {"operationId": "ListMessage", "tags": ["Api20100401Message"]}
+            },
         },
         tags=[{"name": "Api20100401Message", "description": "Messages sent and received."}],
     )

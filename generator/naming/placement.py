@@ -1,5 +1,7 @@
 """Where an operation lands on the client, and the names generated modules keep for
-themselves: one rule, read by validate (to report collisions) and by build."""
+themselves: one rule, read by validate (to report collisions) and by build. Where each
+operation asks to be is judged on the whole document (operation_places): a shortened name
+is given up where it would land on another operation."""
 
 from __future__ import annotations
 
@@ -95,7 +97,8 @@ class Asked:
     namespace: tuple[str, ...]
     name: str
     full_name: str
-    # The namespace is the operation's first tag's, and the path it is under.
+    # Whether the namespace is the first tag's (only those lose version words), and the
+    # path whose version segments they would be.
     from_tag: bool
     path: str
 

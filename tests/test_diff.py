@@ -368,7 +368,7 @@ ROWS = [
         lambda d: list_op(d)["parameters"].insert(
             0, {"name": "Limit", "in": "header", "schema": {"type": "string"}}
         ),
-        "breaking", "param-python-renamed", "keyword `limit` is now `limit_2`"),
+        "breaking", "param-python-renamed", "keyword `limit` is now `limit_query`"),
     # request bodies
     row("request body removed", lambda d: create_op(d).pop("requestBody"),
         "breaking", "body-removed", "`client.items.create()` lost keyword `body`"),

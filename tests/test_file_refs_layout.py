@@ -55,12 +55,12 @@ def test_the_layout_generates_a_working_client(tmp_path: Path, http_server: Scri
         )
         http_server.route("POST", "/droplets", Reply.json({"id": 8, "name": "c"}, status=201))
         with package.Client(base_url=http_server.url, max_retries=0) as client:
-            listed = client.droplets.droplets_list(per_page=5)
+            listed = client.droplets.list(per_page=5)
             assert [d.name for d in listed.droplets] == ["a"]
             assert http_server.last_request.query == [("per_page", "5")]
-            got = client.droplets.droplets_get(7)
+            got = client.droplets.get(7)
             assert (got.id, got.region.slug) == (7, "ams3")
-            created = client.droplets.droplets_create(body=package.models.Droplet(id=8, name="c"))
+            created = client.droplets.create(body=package.models.Droplet(id=8, name="c"))
             assert created.id == 8
         assert http_server.last_request.json() == {"id": 8, "name": "c"}
     finally:

@@ -149,7 +149,7 @@ def test_defaults_keep_the_text_exactly(pkg: ModuleType) -> None:
     # A default is left out when encoding, and never mangled.
     assert msgspec.json.encode(models.Endpoint()) == b"{}"
     resource = sys.modules[f"{PACKAGE}._client"].ClassResource
-    assert inspect.signature(resource.import_).parameters["class_2"].default == HOSTILE
+    assert inspect.signature(resource.import_).parameters["class_query"].default == HOSTILE
 
 
 def test_docstrings_hold_the_text_literally(pkg: ModuleType, hostile_out: Path) -> None:
@@ -230,7 +230,7 @@ def test_parameters_keep_their_wire_names(pkg: ModuleType) -> None:
             "a b/c",
             7,
             self_=True,
-            class_2="k",
+            class_query="k",
             from_=3,
             models="m",
             datetime=datetime.date(2024, 1, 31),
@@ -263,7 +263,7 @@ def test_body_and_root_methods_with_odd_names(pkg: ModuleType) -> None:
     seen: list[httpx.Request] = []
     thing = pkg.models.Thing(class_="c", from_="f", init="i", field_2="e")
     with _client(pkg, seen, msgspec.json.encode(thing)) as client:
-        created = client.class_.init("c", 2, body=thing, body_2="q")
+        created = client.class_.init("c", 2, body=thing, body_query="q")
         assert created == thing
         for name in ("list_models", "errors", "json", "endpoint", "msgspec", "recuperer", "u83b7_u53d6", "class__", "object"):
             getattr(client, name)()

@@ -119,3 +119,29 @@ def test_a_subset_generates_beside_bad_operations(
         item = client.items.get("i-1")
     assert item == package.models.Item(id="i-1", owner=package.models.Owner(name="o"))
     assert not hasattr(package.models, "Order")
+
+
+def test_names_a_user_would_write_go_out_as_the_spec_spells_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], import_generated: Importer, http_server: ScriptedServer
+) -> None:
+    # A FastAPI operationId, a version in the tag and the path, filters that differ by `<`
+    # and `>`, and inline union members (naming/: generated_ids, tags, parameters,
+    # union_members).
+    spec = TESTS / "specs_wire" / "user_names.yaml"
+    code, err = generate(capsys, spec, tmp_path / "out", "user_names_wire", "--strict")
+    assert code == 0, err
+    package = import_generated(tmp_path / "out", "user_names_wire")
+    models = package.models
+    assert [models.MessageChannelSms.__name__, models.MessageChannelEmail.__name__, models.MessagePriority.HIGH] == [
+        "MessageChannelSms", "MessageChannelEmail", models.MessagePriority("high"),
+    ]  # fmt: skip
+    http_server.route(
+        "GET",
+        "/2010-04-01/Messages.json",
+        Reply.json([{"sid": "SM1", "priority": None, "channel": {"kind": "email", "address": "a@example.com"}}]),
+    )
+    with package.Client(base_url=http_server.url, max_retries=0) as client:
+        assert client.message.__doc__ == "Messages sent and received."
+        found = client.message.list_messages(date_sent_lt="2024-02-01", date_sent_gt="2024-01-01")
+    assert http_server.last_request.target == "/2010-04-01/Messages.json?DateSent%3C=2024-02-01&DateSent%3E=2024-01-01"
+    assert found == [models.Message(sid="SM1", priority=None, channel=models.MessageChannelEmail(address="a@example.com"))]

@@ -28,6 +28,15 @@ from generator.naming import (
         ("x.y z", "x_y_z"),
         ("café", "cafe"),
         ("名前", "u540d_u524d"),
+        # A plural acronym is one word; so is a lone capital before a word.
+        ("redirectURLs", "redirect_urls"),
+        ("IDsOnly", "ids_only"),
+        ("GetDBRPs", "get_dbrps"),
+        ("getOAuthToken", "get_o_auth_token"),
+        ("OAuth2Client", "oauth2_client"),
+        ("ETag", "etag"),
+        ("XMLHttpRequest", "xml_http_request"),
+        ("Status", "status"),
     ],
 )
 def test_snake_case(raw: str, expected: str) -> None:

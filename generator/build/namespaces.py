@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import naming
 from ..ir import Namespace, Operation
+from ..naming.tags import tag_namespace, version_free
 
 
 def namespace_tree(operations: list[Operation], tags: list[Any]) -> Namespace:
@@ -16,7 +17,13 @@ def namespace_tree(operations: list[Operation], tags: list[Any]) -> Namespace:
         for depth in range(len(op.namespace) + 1):
             tree.setdefault(op.namespace[:depth], [])
         tree[op.namespace].append(op)
-    described = {naming.identifier(str(t.get("name", ""))): t.get("description") for t in tags if isinstance(t, dict)}
+    by_tag = {str(t.get("name", "")): t.get("description") for t in tags if isinstance(t, dict)}
+    described = {naming.identifier(name): text for name, text in by_tag.items()}
+    described.update({tag_namespace(name): text for name, text in by_tag.items()})
+    # A namespace named from a tag, perhaps without its version words (naming/tags.py).
+    for op in operations:
+        if op.tags and op.namespace == (version_free(tag_namespace(op.tags[0]), op.path),):
+            described.setdefault(op.namespace[0], by_tag.get(op.tags[0]))
 
     # customer_portal.sessions and customer.portal.sessions must not share a class.
     paths = sorted(p for p in tree if p)

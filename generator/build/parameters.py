@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import naming
 from ..ir import NONE, NULL, Default, Param
+from ..naming.parameters import parameter_names
 from ..naming.placement import PARAM_RESERVED
 from ..problems import join_pointer
 from ..spec.walk import path_template
@@ -30,13 +31,11 @@ def parameters(
         return (1, 0)
 
     ordered = sorted(raw, key=order)
-    names = naming.dedupe(
-        [
-            n + "_" if n in PARAM_RESERVED else n
-            for n in (naming.identifier(str(p.get("name", "")), prefix="param_") for p in ordered)
-        ],
+    names = parameter_names(
+        [(str(p.get("name", "")), str(p.get("in", ""))) for p in ordered],
         # `body`, and `content_type` that picks among a body's media types (bodies.py).
         taken={"body", "content_type"} if has_body else (),
+        reserved=PARAM_RESERVED,
     )
     return tuple(_param(schemas, py_name, p, pointer, pascal) for py_name, p in zip(names, ordered))
 

@@ -10,6 +10,7 @@ from typing import Any, TypeGuard
 from .. import naming
 from ..ir import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, EnumType, TypeRef, members
 from ..naming.placement import RESERVED_MEMBER_NAMES
+from ..naming.union_members import member_names
 from ..problems import Problem, join_pointer, split_pointer, warning
 from ..spec.defaults import DefaultJudge
 from ..spec.recursive_refs import recursive_target
@@ -17,6 +18,7 @@ from . import unions
 from .document import Document
 from .drafts import AliasDraft, FieldDraft, ModelDraft
 from .enums import enum_base, enum_type, literal_type
+from .member_facts import member_facts
 from .typeops import make_union
 
 SCHEMAS = "/components/schemas"
@@ -298,11 +300,12 @@ class Schemas:
         return properties, required
 
     def _union(self, schema: dict[str, Any], key: str, pointer: str, hint: str, alias_name: str | None) -> TypeRef:
-        variants = schema[key]
-        members = [
-            self.convert(v, join_pointer(pointer, key, i), f"{hint}{i + 1}" if len(variants) > 1 else hint)
-            for i, v in enumerate(variants)
-        ]
+        variants, at = schema[key], join_pointer(pointer, key)
+        disc = schema.get("discriminator")
+        prop = disc.get("propertyName") if isinstance(disc, dict) else None
+        facts = [member_facts(self.doc, v, join_pointer(at, i)) for i, v in enumerate(variants)]
+        names = member_names(hint, facts, prop if isinstance(prop, str) else None, self.doc.taken)
+        members = [self.convert(v, join_pointer(at, i), name) for i, (v, name) in enumerate(zip(variants, names))]
         return unions.union_of(self, members, schema, pointer, hint, alias_name)
 
     def _inline_enum(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:

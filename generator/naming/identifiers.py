@@ -1,7 +1,9 @@
 """Spec names -> Python identifiers: deterministic, collision-aware, unit-tested.
 
 The rules (also in the README):
-- snake_case splits on non-alphanumerics and on case changes (`HTTPError` -> `http_error`).
+- snake_case splits on non-alphanumerics and on case changes (`HTTPError` -> `http_error`),
+  but a plural acronym stays one word (`URLs` -> `urls`), and so does a lone capital before
+  a capitalised word at the start of a word (`OAuth2Token` -> `oauth2_token`).
 - PascalCase keeps inner capitals (`ListResource_OAuth2Client_` -> `ListResourceOAuth2Client`).
 - Letters outside ASCII are folded (`é` -> `e`); what cannot be folded becomes `uXXXX`.
 - Python keywords get a trailing underscore; a leading digit gets a word in front, chosen by
@@ -16,9 +18,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_CAMEL_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
+# `XMLHttp` -> XML_Http, but a plural `s` ends an acronym (`URLs`, `DBRPs`).
+_CAMEL_ACRONYM = re.compile(r"([A-Z]+)([A-Z](?!s(?![a-z]))[a-z])")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+# `OAuth`, `ETag`: one capital before a capitalised word, at the start of a word.
+_LONE_CAPITAL = re.compile(r"(?<![0-9A-Za-z])([A-Z])([A-Z])(?=[a-z])")
 
 def fold_ascii(text: str) -> str:
     """Fold accents away and spell out any letter that has no ASCII form as uXXXX."""
@@ -37,6 +42,7 @@ def fold_ascii(text: str) -> str:
 
 def words(text: str) -> list[str]:
     folded = fold_ascii(text)
+    folded = _LONE_CAPITAL.sub(lambda m: m.group(1) + m.group(2).lower(), folded)
     folded = _CAMEL_ACRONYM.sub(r"\1_\2", folded)
     folded = _CAMEL.sub(r"\1_\2", folded)
     return [w for w in _NON_ALNUM.split(folded) if w]

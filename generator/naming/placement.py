@@ -1,13 +1,20 @@
 """Where an operation lands on the client, and the names generated modules keep for
-themselves: one rule, read by validate (to report collisions) and by build."""
+themselves: one rule, read by validate (to report collisions) and by build. Where each
+operation asks to be is judged on the whole document (operation_places): a shortened name
+is given up where it would land on another operation."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from .generated_ids import fastapi_function_name
 from .identifiers import class_name, dedupe, identifier
+from .tags import tag_namespace, version_free
 
 # Module names the generated class bodies refer to; a member named like one is renamed.
 RESERVED_MEMBER_NAMES = frozenset(
@@ -82,13 +89,22 @@ def client_paths(
     return out
 
 
-def operation_names(op: dict[str, Any], method: str, path: str) -> tuple[tuple[str, ...], str]:
-    """Where an operation lives on the client: (namespace path, method name).
+@dataclass(frozen=True)
+class Asked:
+    """Where an operation asks to be on the client, and what it asks for when a shortening
+    is undone: the full operationId, a namespace with its version words."""
 
-    SDK naming hints in the spec win (x-speakeasy-group / x-speakeasy-name-override), then
-    `group:sub:method` operationIds, then the first tag with the operationId, then the
-    first tag with the HTTP method and path.
-    """
+    namespace: tuple[str, ...]
+    name: str
+    full_name: str
+    # Whether the namespace is the first tag's (only those lose version words), and the
+    # path whose version segments they would be.
+    from_tag: bool
+    path: str
+
+
+def asked(op: dict[str, Any], method: str, path: str) -> Asked:
+    """Where an operation lives on the client, judged on it alone (see operation_names)."""
     op_id = op.get("operationId")
     group = op.get("x-speakeasy-group")
     override = op.get("x-speakeasy-name-override")
@@ -96,14 +112,78 @@ def operation_names(op: dict[str, Any], method: str, path: str) -> tuple[tuple[s
     if isinstance(group, str) and group.strip():
         namespace = tuple(identifier(p) for p in group.split(".") if p)
         last = str(override or (str(op_id).split(":")[-1] if op_id else method))
-        return namespace, identifier(last, prefix="op_")
+        return _named(namespace, last, None if override else method, path, from_tag=False)
     if isinstance(op_id, str) and ":" in op_id and any(p for p in op_id.split(":")):
         parts = [p for p in op_id.split(":") if p]
-        return tuple(identifier(p) for p in parts[:-1]), identifier(
-            str(override or parts[-1]), prefix="op_"
-        )
-    namespace = (identifier(str(tags[0])),) if tags else ()
+        namespace = tuple(identifier(p) for p in parts[:-1])
+        return _named(namespace, str(override or parts[-1]), None, path, from_tag=False)
+    namespace = (tag_namespace(str(tags[0])),) if tags else ()
     if isinstance(op_id, str) and op_id:
-        return namespace, identifier(str(override or op_id), prefix="op_")
+        found = _named(namespace, str(override or op_id), None if override else method, path, from_tag=bool(tags))
+        # `comments_get` under `comments` is `comments.get`.
+        if namespace and not override and found.name.startswith(namespace[0] + "_"):
+            rest = found.name[len(namespace[0]) + 1 :].strip("_")
+            found = dataclasses.replace(found, name=identifier(rest, prefix="op_")) if rest else found
+        return found
     words = [w for w in re.split(r"[/{}]+", path) if w]
-    return namespace, identifier("_".join([method] + words), prefix="op_")
+    return _named(namespace, "_".join([method] + words), None, path, from_tag=bool(tags))
+
+
+def _named(namespace: tuple[str, ...], text: str, method: str | None, path: str, *, from_tag: bool) -> Asked:
+    """`method`: the HTTP method when `text` is an operationId that may be FastAPI's."""
+    full = identifier(text, prefix="op_")
+    short = fastapi_function_name(text, method, path) if method else None
+    name = identifier(short, prefix="op_") if short else full
+    return Asked(namespace, name, full, from_tag, path)
+
+
+def operation_names(op: dict[str, Any], method: str, path: str) -> tuple[tuple[str, ...], str]:
+    """Where an operation lives on the client, (namespace path, method name), judged on it
+    alone; operation_places gives the document's answer.
+
+    SDK naming hints in the spec win (x-speakeasy-group / x-speakeasy-name-override), then
+    `group:sub:method` operationIds, then the first tag with the operationId (FastAPI's
+    default ones shortened to the function's name, and without the namespace's words in
+    front: `comments_get` under `comments` is `get`), then the first tag with the HTTP
+    method and path.
+    """
+    found = asked(op, method, path)
+    return found.namespace, found.name
+
+
+def operation_places(sites: Sequence[tuple[dict[str, Any], str, str]]) -> list[tuple[tuple[str, ...], str]]:
+    """Where each operation of a document (operation, method, path) asks to be on the client,
+    before client_paths: operation_names', with a shortening undone where it would merge
+    what the spec keeps apart. A tag's namespace keeps its version words when leaving them
+    out would make it another tag's namespace, or leave them out for some of its operations
+    only; an operation keeps its full operationId when the short name lands where another
+    operation does (deterministic: each operation that would share the place keeps its own)."""
+    found = [asked(op, method, path) for op, method, path in sites]
+    namespaces = _version_free_namespaces(found)
+    names = [a.name for a in found]
+    while True:
+        placed = client_paths(list(zip(namespaces, names)))
+        counts = Counter(placed)
+        undone = [i for i, key in enumerate(placed) if counts[key] > 1 and names[i] != found[i].full_name]
+        if not undone:
+            return list(zip(namespaces, names))
+        for i in undone:
+            names[i] = found[i].full_name
+
+
+def _version_free_namespaces(found: list[Asked]) -> list[tuple[str, ...]]:
+    plain = {a.namespace[0] for a in found if a.namespace}
+    # A name a group or an operationId gives is theirs as written.
+    given = {a.namespace[0] for a in found if a.namespace and not a.from_tag}
+    shortened: dict[str, set[str]] = {}
+    for a in found:
+        if a.from_tag:
+            shortened.setdefault(a.namespace[0], set()).add(version_free(a.namespace[0], a.path))
+    chosen = {tag: short.pop() for tag, short in shortened.items() if len(short) == 1}
+    claims = Counter(chosen.values())
+    renamed = {
+        tag: short
+        for tag, short in chosen.items()
+        if short != tag and short not in plain and claims[short] == 1 and tag not in given
+    }
+    return [(renamed.get(a.namespace[0], a.namespace[0]),) if a.from_tag else a.namespace for a in found]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..naming.placement import operation_names
+from ..naming.placement import operation_places
 from .walk import OperationSite, operations
 
 
@@ -50,8 +50,9 @@ def selected(op: dict[str, Any], python_path: str, selection: Selection) -> bool
 
 def selected_operations(data: Any, selection: Selection) -> Iterator[tuple[OperationSite, tuple[str, ...], str]]:
     """The operations of the document in the selection, in document order, each with where
-    operation_names puts it (namespace, method)."""
-    for site in operations(data):
-        namespace, name = operation_names(site.node, site.method, site.path)
+    operation_places puts it (namespace, method), judged on the whole document."""
+    sites = list(operations(data))
+    places = operation_places([(site.node, site.method, site.path) for site in sites])
+    for site, (namespace, name) in zip(sites, places):
         if selected(site.node, ".".join(namespace + (name,)), selection):
             yield site, namespace, name

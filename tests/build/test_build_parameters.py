@@ -78,13 +78,19 @@ def test_parameter_python_names(wire: str, name: str) -> None:
 
 
 def test_body_is_kept_free_for_the_request_body() -> None:
-    assert one(query("body"), body=True).name == "body_2"
+    assert one(query("body"), body=True).name == "body_query"
     assert one(query("body")).name == "body"
 
 
-def test_parameters_that_share_a_python_name_are_numbered() -> None:
+def test_parameters_that_share_a_python_name_are_told_apart_by_place_then_numbered() -> None:
     op = operation_with([query("page-size"), query("page_size"), {"name": "page_size", "in": "header"}])
-    assert [p.name for p in op.params] == ["page_size", "page_size_2", "page_size_3"]
+    assert [p.name for p in op.params] == ["page_size", "page_size_2", "page_size_header"]
+
+
+def test_parameters_that_differ_by_punctuation_spell_it() -> None:
+    op = operation_with([query("DateSent"), query("DateSent<"), query("DateSent>"), query("ids"), query("ids[]")])
+    assert [p.name for p in op.params] == ["date_sent", "date_sent_lt", "date_sent_gt", "ids", "ids_list"]
+    assert [p.wire_name for p in op.params] == ["DateSent", "DateSent<", "DateSent>", "ids", "ids[]"]
 
 
 # Required-ness, declarations, defaults
@@ -201,7 +207,7 @@ def test_a_parameter_named_like_the_body_keywords_takes_another_name() -> None:
         "responses": {"204": {"description": "done"}},
     }
     (operation,) = build_api(document({"/p": {"post": op}})).operations
-    assert [p.name for p in operation.params] == ["content_type_2"]
+    assert [p.name for p in operation.params] == ["content_type_header"]
     assert operation.body is not None and len(operation.body.choices) == 2
     del json_content
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ...naming.placement import client_paths, operation_names
+from ...naming.placement import client_paths, operation_places
 from ...problems import Problem
 from ..walk import OperationSite
 
@@ -24,10 +24,14 @@ class ClientMethod:
     op_id: Any
 
 
-def client_method(op: OperationSite) -> ClientMethod:
-    """What `op` asks to be called on the client."""
-    namespace, name = operation_names(op.node, op.method, op.path)
-    return ClientMethod(f"{op.method.upper()} {op.path}", op.pointer, namespace, name, op.node.get("operationId"))
+def client_methods(ops: list[OperationSite]) -> list[ClientMethod]:
+    """What each operation of the document asks to be called on the client (judged on them
+    all, as build judges them: naming.placement.operation_places)."""
+    places = operation_places([(op.node, op.method, op.path) for op in ops])
+    return [
+        ClientMethod(f"{op.method.upper()} {op.path}", op.pointer, namespace, name, op.node.get("operationId"))
+        for op, (namespace, name) in zip(ops, places)
+    ]
 
 
 def method_names(methods: list[ClientMethod]) -> list[Problem]:

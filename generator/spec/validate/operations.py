@@ -10,7 +10,7 @@ from typing import Any
 
 from ...problems import Problem, join_pointer, warning
 from ..walk import OperationSite, follow_local, item_operations, path_items, path_template
-from .method_names import ClientMethod, client_method, method_names
+from .method_names import client_methods, method_names
 from .path_keys import brace_problem
 from .request_bodies import request_body
 
@@ -22,7 +22,7 @@ def operation_checks(data: dict[str, Any]) -> list[Problem]:
     names last."""
     problems: list[Problem] = []
     seen_ids: dict[str, str] = {}
-    methods: list[ClientMethod] = []
+    sites: list[OperationSite] = []
     for item in path_items(data):
         template = path_template(item.path)
         # Parameters cannot be matched to a key whose braces do not pair (path_keys.py).
@@ -32,14 +32,14 @@ def operation_checks(data: dict[str, Any]) -> list[Problem]:
             problems += _stray_path_parameters(shared, template, item.path)
         for op in item_operations(item):
             problems += _operation_id(op, seen_ids)
-            if not _nameless(op.node.get("operationId")):
-                methods.append(client_method(op))
+            sites.append(op)
             own, own_ok = _params(data, op.node.get("parameters"), op.pointer)
             if shared_ok and own_ok and matched:
                 problems += _undeclared_path_parameters(op, template, shared + own)
             if matched:
                 problems += _stray_path_parameters(own, template, op.path)
             problems += request_body(data, op.node, op.pointer)
+    methods = [m for m in client_methods(sites) if not _nameless(m.op_id)]
     return problems + method_names(methods)
 
 

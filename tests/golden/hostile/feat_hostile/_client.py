@@ -173,7 +173,7 @@ class ClassResource:
         param_2fa_id: int,
         *,
         self_: bool | None = None,
-        class_2: str = 'Quotes """ and \'\'\' and a lone " at the end", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR\r LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab\t, é 名前 🎉',
+        class_query: str = 'Quotes """ and \'\'\' and a lone " at the end", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR\r LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab\t, é 名前 🎉',
         from_: int | None = None,
         models: str | None = None,
         datetime: datetime.date | None = None,
@@ -203,7 +203,7 @@ class ClassResource:
             path={"class": class_, "2fa-id": param_2fa_id},
             query={
                 "self": self_,
-                "class": class_2,
+                "class": class_query,
                 "from": from_,
                 "models": models,
                 "datetime": datetime,
@@ -226,7 +226,7 @@ class ClassResource:
         param_2fa_id: int,
         *,
         body: models.Thing,
-        body_2: str | None = None,
+        body_query: str | None = None,
     ) -> models.Thing:
         """Args:
         class_: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
@@ -235,7 +235,7 @@ class ClassResource:
         return self._client._request(
             _CLASS_INIT,
             path={"class": class_, "2fa-id": param_2fa_id},
-            query={"body": body_2},
+            query={"body": body_query},
             body=body,
             body_encoding="json",
         )
@@ -353,7 +353,7 @@ class AsyncClassResource:
         param_2fa_id: int,
         *,
         self_: bool | None = None,
-        class_2: str = 'Quotes """ and \'\'\' and a lone " at the end", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR\r LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab\t, é 名前 🎉',
+        class_query: str = 'Quotes """ and \'\'\' and a lone " at the end", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR\r LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab\t, é 名前 🎉',
         from_: int | None = None,
         models: str | None = None,
         datetime: datetime.date | None = None,
@@ -383,7 +383,7 @@ class AsyncClassResource:
             path={"class": class_, "2fa-id": param_2fa_id},
             query={
                 "self": self_,
-                "class": class_2,
+                "class": class_query,
                 "from": from_,
                 "models": models,
                 "datetime": datetime,
@@ -406,7 +406,7 @@ class AsyncClassResource:
         param_2fa_id: int,
         *,
         body: models.Thing,
-        body_2: str | None = None,
+        body_query: str | None = None,
     ) -> models.Thing:
         """Args:
         class_: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
@@ -415,7 +415,7 @@ class AsyncClassResource:
         return await self._client._request(
             _CLASS_INIT,
             path={"class": class_, "2fa-id": param_2fa_id},
-            query={"body": body_2},
+            query={"body": body_query},
             body=body,
             body_encoding="json",
         )

@@ -96,6 +96,8 @@ class Document:
     """The IR's models by class name."""
     sites: dict[tuple[str, str], Any]
     """(METHOD, path) -> the operation in the spec."""
+    keys: dict[str, tuple[str, str]]
+    """The IR's operation_id -> (METHOD, path key in the spec)."""
 
 
 def _load(path: Path) -> Any:
@@ -136,9 +138,21 @@ def _build(name: str, request: pytest.FixtureRequest) -> Document:
 
 
 def _indexed(name: str, data: Any, package: ModuleType, api: Any) -> Document:
-    operations = {(op.method, op.path): op for op in api.operations}
+    # By the spec's own key: two keys can share a request path (`/v1/chat#stream`).
+    by_id = {op.operation_id: op for op in api.operations}
+    spec_sites = sites(data)
+    operations = {
+        key: by_id[_operation_id(site)] for key, site in spec_sites.items() if _operation_id(site) in by_id
+    }
+    keys = {op.operation_id: key for key, op in operations.items()}
     models = {m.name: m for m in api.models}
-    return Document(name, data, package, operations, models, sites(data))
+    return Document(name, data, package, operations, models, spec_sites, keys)
+
+
+def _operation_id(site: Any) -> str:
+    """The IR's operation_id for a spec operation (build falls back to method and key)."""
+    op_id = site.node.get("operationId")
+    return op_id if op_id else f"{site.method} {site.path}"
 
 
 @pytest.fixture(scope="module")
@@ -222,7 +236,7 @@ def _value(package: ModuleType, hint: Any, value: Any) -> Any:
 
 def arguments(doc: Document, op: Any, method: Any) -> tuple[dict[str, Any], str]:
     """The keyword arguments of a call, and the path it goes to (raises Unsynthesizable)."""
-    site = doc.sites[(op.method, op.path)]
+    site = doc.sites[doc.keys[op.operation_id]]
     hints = _hints(method)
     by_wire = {(p.location, p.wire_name): p for p in op.params}
     kwargs: dict[str, Any] = {}
@@ -300,7 +314,7 @@ def _failure(exc: BaseException) -> str:
 
 def _read_media(doc: Document) -> dict[tuple[str, str, str], str]:
     return {
-        (op.method, op.path, case.status): case.content_type
+        (*doc.keys[op.operation_id], case.status): case.content_type
         for op in doc.operations.values()
         for case in op.success
         if case.kind == "json" and case.content_type is not None

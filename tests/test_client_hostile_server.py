@@ -158,13 +158,18 @@ def _reachable_secrets(error: BaseException, package: str) -> list[str]:
     credential on purpose: it is not opened."""
     secret_type = sys.modules[f"{package}._base"].Secret
     found: set[str] = set()
-    seen: set[int] = set()
+    seen: dict[int, Any] = {}  # holds what it saw: a freed object's id is given to the next
     pending: list[Any] = [error]
     while pending and len(seen) < 200_000:
         obj = pending.pop()
-        if id(obj) in seen or isinstance(obj, (secret_type, type, types.ModuleType, types.FunctionType)):
+        if id(obj) in seen or isinstance(obj, (secret_type, type, types.ModuleType)):
             continue
-        seen.add(id(obj))
+        seen[id(obj)] = obj
+        if isinstance(obj, types.FunctionType):
+            # The client's own functions: what their closures and defaults hold.
+            if obj.__module__.startswith(package):
+                pending += [c.cell_contents for c in obj.__closure__ or ()] + list(obj.__defaults__ or ())
+            continue
         if isinstance(obj, (str, bytes)):
             text = obj.decode("latin-1") if isinstance(obj, bytes) else obj
             found.update(secrets_in(text))

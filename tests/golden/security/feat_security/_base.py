@@ -419,7 +419,8 @@ class _Core:
         self.max_response_size = max_response_size
         self._headers = {"User-Agent": user_agent(), **(headers or {})}
         self._log_url = self._redacted(self.base_url)
-        self._scrub = _transfer.scrubber(_wire_forms(self._credentials, self.base_url))
+        forms = _wire_forms(self._credentials, self.base_url)
+        self._scrub = _transfer.scrubber([Secret(form) for form in set(forms)])
         if self._scrub is not None:
             _transfer.install_log_filter()
         # What each requirement sends, made on first use; shared with `with_options` copies.

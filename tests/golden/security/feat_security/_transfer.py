@@ -13,8 +13,8 @@ import contextvars
 import logging
 import time
 import zlib
-from collections.abc import Callable, Generator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Generator, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
 if TYPE_CHECKING:
@@ -186,15 +186,17 @@ def budgeted(client: httpx.Client | httpx.AsyncClient) -> None:
     a later httpx lay its pool out otherwise, the client is left as it is and the budget is
     checked between the pieces of the body only.
     """
-    pool: Any = getattr(getattr(client, "_transport", None), "_pool", None)
-    inner = getattr(pool, "_network_backend", None)
-    if inner is None:
-        return
-    is_async = hasattr(inner, "connect_tcp") and _is_coroutine(inner.connect_tcp)
-    pool._network_backend = _AsyncBackend(inner) if is_async else _Backend(inner)
+    mounts = getattr(client, "_mounts", None) or {}
+    for transport in (getattr(client, "_transport", None), *mounts.values()):
+        pool: Any = getattr(transport, "_pool", None)
+        inner = getattr(pool, "_network_backend", None)
+        if inner is None or isinstance(inner, (_Backend, _AsyncBackend)):
+            continue
+        is_async = _is_coroutine(getattr(inner, "connect_tcp", None))
+        pool._network_backend = _AsyncBackend(inner) if is_async else _Backend(inner)
 
 
-def _is_coroutine(function: Any) -> bool:
+def _is_coroutine(function: object) -> bool:
     import inspect
 
     return inspect.iscoroutinefunction(function)
@@ -284,9 +286,12 @@ class Body:
 
 
 def _declared_too_large(response: httpx.Response, body: Body) -> bool:
-    """A Content-Length over the limit, for a body that is not compressed: refused unread."""
+    """A Content-Length over the limit, for a body that is not compressed: refused unread
+    (not for HEAD, 204 or 304, whose Content-Length is of a body they do not carry)."""
     length = response.headers.get("content-length")
     if body.limit is None or body._inflate is not None or body._head is not None:
+        return False
+    if response.status_code in (204, 304) or response.request.method == "HEAD":
         return False
     return length is not None and length.isdigit() and int(length) > body.limit
 
@@ -451,17 +456,26 @@ def install_log_filter() -> None:
     _installed.append(scrub)
 
 
-def scrubber(secrets: list[str]) -> Callable[[str], str] | None:
+class _Hidden(Protocol):
+    """A text kept out of sight (`_base.Secret`)."""
+
+    def get(self) -> str: ...
+
+
+def scrubber(secrets: Sequence[_Hidden]) -> Callable[[str], str] | None:
     """A function that writes each of `secrets` in a text as `***`; longest first, so a
-    secret inside another goes with it."""
-    found = sorted({s for s in secrets if s}, key=len, reverse=True)
+    secret inside another goes with it. It keeps them hidden, as the client does."""
+    found = sorted(
+        (s for s in secrets if s.get()), key=lambda s: len(s.get()), reverse=True
+    )
     if not found:
         return None
 
     def scrub(text: str) -> str:
         for secret in found:
-            if secret in text:
-                text = text.replace(secret, "***")
+            value = secret.get()
+            if value in text:
+                text = text.replace(value, "***")
         return text
 
     return scrub

@@ -371,47 +371,48 @@ def _attach_class() -> _AttachClass:
             encode: Callable[[str], str],
             cookie_safe: str,
         ) -> None:
-            self._credentials = credentials
+            by_place: dict[str, list[Any]] = {"header": [], "query": [], "cookie": []}
+            for credential in credentials:
+                by_place.get(credential.location, by_place["header"]).append(credential)
+            self._headers = tuple(by_place["header"])
+            self._queries = tuple(by_place["query"])
+            self._cookies = tuple(by_place["cookie"])
             self._encode = encode
             self._cookie_safe = cookie_safe
             # How the query credentials show in the URLs of logs and errors.
-            self.shown_query = "&".join(
-                f"{encode(c.name)}=***" for c in credentials if c.location == "query"
-            )
+            self.shown_query = "&".join(f"{encode(c.name)}=***" for c in self._queries)
 
         def auth_flow(
             self, request: httpx.Request
         ) -> Generator[httpx.Request, httpx.Response, None]:
-            query = request.url.query
-            cookie = request.headers.get("Cookie")
-            added: list[str] = []
-            for credential in self._credentials:
-                if credential.location == "query":
-                    name, value = self._encode(credential.name), credential.value.get()
-                    pair = f"{name}={self._encode(value)}"
-                    query += (b"&" if query else b"") + pair.encode("ascii")
-                elif credential.location == "cookie":
+            headers = request.headers
+            for credential in self._headers:
+                headers[credential.name] = credential.value.get()
+            if self._cookies:
+                cookie = headers.get("Cookie")
+                pairs = [cookie] if cookie else []
+                for credential in self._cookies:
                     value = quote(credential.value.get(), safe=self._cookie_safe)
-                    pair = f"{credential.name}={value}"
-                    cookies = request.headers.get("Cookie")
-                    request.headers["Cookie"] = (
-                        f"{cookies}; {pair}" if cookies else pair
-                    )
-                else:
-                    request.headers[credential.name] = credential.value.get()
-                    added.append(credential.name)
+                    pairs.append(f"{credential.name}={value}")
+                headers["Cookie"] = "; ".join(pairs)
             original = request.url
-            if query != original.query:
-                request.url = original.copy_with(query=query)
+            if self._queries:
+                encode = self._encode
+                pairs = [original.query.decode("ascii")] if original.query else []
+                for credential in self._queries:
+                    name, value = encode(credential.name), credential.value.get()
+                    pairs.append(f"{name}={encode(value)}")
+                request.url = original.copy_with(query="&".join(pairs).encode("ascii"))
             yield request
             # Sent: what stays behind in httpx's objects carries no credential.
+            for credential in self._headers:
+                headers[credential.name] = "***"
+            if self._cookies:
+                if cookie is None:
+                    del headers["Cookie"]
+                else:
+                    headers["Cookie"] = cookie
             request.url = original
-            for name in added:
-                request.headers[name] = "***"
-            if cookie is None:
-                request.headers.pop("Cookie", None)
-            else:
-                request.headers["Cookie"] = cookie
 
     _classes.append(Attach)
     return Attach

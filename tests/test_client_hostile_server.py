@@ -130,6 +130,16 @@ def test_a_credential_that_cannot_be_sent_is_refused_by_the_constructor(
     assert http_server.requests == []
 
 
+@pytest.mark.parametrize("kind", ["Client", "AsyncClient"])
+def test_the_access_token_of_a_bearer_only_api_is_checked_too(http_server: ScriptedServer, kind: str) -> None:
+    import polar_oauth2
+
+    with pytest.raises(ValueError) as info:
+        getattr(polar_oauth2, kind)(access_token="polar_oat_S3cr3t\n", base_url=http_server.url)
+    assert str(info.value) == "access_token contains a newline"
+    assert http_server.requests == []
+
+
 def test_only_what_cannot_be_sent_is_refused(pkg: ModuleType, http_server: ScriptedServer) -> None:
     """Percent-encoded (a query parameter, a cookie) or base64 (basic), any text but
     control characters goes; in a header it could not."""
@@ -427,7 +437,7 @@ def test_the_limit_is_per_client_and_with_options(pkg: ModuleType, http_server: 
         assert bounded(client.with_options(max_response_size=None).inherited).id == 7
         with pytest.raises(pkg.ResponseTooLargeError):
             bounded(client.inherited)  # the original keeps its own
-        for wrong in (0, -1, 1.5, "1"):
+        for wrong in (0, -1, 1.5, "1", True):
             with pytest.raises(ValueError, match="max_response_size"):
                 client.with_options(max_response_size=wrong)
     with pytest.raises(ValueError, match="max_response_size"):

@@ -642,7 +642,9 @@ DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
 
 
 def _check_size(limit: int | None) -> None:
-    if limit is not None and (not isinstance(limit, int) or limit < 1):
+    if limit is not None and (
+        isinstance(limit, bool) or not isinstance(limit, int) or limit < 1
+    ):
         raise ValueError(
             "max_response_size must be a number of bytes (1 or more) or None"
         )

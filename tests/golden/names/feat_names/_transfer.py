@@ -436,11 +436,15 @@ class _Scrub(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         scrub = ATTEMPT.get()[1]
-        if scrub is not None:
+        if scrub is None:
+            return True
+        try:
             text = record.getMessage()
-            clean = scrub(text)
-            if clean != text:
-                record.msg, record.args = clean, None
+        except (TypeError, ValueError):  # a record logging itself cannot format
+            return True
+        clean = scrub(text)
+        if clean != text:
+            record.msg, record.args = clean, None
         return True
 
 

@@ -348,9 +348,10 @@ async def aread(response: httpx.Response, limit: int | None) -> Body:
 def attach(
     credentials: tuple[Any, ...], encode: Callable[[str], str], cookie_safe: str
 ) -> httpx.Auth:
-    """An httpx `Auth` that adds `credentials` (`_base.Credential`s) to a request as it
-    goes out and takes them off again once the response has come: the request a response
-    or an error of httpx keeps holds none of them."""
+    """An httpx `Auth` that adds `credentials` (`_base.Credential`s) to a request as httpx
+    sends it: the arguments our frames hold carry none of them. (The request stays as it
+    was sent, for a test double that records it; no exception of ours keeps a reference
+    to it.)"""
     return _attach_class()(credentials, encode, cookie_safe)
 
 
@@ -395,24 +396,14 @@ def _attach_class() -> _AttachClass:
                     value = quote(credential.value.get(), safe=self._cookie_safe)
                     pairs.append(f"{credential.name}={value}")
                 headers["Cookie"] = "; ".join(pairs)
-            original = request.url
             if self._queries:
-                encode = self._encode
-                pairs = [original.query.decode("ascii")] if original.query else []
+                encode, url = self._encode, request.url
+                pairs = [url.query.decode("ascii")] if url.query else []
                 for credential in self._queries:
                     name, value = encode(credential.name), credential.value.get()
                     pairs.append(f"{name}={encode(value)}")
-                request.url = original.copy_with(query="&".join(pairs).encode("ascii"))
+                request.url = url.copy_with(query="&".join(pairs).encode("ascii"))
             yield request
-            # Sent: what stays behind in httpx's objects carries no credential.
-            for credential in self._headers:
-                headers[credential.name] = "***"
-            if self._cookies:
-                if cookie is None:
-                    del headers["Cookie"]
-                else:
-                    headers["Cookie"] = cookie
-            request.url = original
 
     _classes.append(Attach)
     return Attach

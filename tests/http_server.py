@@ -155,13 +155,13 @@ class Stream:
     def trickle(cls, body: bytes, every: float, *, slow_head: bool = False) -> Stream:
         """`body`, one byte every `every` seconds (and the head too, with `slow_head`)."""
         headers = (("Content-Type", "application/json"),)
-        pieces = lambda: (body[i : i + 1] for i in range(len(body)))  # noqa: E731
+        pieces = lambda: (body[i : i + 1] for i in range(len(body)))
         return cls(pieces, headers=headers, every=every, length=len(body), slow_head=slow_head)
 
     @classmethod
     def endless(cls, piece: bytes = b" " * 65536, total: int = 1 << 40) -> Stream:
         """About `total` bytes of `piece`s, as fast as the client reads them."""
-        pieces = lambda: (piece for _ in range(-(-total // len(piece))))  # noqa: E731
+        pieces = lambda: (piece for _ in range(-(-total // len(piece))))
         return cls(pieces, headers=(("Content-Type", "application/json"),))
 
 

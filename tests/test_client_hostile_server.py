@@ -224,9 +224,11 @@ def test_no_exception_reaches_a_credential(pkg: ModuleType, http_server: Scripte
     path, step, expected = FAILURES[failure]
     http_server.route("GET", path, step)
     operation = path.strip("/")
-    with pkg.Client(base_url=http_server.url, max_retries=0, timeout=1.0, **_limit(failure), **ALL) as client:
-        with pytest.raises(getattr(pkg, expected)) as info:
-            bounded(getattr(client, operation))
+    options = {"max_retries": 0, "timeout": 1.0, **_limit(failure)}
+    with pkg.Client(base_url=http_server.url, **options, **ALL) as client, pytest.raises(
+        getattr(pkg, expected)
+    ) as info:
+        bounded(getattr(client, operation))
     assert http_server.requests, "the request never left"
     assert _reachable_secrets(info.value, "hostile_server") == []
 
@@ -307,9 +309,10 @@ SLOW_BODY = b'{"id": 1, "pad": "' + b"x" * 40 + b'"}'
 @pytest.mark.parametrize("slow_head", [False, True], ids=["body", "head"])
 def test_a_trickle_cannot_outlast_the_timeout(pkg: ModuleType, http_server: ScriptedServer, slow_head: bool) -> None:
     http_server.route("GET", "/inherited", Stream.trickle(SLOW_BODY, 0.3, slow_head=slow_head))
-    with pkg.Client(base_url=http_server.url, timeout=1.5, max_retries=1, **ALL) as client:
-        with pytest.raises(pkg.APITimeoutError) as info:
-            bounded(client.inherited)
+    with pkg.Client(base_url=http_server.url, timeout=1.5, max_retries=1, **ALL) as client, pytest.raises(
+        pkg.APITimeoutError
+    ) as info:
+        bounded(client.inherited)
     assert "after 2 attempts" in str(info.value)
     assert len(http_server.requests) == 2
 
@@ -342,9 +345,10 @@ def test_a_trickled_body_is_bounded_with_an_http_client_of_ones_own(
 
 def test_with_options_timeout_sets_the_budget_too(pkg: ModuleType, http_server: ScriptedServer) -> None:
     http_server.route("GET", "/inherited", Stream.trickle(SLOW_BODY, 0.3))
-    with pkg.Client(base_url=http_server.url, timeout=60.0, max_retries=0, **ALL) as client:
-        with pytest.raises(pkg.APITimeoutError):
-            bounded(client.with_options(timeout=1.0).inherited)
+    with pkg.Client(base_url=http_server.url, timeout=60.0, max_retries=0, **ALL) as client, pytest.raises(
+        pkg.APITimeoutError
+    ):
+        bounded(client.with_options(timeout=1.0).inherited)
 
 
 # -- a maximum response size ---------------------------------------------------------------------
@@ -410,9 +414,10 @@ async def test_an_async_gzip_bomb_stops_at_the_limit(pkg: ModuleType, http_serve
 
 def test_an_endless_body_stops_at_the_limit(pkg: ModuleType, http_server: ScriptedServer) -> None:
     http_server.route("GET", "/inherited", Stream.endless())
-    with pkg.Client(base_url=http_server.url, max_retries=0, max_response_size=4 * MiB, **ALL) as client:
-        with pytest.raises(pkg.ResponseTooLargeError):
-            bounded(client.inherited)
+    with pkg.Client(
+        base_url=http_server.url, max_retries=0, max_response_size=4 * MiB, **ALL
+    ) as client, pytest.raises(pkg.ResponseTooLargeError):
+        bounded(client.inherited)
 
 
 @pytest.mark.anyio

@@ -8,10 +8,11 @@ script the test sets up:
     server.route("GET", "/v1/items", lambda request: ...)     # or computed from the request
     server.handler = lambda request: Reply.json(...)          # anything not queued or routed
 
-What a script yields is a *step*: `Reply` (optionally after a delay) or `Disconnect` (close the
-connection without answering). More fault injection (partial bodies, slow trickles, resets)
-fits in as further step classes handled in `_Handler._perform`; "N failures, then success" is
-already `enqueue(*[Reply(status=503)] * n, Reply.json(...))`.
+What a script yields is a *step*: `Reply` (optionally after a delay), `Disconnect` (close the
+connection without answering) or `Stream` (a body written piece by piece: a trickle a byte at
+a time, head and all if asked, or a body too large to hold). More fault injection fits in as
+further step classes handled in `_Handler._perform`; "N failures, then success" is already
+`enqueue(*[Reply(status=503)] * n, Reply.json(...))`.
 
 Bounded by design: every connection socket has a timeout, delays are interrupted when the
 server stops, and `stop()` closes live connections and joins every thread it started, returning
@@ -135,7 +136,36 @@ class Disconnect:
     delay: float = 0.0
 
 
-Step: TypeAlias = "Reply | Disconnect"
+@dataclass(frozen=True)
+class Stream:
+    """Answer with a body written piece by piece, `every` seconds apart: a trickle, or a
+    body too large to hold (`pieces` makes the pieces as they are sent). Chunked, unless
+    `length` gives a Content-Length. With `slow_head`, the status line and headers go out a
+    byte at a time too, `every` seconds apart. The connection is closed afterwards."""
+
+    pieces: Callable[[], Iterable[bytes]]
+    status: int = 200
+    headers: tuple[tuple[str, str], ...] = ()
+    every: float = 0.0
+    length: int | None = None
+    slow_head: bool = False
+    delay: float = 0.0
+
+    @classmethod
+    def trickle(cls, body: bytes, every: float, *, slow_head: bool = False) -> Stream:
+        """`body`, one byte every `every` seconds (and the head too, with `slow_head`)."""
+        headers = (("Content-Type", "application/json"),)
+        pieces = lambda: (body[i : i + 1] for i in range(len(body)))
+        return cls(pieces, headers=headers, every=every, length=len(body), slow_head=slow_head)
+
+    @classmethod
+    def endless(cls, piece: bytes = b" " * 65536, total: int = 1 << 40) -> Stream:
+        """About `total` bytes of `piece`s, as fast as the client reads them."""
+        pieces = lambda: (piece for _ in range(-(-total // len(piece))))
+        return cls(pieces, headers=(("Content-Type", "application/json"),))
+
+
+Step: TypeAlias = "Reply | Disconnect | Stream"
 Responder: TypeAlias = "Step | Callable[[RecordedRequest], Step]"
 
 
@@ -246,9 +276,9 @@ class ScriptedServer:
         if responder is None:
             message = f"no scripted response for {request.method} {request.path}"
             return Reply.json({"detail": message}, status=501)
-        step = responder if isinstance(responder, (Reply, Disconnect)) else responder(request)
-        if not isinstance(step, (Reply, Disconnect)):
-            raise TypeError(f"a responder returned {step!r}, not a Reply or Disconnect")
+        step = responder if isinstance(responder, (Reply, Disconnect, Stream)) else responder(request)
+        if not isinstance(step, (Reply, Disconnect, Stream)):
+            raise TypeError(f"a responder returned {step!r}, not a Reply, Disconnect or Stream")
         return step
 
     def _record_error(self, text: str) -> None:
@@ -374,6 +404,9 @@ class _Handler(BaseHTTPRequestHandler):
             except OSError:
                 pass
             return
+        if isinstance(step, Stream):
+            self._stream(step)
+            return
         self.send_response(step.status)
         names = {name.lower() for name, _ in step.headers}
         for name, value in step.headers:
@@ -383,6 +416,29 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(step.body)
+        self.wfile.flush()
+
+    def _stream(self, step: Stream) -> None:
+        self.close_connection = True
+        stopping = self.server.owner.stopping
+        framing = ("Content-Length", str(step.length)) if step.length is not None else ("Transfer-Encoding", "chunked")
+        lines = [f"HTTP/1.1 {step.status} {self.responses.get(step.status, ('',))[0]}"]
+        lines += [f"{name}: {value}" for name, value in (*step.headers, framing, ("Connection", "close"))]
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        for piece in [head[i : i + 1] for i in range(len(head))] if step.slow_head else [head]:
+            self.wfile.write(piece)
+            self.wfile.flush()
+            if step.slow_head and stopping.wait(step.every):
+                return
+        for piece in step.pieces():
+            self.wfile.write(piece if step.length is not None else b"%x\r\n%s\r\n" % (len(piece), piece))
+            self.wfile.flush()
+            if step.every and stopping.wait(step.every):
+                return
+            if stopping.is_set():
+                return
+        if step.length is None:
+            self.wfile.write(b"0\r\n\r\n")
         self.wfile.flush()
 
     def log_message(self, format: str, *args: Any) -> None:

@@ -25,6 +25,7 @@ _BASE_ERRORS = (
     "APITimeoutError",
     "DecodeError",
     "InternalServerError",
+    "ResponseTooLargeError",
 )
 
 
@@ -150,9 +151,12 @@ def _client_docstring(api: Api, credentials: tuple[CredentialView, ...], *, is_a
     lines += [
         f"    server: One of the servers the spec declares: {names}.",
         "    base_url: Any other base URL; overrides `server`.",
-        "    timeout: Seconds, or an `httpx.Timeout`, for each request.",
+        "    timeout: Seconds each attempt may take as a whole, connect to last byte; or an",
+        "        `httpx.Timeout` (httpx's limits for each operation, no limit for the whole).",
         "    max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a",
         "        connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.",
+        "    max_response_size: Bytes a response body may hold, decompressed (64 MiB);",
+        "        None for no limit.",
         "    headers: Extra headers sent with every request.",
         f"    http_client: Your own `{http}` (proxies, transports, test doubles);",
         "        this client then never closes it.",

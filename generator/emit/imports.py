@@ -11,7 +11,14 @@ from .pysource import FILE_INPUT, import_lines, import_sort_key, names_used
 from .security_view import uses_credential_table
 
 # What _client.py always takes from the runtime.
-CLIENT_RUNTIME = ("AsyncAPIClient", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient")
+CLIENT_RUNTIME = (
+    "AsyncAPIClient",
+    "DEFAULT_MAX_RESPONSE_SIZE",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "Endpoint",
+    "SyncAPIClient",
+)
 
 
 def models_imports(api: Api, field_annotations: Sequence[str], alias_annotations: Sequence[str]) -> list[str]:

@@ -2,7 +2,8 @@
 
 `APIConnectionError` (and `APITimeoutError`) when no response arrived; `APIStatusError`,
 or its subclass for the status, when the server answered with an error; `DecodeError`
-when a success response does not match the spec.
+when a success response does not match the spec; `ResponseTooLargeError` when a body
+passes the size limit.
 """
 
 from __future__ import annotations
@@ -93,6 +94,19 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """HTTP 500 or above."""
+
+
+class ResponseTooLargeError(APIError):
+    """The response body grew past `max_response_size` bytes (counted decompressed, as it
+    arrived); reading stopped there. `limit` is the size it passed."""
+
+    def __init__(
+        self, message: str, *, operation_id: str, status_code: int, limit: int
+    ) -> None:
+        super().__init__(message)
+        self.operation_id = operation_id
+        self.status_code = status_code
+        self.limit = limit
 
 
 class DecodeError(APIError):
@@ -229,5 +243,6 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "UnprocessableEntityError",
 ]

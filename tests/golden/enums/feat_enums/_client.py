@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from . import models
 from ._base import (
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     AsyncAPIClient,
@@ -108,9 +109,12 @@ class Client(SyncAPIClient):
         access_token: Sent as `Authorization: Bearer <token>`.
         server: One of the servers the spec declares: `production` (https://api.scheduling.example.com).
         base_url: Any other base URL; overrides `server`.
-        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        timeout: Seconds each attempt may take as a whole, connect to last byte; or an
+            `httpx.Timeout` (httpx's limits for each operation, no limit for the whole).
         max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
             connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
+        max_response_size: Bytes a response body may hold, decompressed (64 MiB);
+            None for no limit.
         headers: Extra headers sent with every request.
         http_client: Your own `httpx.Client` (proxies, transports, test doubles);
             this client then never closes it.
@@ -124,6 +128,7 @@ class Client(SyncAPIClient):
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -132,6 +137,7 @@ class Client(SyncAPIClient):
             base_url=_base_url(server, base_url),
             timeout=timeout,
             max_retries=max_retries,
+            max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
         )
@@ -194,9 +200,12 @@ class AsyncClient(AsyncAPIClient):
         access_token: Sent as `Authorization: Bearer <token>`.
         server: One of the servers the spec declares: `production` (https://api.scheduling.example.com).
         base_url: Any other base URL; overrides `server`.
-        timeout: Seconds, or an `httpx.Timeout`, for each request.
+        timeout: Seconds each attempt may take as a whole, connect to last byte; or an
+            `httpx.Timeout` (httpx's limits for each operation, no limit for the whole).
         max_retries: Retries of idempotent requests (GET, PUT, DELETE, ...) after a
             connection error, a timeout or HTTP 408, 429, 500, 502, 503 or 504.
+        max_response_size: Bytes a response body may hold, decompressed (64 MiB);
+            None for no limit.
         headers: Extra headers sent with every request.
         http_client: Your own `httpx.AsyncClient` (proxies, transports, test doubles);
             this client then never closes it.
@@ -210,6 +219,7 @@ class AsyncClient(AsyncAPIClient):
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -218,6 +228,7 @@ class AsyncClient(AsyncAPIClient):
             base_url=_base_url(server, base_url),
             timeout=timeout,
             max_retries=max_retries,
+            max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
         )

@@ -15,6 +15,7 @@ import os
 import random
 import time
 import uuid
+import warnings
 from collections.abc import (
     AsyncIterator,
     Awaitable,
@@ -29,7 +30,7 @@ from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 
 import msgspec
 
-from . import errors
+from . import _transfer, errors
 from ._unions import decode_hook
 from ._version import __version__
 
@@ -103,14 +104,18 @@ ACCESS_TOKEN = "access_token"
 
 class Credential:
     """One credential and where it travels: a `header`, a `query` parameter or a `cookie`
-    named `name`. The value is a `Secret`."""
+    named `name`. The value is a `Secret`; `problem` says why it cannot be sent (checked
+    once, when it is made: the client refuses it before any request)."""
 
-    __slots__ = ("location", "name", "value")
+    __slots__ = ("location", "name", "problem", "value")
 
-    def __init__(self, location: str, name: str, value: str) -> None:
+    def __init__(
+        self, location: str, name: str, value: str, problem: str | None = None
+    ) -> None:
         self.location = location
         self.name = name
-        self.value = Secret(value)
+        self.value = Secret("" if problem else value)
+        self.problem = problem
 
     def __repr__(self) -> str:
         return f"Credential({self.location!r}, {self.name!r}, '***')"
@@ -118,7 +123,12 @@ class Credential:
 
 def bearer(token: str | None) -> Credential | None:
     """`Authorization: Bearer <token>`; None when no token (or an empty one) was given."""
-    return Credential("header", "Authorization", f"Bearer {token}") if token else None
+    if not token:
+        return None
+    problem = _unsendable(token, header=True)
+    if problem is None and (" " in token or "\t" in token):
+        problem = "contains whitespace"
+    return Credential("header", "Authorization", f"Bearer {token}", problem)
 
 
 def basic(credentials: tuple[str, str] | None) -> Credential | None:
@@ -127,16 +137,67 @@ def basic(credentials: tuple[str, str] | None) -> Credential | None:
         return None
     import base64  # only for HTTP basic: keeps imports quick
 
+    if not (
+        isinstance(credentials, tuple)
+        and len(credentials) == 2
+        and all(isinstance(part, str) for part in credentials)
+    ):
+        return _refused("is not a (username, password) pair of str")
     username, password = credentials
     if ":" in username:
-        raise ValueError("an HTTP basic username may not contain ':'")
+        return _refused("has a username that contains ':'")
+    for part, text in (("username", username), ("password", password)):
+        # RFC 7617: no control characters; any other text goes as UTF-8.
+        problem = _unsendable(text, header=False)
+        if problem is not None:
+            return _refused(f"has a {part} that {problem}")
     pair = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
     return Credential("header", "Authorization", f"Basic {pair}")
 
 
 def api_key(location: str, name: str, value: str | None) -> Credential | None:
     """An API key sent in the `header`, `query` parameter or `cookie` called `name`."""
-    return Credential(location, name, value) if value else None
+    if not value:
+        return None
+    header = location not in ("query", "cookie")
+    problem = _unsendable(value, header=header)
+    if problem is None and header and value != value.strip(" \t"):
+        problem = "starts or ends with whitespace"
+    return Credential(location, name, value, problem)
+
+
+def _refused(problem: str) -> Credential:
+    return Credential("header", "Authorization", "", problem)
+
+
+def _unsendable(text: str, *, header: bool) -> str | None:
+    """Why `text` cannot travel as a credential, or None. In a header only visible ASCII,
+    spaces and tabs can (httpx would raise with the value in its message, or send a
+    broken request); a query parameter or a cookie is percent-encoded, so any text can
+    but control characters, which are never part of a real credential (a token read
+    from a file with its newline is the usual case)."""
+    if not isinstance(text, str):
+        return f"must be a str, not {type(text).__name__}"
+    if text.isascii() and text.isprintable():
+        return None
+    for char in text:
+        if char == "\n":
+            return "contains a newline"
+        if char == "\r":
+            return "contains a carriage return"
+        if char == "\0":
+            return "contains a NUL character"
+        if (char < " " and char != "\t") or "\x7f" <= char <= "\x9f":
+            return "contains a control character"
+        if header and not char.isascii():
+            return "contains a non-ASCII character"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        failed = True
+    else:
+        failed = False
+    return "is not valid Unicode (a lone surrogate)" if failed else None
 
 
 class Json:
@@ -336,6 +397,7 @@ class _Core:
         base_url: str,
         timeout: float | httpx.Timeout,
         max_retries: int,
+        max_response_size: int | None,
         headers: Mapping[str, str] | None,
     ) -> None:
         if not base_url:
@@ -344,6 +406,7 @@ class _Core:
             )
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
+        _check_size(max_response_size)
         self._credentials = _given(access_token, credentials)
         # Query credentials are shown as *** in the URLs of logs and errors.
         self._secret_params = frozenset(
@@ -351,9 +414,18 @@ class _Core:
         )
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self._budget = _budget(timeout)
         self.max_retries = max_retries
+        self.max_response_size = max_response_size
         self._headers = {"User-Agent": user_agent(), **(headers or {})}
         self._log_url = self._redacted(self.base_url)
+        forms = _wire_forms(self._credentials, self.base_url)
+        self._scrub = _transfer.scrubber([Secret(form) for form in set(forms)])
+        if self._scrub is not None:
+            _transfer.install_log_filter()
+        # What each requirement sends, made on first use; shared with `with_options` copies.
+        self._auths: dict[tuple[tuple[str, ...], ...], httpx.Auth | None] = {}
+        self._plain_http = _plain_http(self.base_url)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._log_url!r})"
@@ -363,6 +435,7 @@ class _Core:
         *,
         timeout: float | httpx.Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
+        max_response_size: int | None | _NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy of this client with other options, sharing its connection pool.
 
@@ -372,10 +445,14 @@ class _Core:
         clone._owns_http = False
         if not isinstance(timeout, _NotGiven):
             clone.timeout = timeout
+            clone._budget = _budget(timeout)
         if not isinstance(max_retries, _NotGiven):
             if max_retries < 0:
                 raise ValueError("max_retries must be 0 or more")
             clone.max_retries = max_retries
+        if not isinstance(max_response_size, _NotGiven):
+            _check_size(max_response_size)
+            clone.max_response_size = max_response_size
         clone._bind()
         return clone
 
@@ -400,7 +477,7 @@ class _Core:
             logger.debug(
                 "%s %s -> %s in %.1f ms (attempt %d)",
                 endpoint.method,
-                self._redacted(url),
+                self._shown_url(endpoint, url),
                 outcome,
                 (time.monotonic() - started) * 1000,
                 attempt + 1,
@@ -417,6 +494,8 @@ class _Core:
         body_encoding: str | None,
         content_type: str | None = None,
     ) -> dict[str, Any]:
+        """The arguments of `httpx.Client.build_request`. Credentials are not among them:
+        `_auth` adds them as the request goes out, so no frame of ours holds them."""
         url = self.base_url + (
             encode_path(endpoint.path, path) if path else endpoint.path
         )
@@ -428,7 +507,6 @@ class _Core:
         for name, value in (headers or {}).items():
             if value is not None:
                 request_headers[name] = _text(value)
-        url = self._authorize(endpoint, url, request_headers)
         return {
             "method": endpoint.method,
             "url": url,
@@ -439,39 +517,87 @@ class _Core:
             ),
         }
 
-    def _read(self, endpoint: Endpoint[T], response: httpx.Response) -> T:
-        status = response.status_code
-        spec = endpoint.response_spec(status)
-        if 200 <= status < 300:
-            result: T = _read_body(endpoint, spec, response)
-            return result
-        raise _status_error(endpoint, spec, response, self._redacted)
-
-    def _authorize(
-        self, endpoint: Endpoint[Any], url: str, headers: dict[str, str]
-    ) -> str:
-        """Send the credentials of the endpoint's first requirement whose credentials were
-        all given (none when no requirement's were); returns the URL with query ones."""
-        for requirement in endpoint.auth:
+    def _auth(self, endpoint: Endpoint[Any]) -> httpx.Auth | None:
+        """What sends the credentials of the endpoint's first requirement whose credentials
+        were all given (None when no requirement's were)."""
+        requirements = endpoint.auth
+        try:
+            return self._auths[requirements]
+        except KeyError:
+            pass
+        attach = None
+        for requirement in requirements:
             chosen = [self._credentials.get(keyword) for keyword in requirement]
             if all(c is not None for c in chosen):
+                given = tuple(c for c in chosen if c is not None)
+                attach = (
+                    _transfer.attach(given, _quote, _COOKIE_SAFE) if given else None
+                )
                 break
-        else:
-            return url
-        for credential in chosen:
-            if credential is None:
-                continue
-            value = credential.value.get()
-            if credential.location == "query":
-                pair = f"{_quote(credential.name)}={_quote(value)}"
-                url += ("&" if "?" in url else "?") + pair
-            elif credential.location == "cookie":
-                pair = f"{credential.name}={quote(value, safe=_COOKIE_SAFE)}"
-                cookie = headers.get("Cookie")
-                headers["Cookie"] = f"{cookie}; {pair}" if cookie else pair
-            else:
-                headers[credential.name] = value
-        return url
+        sends = attach is not None or "@" in urlsplit(self.base_url).netloc
+        if sends and self._plain_http:
+            self._plain_http = False
+            warnings.warn(
+                f"{type(self).__name__} is sending credentials over plain http:// to "
+                f"{urlsplit(self.base_url).hostname}, which is not this machine: anyone "
+                "on the way can read them; use https://",
+                stacklevel=4,
+            )
+        self._auths[requirements] = attach
+        return attach
+
+    def _answer(
+        self,
+        endpoint: Endpoint[Any],
+        url: str,
+        response: httpx.Response,
+        body: _transfer.Body,
+        attempts: int,
+    ) -> _Answer | errors.APIError:
+        """A response read whole, or the error that ended reading it."""
+        failure = body.failure
+        if failure is None:
+            return _Answer(response.status_code, response.headers, body.content(), url)
+        name = endpoint.operation_id
+        if failure == _transfer.TOO_SLOW:
+            tries = f" after {attempts} attempts" if attempts > 1 else ""
+            return errors.APITimeoutError(
+                f"{name}: response took longer than the timeout{tries}"
+            )
+        if failure == _transfer.TOO_LARGE:
+            return errors.ResponseTooLargeError(
+                f"{name}: the response body is larger than max_response_size "
+                f"({self.max_response_size} bytes)",
+                operation_id=name,
+                status_code=response.status_code,
+                limit=self.max_response_size or 0,
+            )
+        return errors.DecodeError(
+            f"{name}: the response body could not be decompressed "
+            f"(Content-Encoding: {response.headers.get('content-encoding')})",
+            operation_id=name,
+            path=None,
+            body=b"",
+        )
+
+    def _read(self, endpoint: Endpoint[T], answer: _Answer) -> T:
+        status = answer.status_code
+        spec = endpoint.response_spec(status)
+        if 200 <= status < 300:
+            result: T = _read_body(endpoint, spec, answer)
+            return result
+        raise _status_error(
+            endpoint, spec, answer, self._shown_url(endpoint, answer.url)
+        )
+
+    def _shown_url(self, endpoint: Endpoint[Any], url: str) -> str:
+        """The URL a request went to, as logs and errors show it: query credentials as
+        `***`, no userinfo."""
+        attach = self._auths.get(endpoint.auth)
+        shown = getattr(attach, "shown_query", "")
+        if shown:
+            url += ("&" if "?" in url else "?") + shown
+        return self._redacted(url)
 
     def _redacted(self, url: str) -> str:
         """A URL fit for logs and errors: no userinfo, query credentials as `***`."""
@@ -486,19 +612,98 @@ class _Core:
         return head + "?" + "&".join(pairs)
 
 
+class _Answer:
+    """A response read whole. It keeps nothing of the request, whose headers held the
+    credentials."""
+
+    __slots__ = ("content", "headers", "status_code", "url")
+
+    def __init__(
+        self, status_code: int, headers: httpx.Headers, content: bytes, url: str
+    ) -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.content = content
+        self.url = url
+
+    @property
+    def text(self) -> str:
+        charset = _charset(self.headers.get("content-type", "")) or "utf-8"
+        try:
+            return self.content.decode(charset, errors="replace")
+        except LookupError:  # a charset Python does not know
+            return self.content.decode("utf-8", errors="replace")
+
+
 # Characters a cookie value may hold as they are (RFC 6265 cookie-octet, less `%`).
 _COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"
+# The response size limit when none is given: 64 MiB, decompressed.
+DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
+
+
+def _check_size(limit: int | None) -> None:
+    if limit is not None and (
+        isinstance(limit, bool) or not isinstance(limit, int) or limit < 1
+    ):
+        raise ValueError(
+            "max_response_size must be a number of bytes (1 or more) or None"
+        )
+
+
+def _budget(timeout: float | httpx.Timeout) -> float | None:
+    """The time an attempt may take as a whole: a number of seconds. An `httpx.Timeout`
+    sets httpx's limits for each operation and no budget."""
+    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
+        return float(timeout)
+    return None
 
 
 def _given(
     access_token: str | None, credentials: Mapping[str, Credential | None] | None
 ) -> dict[str, Credential]:
-    """The credentials the caller gave, by keyword."""
+    """The credentials the caller gave, by keyword; one that cannot be sent is refused
+    here, naming the keyword and what is wrong, never the value."""
     given = {k: c for k, c in (credentials or {}).items() if c is not None}
     token = bearer(access_token)
     if token is not None:
         given[ACCESS_TOKEN] = token
+    for keyword, credential in given.items():
+        if credential.problem is not None:
+            raise ValueError(f"{keyword} {credential.problem}")
     return given
+
+
+def _wire_forms(credentials: Mapping[str, Credential], base_url: str) -> list[str]:
+    """Each credential as it may show in a log line: as given, and as each encoding of
+    it the request carries; and the userinfo of the base URL."""
+    forms: list[str] = []
+    for credential in credentials.values():
+        value = credential.value.get()
+        forms += [value, quote(value, safe=""), _quote(value)]
+        forms.append(quote(value, safe=_COOKIE_SAFE))
+        _, _, rest = value.partition(" ")
+        if credential.name == "Authorization" and rest:
+            forms.append(rest)
+    userinfo = urlsplit(base_url).netloc.rpartition("@")[0]
+    if userinfo:
+        forms.append(userinfo)
+    return forms
+
+
+def _plain_http(base_url: str) -> bool:
+    """Whether requests go over plain http:// to another machine than this one."""
+    parts = urlsplit(base_url)
+    if parts.scheme.lower() != "http":
+        return False
+    host = (parts.hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return False
+    import ipaddress  # only for http:// URLs: keeps imports quick
+
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True
 
 
 def user_agent() -> str:
@@ -715,10 +920,10 @@ def _is_file_tuple(value: Any) -> bool:
 
 
 def _read_body(
-    endpoint: Endpoint[Any], spec: ResponseSpec | None, response: httpx.Response
+    endpoint: Endpoint[Any], spec: ResponseSpec | None, answer: _Answer
 ) -> Any:
     if isinstance(spec, Json):
-        content = response.content
+        content = answer.content
         try:
             return spec.decode(content)
         except (msgspec.ValidationError, msgspec.DecodeError) as exc:
@@ -732,37 +937,30 @@ def _read_body(
                 too_deep, endpoint.operation_id, content, spec.type
             ) from None
     if spec is TEXT:
-        return response.text
+        return answer.text
     if spec is BINARY:
-        return response.content
+        return answer.content
     return None
 
 
 def _status_error(
-    endpoint: Endpoint[Any],
-    spec: ResponseSpec | None,
-    response: httpx.Response,
-    redacted: Callable[[str], str],
+    endpoint: Endpoint[Any], spec: ResponseSpec | None, answer: _Answer, url: str
 ) -> errors.APIStatusError:
-    content = response.content
+    content = answer.content
     body: Any
     try:
         body = msgspec.json.decode(content) if content else None
     except (msgspec.DecodeError, RecursionError):
-        body = response.text
+        body = answer.text
     detail: Any = None
     if isinstance(spec, Json) and content:
         try:
             detail = spec.decode(content)
         except (msgspec.ValidationError, msgspec.DecodeError, RecursionError):
             detail = None
-    try:
-        url = redacted(str(response.request.url))
-    except RuntimeError:  # a response built by hand, with no request behind it
-        url = endpoint.path
     return errors.status_error(
-        status_code=response.status_code,
-        headers=response.headers,
+        status_code=answer.status_code,
+        headers=answer.headers,
         body=body,
         detail=detail,
         method=endpoint.method,
@@ -771,19 +969,36 @@ def _status_error(
     )
 
 
-def _transport_error(
-    exc: httpx.TransportError, endpoint: Endpoint[Any], attempts: int
-) -> errors.APIConnectionError:
+def _request_error(
+    exc: httpx.RequestError, endpoint: Endpoint[Any], attempts: int
+) -> errors.APIError:
+    """Our exception for httpx's. It is made while httpx's is being handled but raised
+    after: httpx's holds the request, which held the credentials, and must not become
+    its `__context__`."""
     import httpx
 
+    name = endpoint.operation_id
+    if isinstance(exc, httpx.DecodingError):
+        return errors.DecodeError(
+            f"{name}: the response body could not be decompressed ({exc})",
+            operation_id=name,
+            path=None,
+            body=b"",
+        )
     tries = f" after {attempts} attempts" if attempts > 1 else ""
     if isinstance(exc, httpx.TimeoutException):
-        return errors.APITimeoutError(
-            f"{endpoint.operation_id}: request timed out{tries}"
-        )
+        return errors.APITimeoutError(f"{name}: request timed out{tries}")
     return errors.APIConnectionError(
-        f"{endpoint.operation_id}: connection failed{tries} ({type(exc).__name__}: {exc})"
+        f"{name}: connection failed{tries} ({type(exc).__name__}: {exc})"
     )
+
+
+def _retryable(outcome: _Answer | errors.APIError, attempt: int, retries: int) -> bool:
+    if attempt >= retries:
+        return False
+    if isinstance(outcome, _Answer):
+        return outcome.status_code in RETRY_STATUSES
+    return isinstance(outcome, errors.APIConnectionError)
 
 
 async def _sleep(seconds: float) -> None:
@@ -804,6 +1019,7 @@ class SyncAPIClient(_Core):
         base_url: str,
         timeout: float | httpx.Timeout,
         max_retries: int,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         headers: Mapping[str, str] | None,
         http_client: httpx.Client | None,
     ) -> None:
@@ -813,14 +1029,16 @@ class SyncAPIClient(_Core):
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_size=max_response_size,
             headers=headers,
         )
         import httpx
 
         self._owns_http = http_client is None
-        self._http = (
-            http_client if http_client is not None else httpx.Client(timeout=timeout)
-        )
+        if http_client is None:
+            http_client = httpx.Client(timeout=timeout)
+            _transfer.budgeted(http_client)
+        self._http = http_client
 
     def _request(
         self,
@@ -833,39 +1051,57 @@ class SyncAPIClient(_Core):
         body_encoding: str | None = None,
         content_type: str | None = None,
     ) -> T:
-        import httpx  # already loaded by the constructor: a dictionary lookup
-
         request = self._build(
             endpoint, path, query, headers, body, body_encoding, content_type
         )
+        auth = self._auth(endpoint)
         retries = self._retries_for(endpoint)
         attempt = 0
         while True:
-            started = time.monotonic()
-            failure: errors.APIConnectionError | None = None
-            try:
-                response = self._http.request(**request)
-            except httpx.TransportError as exc:
-                self._log(
-                    endpoint, request["url"], type(exc).__name__, started, attempt
-                )
-                failure = _transport_error(exc, endpoint, attempt + 1)
-            if failure is not None:
-                # Raised outside `except`: the httpx exception, which holds the request
-                # and its credentials, is not kept as the error's __context__.
-                if attempt >= retries:
-                    raise failure
-                time.sleep(retry_delay(attempt, None))
+            outcome = self._attempt(endpoint, request, auth, attempt)
+            if _retryable(outcome, attempt, retries):
+                headers = outcome.headers if isinstance(outcome, _Answer) else None
+                time.sleep(retry_delay(attempt, headers))
                 attempt += 1
                 continue
-            self._log(
-                endpoint, str(response.url), str(response.status_code), started, attempt
+            if isinstance(outcome, errors.APIError):
+                raise outcome
+            return self._read(endpoint, outcome)
+
+    def _attempt(
+        self,
+        endpoint: Endpoint[Any],
+        request: dict[str, Any],
+        auth: httpx.Auth | None,
+        attempt: int,
+    ) -> _Answer | errors.APIError:
+        """One exchange, within the time budget, the body read whole under the size limit.
+        Returns the error instead of raising it: the error leaves no frame of ours that
+        holds the response."""
+        import httpx  # already loaded by the constructor: a dictionary lookup
+
+        started = time.monotonic()
+        budget = self._budget
+        deadline = None if budget is None else started + budget
+        token = _transfer.ATTEMPT.set((deadline, self._scrub))
+        http = self._http
+        try:
+            response = http.send(
+                http.build_request(**request),
+                auth=httpx.USE_CLIENT_DEFAULT if auth is None else auth,
+                stream=True,
             )
-            if response.status_code in RETRY_STATUSES and attempt < retries:
-                time.sleep(retry_delay(attempt, response.headers))
-                attempt += 1
-                continue
-            return self._read(endpoint, response)
+            try:
+                body = _transfer.read(response, self.max_response_size)
+            finally:
+                response.close()
+        except httpx.RequestError as exc:
+            self._log(endpoint, request["url"], type(exc).__name__, started, attempt)
+            return _request_error(exc, endpoint, attempt + 1)
+        finally:
+            _transfer.ATTEMPT.reset(token)
+        self._log(endpoint, request["url"], str(response.status_code), started, attempt)
+        return self._answer(endpoint, request["url"], response, body, attempt + 1)
 
     def close(self) -> None:
         """Close the connection pool (not one passed in as `http_client`)."""
@@ -895,6 +1131,7 @@ class AsyncAPIClient(_Core):
         base_url: str,
         timeout: float | httpx.Timeout,
         max_retries: int,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         headers: Mapping[str, str] | None,
         http_client: httpx.AsyncClient | None,
     ) -> None:
@@ -904,16 +1141,16 @@ class AsyncAPIClient(_Core):
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_size=max_response_size,
             headers=headers,
         )
         import httpx
 
         self._owns_http = http_client is None
-        self._http = (
-            http_client
-            if http_client is not None
-            else httpx.AsyncClient(timeout=timeout)
-        )
+        if http_client is None:
+            http_client = httpx.AsyncClient(timeout=timeout)
+            _transfer.budgeted(http_client)
+        self._http = http_client
 
     async def _request(
         self,
@@ -926,39 +1163,55 @@ class AsyncAPIClient(_Core):
         body_encoding: str | None = None,
         content_type: str | None = None,
     ) -> T:
-        import httpx  # already loaded by the constructor: a dictionary lookup
-
         request = self._build(
             endpoint, path, query, headers, body, body_encoding, content_type
         )
+        auth = self._auth(endpoint)
         retries = self._retries_for(endpoint)
         attempt = 0
         while True:
-            started = time.monotonic()
-            failure: errors.APIConnectionError | None = None
-            try:
-                response = await self._http.request(**request)
-            except httpx.TransportError as exc:
-                self._log(
-                    endpoint, request["url"], type(exc).__name__, started, attempt
-                )
-                failure = _transport_error(exc, endpoint, attempt + 1)
-            if failure is not None:
-                # Raised outside `except`: the httpx exception, which holds the request
-                # and its credentials, is not kept as the error's __context__.
-                if attempt >= retries:
-                    raise failure
-                await _sleep(retry_delay(attempt, None))
+            outcome = await self._attempt(endpoint, request, auth, attempt)
+            if _retryable(outcome, attempt, retries):
+                headers = outcome.headers if isinstance(outcome, _Answer) else None
+                await _sleep(retry_delay(attempt, headers))
                 attempt += 1
                 continue
-            self._log(
-                endpoint, str(response.url), str(response.status_code), started, attempt
+            if isinstance(outcome, errors.APIError):
+                raise outcome
+            return self._read(endpoint, outcome)
+
+    async def _attempt(
+        self,
+        endpoint: Endpoint[Any],
+        request: dict[str, Any],
+        auth: httpx.Auth | None,
+        attempt: int,
+    ) -> _Answer | errors.APIError:
+        """The asyncio twin of `SyncAPIClient._attempt`."""
+        import httpx  # already loaded by the constructor: a dictionary lookup
+
+        started = time.monotonic()
+        budget = self._budget
+        deadline = None if budget is None else started + budget
+        token = _transfer.ATTEMPT.set((deadline, self._scrub))
+        http = self._http
+        try:
+            response = await http.send(
+                http.build_request(**request),
+                auth=httpx.USE_CLIENT_DEFAULT if auth is None else auth,
+                stream=True,
             )
-            if response.status_code in RETRY_STATUSES and attempt < retries:
-                await _sleep(retry_delay(attempt, response.headers))
-                attempt += 1
-                continue
-            return self._read(endpoint, response)
+            try:
+                body = await _transfer.aread(response, self.max_response_size)
+            finally:
+                await response.aclose()
+        except httpx.RequestError as exc:
+            self._log(endpoint, request["url"], type(exc).__name__, started, attempt)
+            return _request_error(exc, endpoint, attempt + 1)
+        finally:
+            _transfer.ATTEMPT.reset(token)
+        self._log(endpoint, request["url"], str(response.status_code), started, attempt)
+        return self._answer(endpoint, request["url"], response, body, attempt + 1)
 
     async def close(self) -> None:
         """Close the connection pool (not one passed in as `http_client`)."""
@@ -982,6 +1235,7 @@ class AsyncAPIClient(_Core):
 
 __all__ = [
     "BINARY",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",

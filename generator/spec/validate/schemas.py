@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ...problems import Problem, join_pointer, warning
@@ -18,10 +19,13 @@ from .shape import is_30
 from .wording import shorten
 
 
-def schema_checks(data: dict[str, Any], typed: list[Typed]) -> list[Problem]:
+def schema_checks(
+    data: dict[str, Any], typed: list[Typed], vouched_for: Callable[[str], bool] | None = None
+) -> list[Problem]:
     """What openapi-spec-validator checks on each schema, with the pointer of each problem:
-    the schema against its dialect's meta-schema (every error, not the first), defaults
-    against their schema, and `required` names that no `allOf` part defines."""
+    the schema against its dialect's meta-schema (every error, not the first; not where
+    `vouched_for` says the fast verdict already passed it), defaults against their schema,
+    and `required` names that no `allOf` part defines."""
     v30 = is_30(data)
     problems: list[Problem] = []
     dialect = data.get("jsonSchemaDialect") if not v30 else None
@@ -34,7 +38,8 @@ def schema_checks(data: dict[str, Any], typed: list[Typed]) -> list[Problem]:
             continue
         schema = t.node
         if not t.nested:
-            if not v30:  # in 3.0 the document's own schema checks schema objects already
+            vouched = vouched_for is not None and vouched_for(t.pointer)
+            if not v30 and not vouched:  # in 3.0 the document's own schema checks schema objects already
                 problems += _meta_errors(schema, t.pointer, v30, dialect, judged)
             if isinstance(schema, dict):
                 problems += _required_defined(data, schema, t.pointer)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ...problems import Problem, join_pointer, warning
 from ..defaults import DefaultJudge
+from ..schema_validators import oas31_dialect_id, oas_validator, registry
 from ..walk import Typed, follow_local
 from .jsonschema_errors import from_error
 from .shape import is_30
@@ -58,13 +59,12 @@ def _meta_errors(
     schema: Any, pointer: str, v30: bool, dialect: str | None, cache: dict[Any, list[Problem]]
 ) -> list[Problem]:
     from jsonschema.validators import validator_for  # type: ignore[import-untyped, unused-ignore]
-    from openapi_schema_validator import OAS31_BASE_DIALECT_ID, OAS30Validator
 
     if v30:
-        cls = OAS30Validator
+        cls = oas_validator(v30=True)
     else:
         wanted = schema.get("$schema") if isinstance(schema, dict) and "$schema" in schema else dialect
-        wanted = wanted or OAS31_BASE_DIALECT_ID
+        wanted = wanted or oas31_dialect_id()
         cls = validator_for({"$schema": wanted}, default=None) if isinstance(wanted, str) else None
         if cls is None:
             return [Problem(join_pointer(pointer, "$schema"), f"unknown JSON Schema dialect {wanted!r}")]
@@ -85,10 +85,9 @@ def _meta_errors(
 def _meta_validator(cls: Any) -> Any:
     """What openapi-schema-validator's check_schema uses, but giving every error."""
     from jsonschema.validators import validator_for  # type: ignore[import-untyped, unused-ignore]
-    from openapi_schema_validator._specifications import REGISTRY
 
     meta_class = validator_for(cls.META_SCHEMA, default=cls)
-    return meta_class(cls.META_SCHEMA, format_checker=cls.FORMAT_CHECKER, registry=REGISTRY)
+    return meta_class(cls.META_SCHEMA, format_checker=cls.FORMAT_CHECKER, registry=registry())
 
 
 def _required_defined(data: dict[str, Any], schema: dict[str, Any], pointer: str) -> list[Problem]:

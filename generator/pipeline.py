@@ -242,5 +242,7 @@ def _produce(
     with clock.stage("rendering"):
         rendered = render(api, list(options.templates))
     with clock.stage("formatting"):
-        files = format_files(rendered, lambda done, total: progress("formatting", done, total))
+        files = format_files(
+            rendered, lambda done, total: progress("formatting", done, total), built_in=not options.templates
+        )
     return api, files, clock.timings

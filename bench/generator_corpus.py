@@ -98,16 +98,34 @@ def read_spec(spec: Path) -> Any:
 
 
 def one_schema_edit(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
-    """The document with one component schema's description changed (the first, by name,
-    that has properties): what a user's edit of one schema looks like to the generator."""
+    """The document with one schema's description changed: what a user's edit of one schema
+    looks like to the generator. The schema is the first (paths and methods in order) that
+    an operation's response names by `$ref` and that has properties, so it is surely
+    generated, as a model class whose docstring shows the edit."""
     schemas = data["components"]["schemas"]
     name = next(
-        n for n in sorted(schemas) if isinstance(schemas[n], dict) and "properties" in schemas[n]
+        n
+        for n in _response_schemas(data)
+        if isinstance(schemas.get(n), dict) and "properties" in schemas[n]
     )
     edited = json.loads(json.dumps(data))
     schema = edited["components"]["schemas"][name]
     schema["description"] = f"{schema.get('description', name)} {EDIT_MARK}".strip()
     return edited, name
+
+
+def _response_schemas(data: dict[str, Any]) -> list[str]:
+    prefix = "#/components/schemas/"
+    found: list[str] = []
+    for _, item in sorted(data.get("paths", {}).items()):
+        for method in HTTP_METHODS:
+            responses = item.get(method, {}).get("responses", {}) if isinstance(item, dict) else {}
+            for response in responses.values():
+                for media in (response.get("content") or {}).values():
+                    ref = (media.get("schema") or {}).get("$ref", "")
+                    if ref.startswith(prefix):
+                        found.append(ref.removeprefix(prefix))
+    return found
 
 
 def schema_edit_trial(

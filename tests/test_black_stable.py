@@ -52,8 +52,9 @@ LONG_DOC = "x" * 120
         'X = Endpoint[int](\n    "GET",\n    "/items",\n)\n',
         "def f(\n    self, *, page: int = 1, limit: int = 10, filter: str | None = None, more: int = 0\n) -> int:\n    return 1\n",
         "x = 1  # a comment\n",
+        'def f(uuid: str) -> int:\n    return self._client._request(\n        _APPLICATIONS_GET_APPLICATION_BY_UUID, path={"uuid": uuid}\n    )\n',
     ],
-    ids=["fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment"],
+    ids=["fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment", "last-call"],
 )
 def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
     assert _plain(piece)
@@ -71,6 +72,7 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         'def f() -> None:\n    """First.\n\n      deeper\n      deeper\n    """\n',
         f'def f() -> None:\n    """First.\n\n    {LONG_DOC}"""\n',
         "x = call(\n    a, b\n)\n",
+        "x = call(\n    f(a), b\n)\n",
         'def create(\n    *,\n    content_type: (\n        Literal["application/json", "text/plain", "application/sdp", "text/x"]\n    ) = "application/json",\n) -> bytes:\n    pass\n',
         "x = call(a, b,)\n",
         "x = 1 # one space\n",
@@ -81,7 +83,7 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
     ],
     ids=[
         "long-code", "escaped-quote", "single-quotes", "docstring-quote-end", "docstring-space-start",
-        "docstring-margin", "docstring-long-last-line", "would-join", "inner-split", "magic-comma", "inline-comment",
+        "docstring-margin", "docstring-long-last-line", "would-join", "would-join-call", "inner-split", "magic-comma", "inline-comment",
         "comment-space", "tab", "trailing-space", "backslash",
     ],
 )  # fmt: skip

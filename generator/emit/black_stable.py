@@ -14,8 +14,8 @@ whatever the length, which spec text can bring in:
   (black re-indents them);
 - a comma just before a closing bracket on one line (black explodes those), or a closing
   bracket alone on its line after no comma, unless the content does not fit joined and
-  holds no bracket or is a signature's parameters (else black may join it, or split at an
-  inner bracket);
+  holds no bracket, or is a signature's parameters or the one line of the statement's last
+  call (else black may join it, or split at an inner bracket);
 - a backslash at a line's end, a tab, a carriage return, trailing whitespace, a comment
   not written `# ...`; a line of non-ASCII text counts each such character twice, as black
   measures East Asian wide characters (never shorter than black's measure).
@@ -93,16 +93,26 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
     alone on the last, after no trailing comma. Black writes that (a right-hand split) only
     when the lines do not fit joined, and may split at an inner bracket instead when the
     content holds one: so only content that does not fit is taken, and content with
-    brackets only in a function's parameter list (black splits a signature there first)."""
+    brackets only in a function's parameter list (black splits a signature there first) or
+    in the last call or subscript of the statement."""
     inner = lines[first : last - 1]
     opening = lines[first - 1].rstrip()
     if not opening.endswith(tuple(_OPENING)):
         return False
     signature = opening.lstrip().startswith(("def ", "async def ")) and opening.count("(") == 1
-    if any(c in line for line in inner for c in "([{") and not signature:
+    if any(c in line for line in inner for c in "([{") and not (signature or _last_trailer(opening, inner, lines[last - 1])):
         return False
     joined = lines[first - 1].rstrip() + " ".join(line.strip() for line in inner) + lines[last - 1].strip()
     return _width(joined) > line_length
+
+
+def _last_trailer(opening: str, inner: list[str], closing: str) -> bool:
+    """A call's or subscript's brackets (right after a name or a bracket), the last of the
+    statement, around one line: where black's right-hand split cuts first, and keeps when
+    that line fits (parentheses of an atom are black's to drop or move: never taken)."""
+    trailer = len(opening) >= 2 and opening[-1] in "([" and (opening[-2].isidentifier() or opening[-2] in ")]")
+    rest = closing.strip()[1:]
+    return trailer and len(inner) == 1 and not any(c in rest for c in "()[]{}")
 
 
 def _width(line: str) -> int:

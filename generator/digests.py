@@ -12,7 +12,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 # Libraries whose version can change what is generated, or whether generation succeeds.
-DISTRIBUTIONS = ("black", "jinja2", "openapi-spec-validator", "openapi-schema-validator", "pyyaml")
+DISTRIBUTIONS = (
+    "black", "jinja2", "openapi-spec-validator", "openapi-schema-validator", "openapi-spec-validator-rs", "pyyaml",
+)  # fmt: skip
 _DIST_INFO = re.compile(r"(?P<name>[A-Za-z0-9_.]+?)-(?P<version>[^-]+?)\.dist-info\Z")
 
 

@@ -128,6 +128,13 @@ class _Validation:
         if self.problems is None and background and fork_workers() > 1:
             import multiprocessing
 
+            if b"default" in document.raw:
+                # Build judges defaults with them too: imported once here, the forked child
+                # inherits them instead of importing them again.
+                from .spec.schema_validators import oas_validator
+
+                oas_validator(v30=True)
+
             context = multiprocessing.get_context("fork")
             self.pipe, child_end = context.Pipe(duplex=False)
             self.child = context.Process(target=_validate_in_child, args=(document, selection, child_end), daemon=True)
@@ -240,5 +247,7 @@ def _produce(
     with clock.stage("rendering"):
         rendered = render(api, list(options.templates))
     with clock.stage("formatting"):
-        files = format_files(rendered, lambda done, total: progress("formatting", done, total))
+        files = format_files(
+            rendered, lambda done, total: progress("formatting", done, total), built_in=not options.templates
+        )
     return api, files, clock.timings

@@ -35,9 +35,11 @@ def no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
-def test_pieces_join_into_what_black_makes_of_the_whole_file(spec: Path) -> None:
+@pytest.mark.parametrize("built_in", [True, False], ids=["built-in", "overlay"])
+def test_pieces_join_into_what_black_makes_of_the_whole_file(spec: Path, built_in: bool) -> None:
+    """Also where pieces in black's style already skip black (built-in templates only)."""
     files = rendered(spec)
-    formatted = fmt.format_files(files)
+    formatted = fmt.format_files(files, built_in=built_in)
     for path, text in files.items():
         if path.endswith(".py"):
             assert formatted[path] == whole(text), path

@@ -8,7 +8,10 @@ whatever surrounds it and puts two blank lines between top-level definitions, so
 pieces join into exactly the text black gives for the whole file (a test holds this to the
 golden corpus; Polar's full API is checked to be black-stable). A file the cut cannot be trusted on (`# fmt:`
 directives, or a piece that does not parse alone) is formatted whole. The runtime's own
-pieces, the same in every package, are known to be formatted already (preformatted.py).
+pieces, the same in every package, are known to be formatted already (preformatted.py), and
+a piece of the models or the client that the built-in templates wrote in black's style
+already is taken as it is (black_stable.py): black formats only what is left, and stays
+the check in tests.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import TYPE_CHECKING
 from .. import cache as content_cache
 from ..processes import fork_workers
 from . import preformatted
+from .black_stable import plainly_formatted
 
 if TYPE_CHECKING:
     from black.mode import Mode
@@ -37,14 +41,29 @@ class FormatError(Exception):
     """A template produced Python that does not parse: a generator bug, not bad input."""
 
 
+# The modules whose text the spec decides, where black_stable.py may vouch for a piece.
+SPEC_MODULES = ("/models.py", "/_client.py")
+
+
 def format_files(
-    files: dict[str, str], progress: Callable[[int, int], None] | None = None
+    files: dict[str, str], progress: Callable[[int, int], None] | None = None, *, built_in: bool = False
 ) -> dict[str, str]:
-    """Every Python file through black; the others as they are."""
+    """Every Python file through black; the others as they are. `built_in`: the files come
+    from the built-in templates alone, so a piece of the models or the client that
+    black_stable.py finds in black's style already is taken as it is (a user's template
+    overlay may write anything: its output always goes through black)."""
     python = [path for path in files if path.endswith(".py")]
     pieces = {path: split(files[path]) for path in python}
     wanted = {piece for path in python for piece in pieces[path]}
-    done = _format_many(sorted(wanted))
+    plain = {
+        piece
+        for path in python
+        if built_in and path.endswith(SPEC_MODULES) and len(pieces[path]) > 1
+        for piece in pieces[path]
+        if plainly_formatted(piece, LINE_LENGTH)
+    }
+    done = _format_many(sorted(wanted - plain))
+    done.update((piece, piece) for piece in plain)
     out: dict[str, str] = {}
     for path, text in files.items():
         if path in pieces:

@@ -72,15 +72,10 @@ class DefaultJudge:
         """A validator rooted at the document, so the `#/...` references of any schema in it
         resolve; each schema is judged by an evolved copy (same root, same formats)."""
         if self._root is None:
-            from openapi_schema_validator import (
-                OAS30Validator,
-                OAS31Validator,
-                oas30_format_checker,
-                oas31_format_checker,
-            )
             from referencing import Registry
 
-            cls: Any = OAS30Validator if self.v30 else OAS31Validator
-            formats = oas30_format_checker if self.v30 else oas31_format_checker
-            self._root = cls(self.data, registry=Registry(), format_checker=formats)
+            from .schema_validators import oas_format_checker, oas_validator
+
+            cls = oas_validator(self.v30)
+            self._root = cls(self.data, registry=Registry(), format_checker=oas_format_checker(self.v30))
         return self._root

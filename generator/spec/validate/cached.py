@@ -31,6 +31,7 @@ def cache_key(document: Document, selection: Selection = EVERYTHING) -> str:
         __version__,
         versions["openapi-spec-validator"],
         versions["openapi-schema-validator"],
+        versions["openapi-spec-validator-rs"],
         rules_version(),
     ]
     if not selection.everything:

@@ -13,6 +13,7 @@ from typing import Any
 from ...problems import Problem, resolve_pointer
 from ..walk import Typed
 from .duplicates import duplicate_parameters, duplicate_tags
+from .fast_verdict import covers
 from .jsonschema_errors import from_error
 from .recoverable import keywords_in, recover
 from .schemas import schema_checks
@@ -50,9 +51,15 @@ def _document_validator(v30: bool) -> Any:
     return validator_for(schema)(schema, registry=registry)
 
 
-def openapi_schema(data: dict[str, Any], typed: list[Typed], reported: set[str]) -> list[Problem]:
+def openapi_schema(
+    data: dict[str, Any], typed: list[Typed], reported: set[str], vouched: bool = False
+) -> list[Problem]:
+    """The OpenAPI schema's findings and the checks on resolved objects; `vouched`: the
+    fast verdict passed the document, so the JSON Schemas it covers are not applied again
+    (fast_verdict.py)."""
     problems: list[Problem] = []
-    for error in _document_validator(is_30(data)).iter_errors(data):
+    errors = () if vouched else _document_validator(is_30(data)).iter_errors(data)
+    for error in errors:
         for problem in from_error(error):
             if is_30(data) and problem.pointer.endswith("/type"):
                 found, value = resolve_pointer(data, problem.pointer)
@@ -76,7 +83,7 @@ def openapi_schema(data: dict[str, Any], typed: list[Typed], reported: set[str])
             ):
                 continue  # already said by document_shape(), in its own words
             problems.append(problem)
-    problems += schema_checks(data, typed)
+    problems += schema_checks(data, typed, vouched_for=covers if vouched else None)
     problems += duplicate_parameters(data, typed)
     problems += duplicate_tags(data)
     # A value of the wrong type: that is the problem; what else it lacks is noise.

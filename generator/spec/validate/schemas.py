@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ...problems import Problem, join_pointer, warning
 from ..defaults import DefaultJudge
+from ..schema_validators import oas31_dialect_id, oas_validator, registry
 from ..walk import Typed, follow_local
 from .jsonschema_errors import from_error
 from .shape import is_30
 from .wording import shorten
 
 
-def schema_checks(data: dict[str, Any], typed: list[Typed]) -> list[Problem]:
+def schema_checks(
+    data: dict[str, Any], typed: list[Typed], vouched_for: Callable[[str], bool] | None = None
+) -> list[Problem]:
     """What openapi-spec-validator checks on each schema, with the pointer of each problem:
-    the schema against its dialect's meta-schema (every error, not the first), defaults
-    against their schema, and `required` names that no `allOf` part defines."""
+    the schema against its dialect's meta-schema (every error, not the first; not where
+    `vouched_for` says the fast verdict already passed it), defaults against their schema,
+    and `required` names that no `allOf` part defines."""
     v30 = is_30(data)
     problems: list[Problem] = []
     dialect = data.get("jsonSchemaDialect") if not v30 else None
@@ -34,7 +39,8 @@ def schema_checks(data: dict[str, Any], typed: list[Typed]) -> list[Problem]:
             continue
         schema = t.node
         if not t.nested:
-            if not v30:  # in 3.0 the document's own schema checks schema objects already
+            vouched = vouched_for is not None and vouched_for(t.pointer)
+            if not v30 and not vouched:  # in 3.0 the document's own schema checks schema objects already
                 problems += _meta_errors(schema, t.pointer, v30, dialect, judged)
             if isinstance(schema, dict):
                 problems += _required_defined(data, schema, t.pointer)
@@ -53,13 +59,12 @@ def _meta_errors(
     schema: Any, pointer: str, v30: bool, dialect: str | None, cache: dict[Any, list[Problem]]
 ) -> list[Problem]:
     from jsonschema.validators import validator_for  # type: ignore[import-untyped, unused-ignore]
-    from openapi_schema_validator import OAS31_BASE_DIALECT_ID, OAS30Validator
 
     if v30:
-        cls = OAS30Validator
+        cls = oas_validator(v30=True)
     else:
         wanted = schema.get("$schema") if isinstance(schema, dict) and "$schema" in schema else dialect
-        wanted = wanted or OAS31_BASE_DIALECT_ID
+        wanted = wanted or oas31_dialect_id()
         cls = validator_for({"$schema": wanted}, default=None) if isinstance(wanted, str) else None
         if cls is None:
             return [Problem(join_pointer(pointer, "$schema"), f"unknown JSON Schema dialect {wanted!r}")]
@@ -80,10 +85,9 @@ def _meta_errors(
 def _meta_validator(cls: Any) -> Any:
     """What openapi-schema-validator's check_schema uses, but giving every error."""
     from jsonschema.validators import validator_for  # type: ignore[import-untyped, unused-ignore]
-    from openapi_schema_validator._specifications import REGISTRY
 
     meta_class = validator_for(cls.META_SCHEMA, default=cls)
-    return meta_class(cls.META_SCHEMA, format_checker=cls.FORMAT_CHECKER, registry=REGISTRY)
+    return meta_class(cls.META_SCHEMA, format_checker=cls.FORMAT_CHECKER, registry=registry())
 
 
 def _required_defined(data: dict[str, Any], schema: dict[str, Any], pointer: str) -> list[Problem]:

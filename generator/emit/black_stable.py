@@ -1,0 +1,145 @@
+"""Which rendered pieces black would leave as they are, known without running black.
+
+Black was most of a cold run's CPU on a large spec, and most of what it was given came back
+unchanged: the templates and the layout code already write black's style (spacing, double
+quotes, blank lines, exploded brackets with a magic trailing comma). What black still
+changes in their output is length: a code line over the limit gets split. So a piece whose
+code lines all fit is taken as formatted, unless it holds one of the things black rewrites
+whatever the length, which spec text can bring in:
+
+- a one-line string holding `\\"` (black swaps to single quotes when that saves escapes),
+  a string in single quotes, or a string prefix other than a lower-case one;
+- a docstring whose text starts with a space or a quote, ends with a quote or a backslash
+  (black pads those), or whose continuation lines all sit deeper than the docstring
+  (black re-indents them);
+- a comma just before a closing bracket on one line (black explodes those), or a closing
+  bracket alone on its line after no comma, unless the content does not fit joined and
+  holds no bracket, or is a signature's parameters or the one line of the statement's last
+  call (else black may join it, or split at an inner bracket);
+- a backslash at a line's end, a tab, a carriage return, trailing whitespace, a comment
+  not written `# ...`; a line of non-ASCII text counts each such character twice, as black
+  measures East Asian wide characters (never shorter than black's measure).
+
+Lines over the limit inside a docstring do not count, but for a last line of text before
+the closing quotes: black never re-wraps a string's text, and moves the closing quotes of a
+multi-line docstring only off a last line that is too long. Anything else goes to black. tests/test_black_stable.py holds
+this to black's output on every piece of the golden corpus, spec/, Polar's document and
+real-world documents, and on pieces made from arbitrary spec text (hypothesis).
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+
+_OPENING = frozenset("([{")
+_CLOSING = frozenset(")]}")
+_SKIP = frozenset({tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT})
+
+
+def plainly_formatted(piece: str, line_length: int) -> bool:
+    """True when black (at this line length) would return the piece unchanged, for the
+    shapes the templates emit; False when it might not (black then decides)."""
+    if not piece.endswith("\n") or piece.endswith("\n\n") or "\t" in piece or "\r" in piece or "\\\n" in piece:
+        return False
+    lines = piece.split("\n")[:-1]
+    if any(line != line.rstrip() for line in lines):
+        return False
+    long = {n for n, line in enumerate(lines, 1) if _width(line) > line_length}
+    try:
+        # Code that does not parse is black's to report (a template bug), never passed on.
+        compile(piece, "<generated>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+        tokens = list(tokenize.generate_tokens(io.StringIO(piece).readline))
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return False
+    previous: tokenize.TokenInfo | None = None
+    opened: list[int] = []  # the line of each bracket still open
+    for token in tokens:
+        if token.type == tokenize.STRING:
+            if not _plain_string(token, lines):
+                return False
+            long -= set(range(token.start[0] + 1, token.end[0]))
+            if _statement_alone(token, lines):
+                # A docstring: black splits no string, and moves closing quotes only off a
+                # long last line of text (a single line stays as it is).
+                long.discard(token.start[0])
+        elif token.type == tokenize.COMMENT and not _plain_comment(token, lines):
+            return False
+        elif token.type == tokenize.OP and token.string in _OPENING:
+            opened.append(token.start[0])
+        elif token.type == tokenize.OP and token.string in _CLOSING and previous is not None:
+            start = opened.pop() if opened else token.start[0]
+            alone = lines[token.start[0] - 1][: token.start[1]].strip() == ""
+            after_comma = previous.type == tokenize.OP and previous.string == ","
+            if after_comma and not alone:
+                return False  # a magic trailing comma: black would explode the brackets
+            if alone and not after_comma and not _split_as_black_splits(lines, start, token.start[0], line_length):
+                return False
+        if token.type not in _SKIP:
+            previous = token
+    return not long
+
+
+def _statement_alone(token: tokenize.TokenInfo, lines: list[str]) -> bool:
+    """A triple-quoted string that is a whole statement of its own lines (a docstring)."""
+    before = lines[token.start[0] - 1][: token.start[1]]
+    after = lines[token.end[0] - 1][token.end[1] :]
+    return token.string.startswith('"""') and before.strip() == "" and after.strip() == ""
+
+
+def _split_as_black_splits(lines: list[str], first: int, last: int, line_length: int) -> bool:
+    """Lines first..last (1-based): a bracket opened at the end of the first and closed
+    alone on the last, after no trailing comma. Black writes that (a right-hand split) only
+    when the lines do not fit joined, and may split at an inner bracket instead when the
+    content holds one: so only content that does not fit is taken, and content with
+    brackets only in a function's parameter list (black splits a signature there first) or
+    in the last call or subscript of the statement."""
+    inner = lines[first : last - 1]
+    opening = lines[first - 1].rstrip()
+    if not opening.endswith(tuple(_OPENING)):
+        return False
+    signature = opening.lstrip().startswith(("def ", "async def ")) and opening.count("(") == 1
+    if any(c in line for line in inner for c in "([{") and not (signature or _last_trailer(opening, inner, lines[last - 1])):
+        return False
+    joined = lines[first - 1].rstrip() + " ".join(line.strip() for line in inner) + lines[last - 1].strip()
+    return _width(joined) > line_length
+
+
+def _last_trailer(opening: str, inner: list[str], closing: str) -> bool:
+    """A call's or subscript's brackets (right after a name or a bracket), the last of the
+    statement, around one line: where black's right-hand split cuts first, and keeps when
+    that line fits (parentheses of an atom are black's to drop or move: never taken)."""
+    trailer = len(opening) >= 2 and opening[-1] in "([" and (opening[-2].isidentifier() or opening[-2] in ")]")
+    rest = closing.strip()[1:]
+    return trailer and len(inner) == 1 and not any(c in rest for c in "()[]{}")
+
+
+def _width(line: str) -> int:
+    return len(line) if line.isascii() else sum(1 if ord(c) < 128 else 2 for c in line)
+
+
+def _plain_string(token: tokenize.TokenInfo, lines: list[str]) -> bool:
+    text = token.string
+    quote = min((i for i in (text.find('"'), text.find("'")) if i >= 0), default=-1)
+    prefix = text[:quote]
+    if quote < 0 or prefix != prefix.lower() or "u" in prefix or text[quote] != '"':
+        return False
+    if not text.startswith('"""', quote):
+        return '\\"' not in text
+    body = text[quote + 3 : -3]
+    end = body.rstrip()
+    if not end or body[0] in ' "' or end[-1] in '"\\':
+        return False
+    # Black re-indents continuation lines by their common margin; it must be the statement's.
+    first = lines[token.start[0] - 1]
+    indent = len(first) - len(first.lstrip())
+    margins = [len(line) - len(line.lstrip()) for line in body.split("\n")[1:] if line.strip()]
+    return min(margins, default=indent) == indent
+
+
+def _plain_comment(token: tokenize.TokenInfo, lines: list[str]) -> bool:
+    """`# text`, alone on its line or two spaces after code, as black writes comments."""
+    before = lines[token.start[0] - 1][: token.start[1]]
+    inline = before.strip() != ""
+    return token.string.startswith("# ") and (not inline or (before.endswith("  ") and not before.endswith("   ")))

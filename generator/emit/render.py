@@ -21,6 +21,7 @@ OUTPUTS = (
     ("package/_enum.py.jinja", "{package}/_enum.py"),
     ("package/_unions.py.jinja", "{package}/_unions.py"),
     ("package/_transfer.py.jinja", "{package}/_transfer.py"),
+    ("package/_codec.py.jinja", "{package}/_codec.py"),
     ("package/_version.py.jinja", "{package}/_version.py"),
     ("package/errors.py.jinja", "{package}/errors.py"),
     ("package/models.py.jinja", "{package}/models.py"),

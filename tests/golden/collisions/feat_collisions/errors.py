@@ -126,7 +126,12 @@ class DecodeError(APIError):
 
     @classmethod
     def from_msgspec(
-        cls, exc: Exception, operation_id: str, body: bytes, expected: Any = None
+        cls,
+        exc: Exception,
+        operation_id: str,
+        body: bytes,
+        expected: Any = None,
+        subject: str = "response",
     ) -> DecodeError:
         text = str(exc)
         match = _AT.search(text)
@@ -138,10 +143,10 @@ class DecodeError(APIError):
                 reason = tag
             where = f" at {path}" if path else ""
             message = (
-                f"{operation_id}: response does not match the spec{where}: {reason}"
+                f"{operation_id}: {subject} does not match the spec{where}: {reason}"
             )
         else:
-            message = f"{operation_id}: response is not valid JSON: {reason}"
+            message = f"{operation_id}: {subject} is not valid JSON: {reason}"
         return cls(message, operation_id=operation_id, path=path, body=body)
 
 

@@ -1,6 +1,7 @@
 """Python client for Records API."""
 
 from ._client import AsyncClient, Client
+from ._codec import decode, encode
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -37,4 +38,6 @@ __all__ = [
     "ResponseTooLargeError",
     "UnprocessableEntityError",
     "__version__",
+    "decode",
+    "encode",
 ]

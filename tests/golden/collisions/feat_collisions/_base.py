@@ -209,7 +209,7 @@ class Json:
         self.type = type
         self._decoder: msgspec.json.Decoder[Any] | None = None
 
-    def decode(self, content: bytes) -> Any:
+    def decode(self, content: bytes | bytearray | memoryview | str) -> Any:
         decoder = self._decoder
         if decoder is None:
             decoder = self._decoder = msgspec.json.Decoder(

@@ -10,6 +10,7 @@ from typing import Any, TypeVar, overload
 import msgspec
 
 from . import errors
+from ._base import Json
 from ._unions import decode_hook
 
 T = TypeVar("T")
@@ -43,8 +44,9 @@ def encode(value: Any) -> bytes:
 
 
 @functools.lru_cache(maxsize=256)
-def _decoder(type: Any) -> msgspec.json.Decoder[Any]:
-    return msgspec.json.Decoder(type, dec_hook=decode_hook)
+def _decoder(type: Any) -> Json:
+    """The decoder a response of this type gets, kept per type as each endpoint keeps its own."""
+    return Json(type)
 
 
 def _raw(data: object) -> bytes:

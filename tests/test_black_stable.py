@@ -17,7 +17,7 @@ from test_hostile import random_specs
 
 from generator.build import BuildOptions, build
 from generator.emit import format as fmt
-from generator.emit import preformatted
+from generator.emit import preformatted, statements
 from generator.emit.black_stable import plainly_formatted
 from generator.emit.render import render
 from generator.problems import InputError
@@ -33,7 +33,21 @@ def _plain(text: str) -> bool:
 
 
 def _pieces(files: dict[str, str]) -> list[str]:
-    return [piece for path, text in files.items() if path.endswith(".py") for piece in fmt.split(text)]
+    """Every text plainly_formatted may vouch for: each piece, and each part of a piece
+    cut into statements (statements.py)."""
+    pieces = [piece for path, text in files.items() if path.endswith(".py") for piece in fmt.split(text)]
+    return pieces + [statements.source(part) for piece in pieces for part in _cut(piece)]
+
+
+def _cut(piece: str) -> list[statements.Part]:
+    parts = statements.parts(piece)
+    return parts if len(parts) > 1 else []
+
+
+def _joined(piece: str) -> str | None:
+    """The piece as format.py lays it out when it is cut: black on each part alone."""
+    parts = _cut(piece)
+    return statements.join(parts, [_black(statements.source(part)) for part in parts]) if parts else None
 
 
 def _rendered(spec: Path) -> dict[str, str]:
@@ -121,6 +135,35 @@ def test_every_plain_piece_of_large_documents_is_blacks(spec: Path) -> None:
     assert [p for p in plain if _black(p) != p] == []
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("spec", LARGE[:2], ids=lambda p: p.name)
+def test_pieces_cut_into_statements_join_into_blacks_layout(spec: Path) -> None:
+    """Where a piece goes to black, its statements formatted alone are what black makes of
+    the piece: the cut never changes a blank line or a layout."""
+    files = _rendered(spec)
+    pieces = [p for path in files if path.endswith(fmt.SPEC_MODULES) for p in fmt.split(files[path])]
+    cut = [p for p in pieces if not _plain(p) and _cut(p)]
+    assert len(cut) > 10
+    assert [p[:80] for p in cut if _joined(p) != _black(p)] == []
+
+
+def test_a_cut_keeps_blank_lines_and_comments_where_they_are() -> None:
+    piece = (
+        'class A(msgspec.Struct):\n    """Doc."""\n\n    a: int\n    # why\n    b: str\n    c: str\n'
+        '    """Of c."""\n\n    def f(self) -> None:\n        pass\n'
+    )
+    parts = statements.parts(piece)
+    assert [p.text for p in parts] == [
+        'class A(msgspec.Struct):\n    """Doc."""\n',
+        "    a: int\n    # why\n    b: str\n",
+        '    c: str\n    """Of c."""\n',
+        "    def f(self) -> None:\n        pass\n",
+    ]
+    assert [p.wrapped for p in parts] == [False, True, True, True]
+    assert statements.join(parts, [statements.source(p) for p in parts]) == piece
+    assert statements.parts("x = 1\n\n\ny = 2\n") == [statements.Part("x = 1\n\n\ny = 2\n", False, "")]
+
+
 TEXT = st.text(
     st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs", "Cc")), min_size=1, max_size=120
 )
@@ -173,6 +216,8 @@ def test_spec_text_never_makes_a_plain_piece_black_would_change(
     for piece in _pieces(spec_files):
         if _plain(piece):
             assert _black(piece) == piece
+        joined = _joined(piece)
+        assert joined is None or joined == _black(piece)
 
 
 def test_only_the_built_in_templates_models_and_client_skip_black(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -208,3 +253,5 @@ def test_random_specs_never_make_a_plain_piece_black_would_change(spec: dict[str
     for piece in _pieces(spec_files):
         if _plain(piece):
             assert _black(piece) == piece
+        joined = _joined(piece)
+        assert joined is None or joined == _black(piece)

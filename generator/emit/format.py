@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .. import cache as content_cache
 from ..processes import fork_workers
-from . import preformatted
+from . import preformatted, statements
 from .black_stable import plainly_formatted
 
 if TYPE_CHECKING:
@@ -55,15 +55,22 @@ def format_files(
     python = [path for path in files if path.endswith(".py")]
     pieces = {path: split(files[path]) for path in python}
     wanted = {piece for path in python for piece in pieces[path]}
-    plain = {
-        piece
-        for path in python
-        if built_in and path.endswith(SPEC_MODULES) and len(pieces[path]) > 1
-        for piece in pieces[path]
-        if plainly_formatted(piece, LINE_LENGTH)
-    }
-    done = _format_many(sorted(wanted - plain))
-    done.update((piece, piece) for piece in plain)
+    plain: set[str] = set()
+    cut: dict[str, list[statements.Part]] = {}
+    for path in python:
+        if built_in and path.endswith(SPEC_MODULES) and len(pieces[path]) > 1:
+            for piece in pieces[path]:
+                if plainly_formatted(piece, LINE_LENGTH):
+                    plain.add(piece)
+                elif len(parts := statements.parts(piece)) > 1:
+                    cut[piece] = parts
+    sources = {statements.source(part) for parts in cut.values() for part in parts}
+    plain_sources = {source for source in sources if plainly_formatted(source, LINE_LENGTH)}
+    done = _format_many(sorted((wanted - plain - cut.keys()) | (sources - plain_sources)))
+    done.update((text, text) for text in plain | plain_sources)
+    for piece, parts in cut.items():
+        joined = statements.join(parts, [done[statements.source(part)] for part in parts])
+        done[piece] = joined if joined is not None else _format_many([piece])[piece]
     out: dict[str, str] = {}
     for path, text in files.items():
         if path in pieces:

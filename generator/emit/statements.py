@@ -1,0 +1,93 @@
+"""A top-level piece cut into the statements black lays out on their own.
+
+One long line in a piece of hundreds (a model field, an endpoint's type, a signature) used
+to send the whole piece to black. Black lays out a statement the same way whatever its
+neighbours are; what it decides between statements is blank lines. So a piece is cut only
+where the blank lines between two statements are ones black keeps: one blank line between
+statements of a class body or of the module (top-level definitions are pieces of their
+own), and no blank line between two simple statements of a class body (fields, constants).
+Never before a string statement (black may take it for a docstring) nor where a comment
+sits between. A member of a class is formatted inside a stand-in `class _:` line, so that
+black sees it at its depth. tests/test_format.py holds the joined parts to black's output
+for the whole file.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+WRAPPER = "class _:\n"
+_SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Pass, ast.Import, ast.ImportFrom)
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+@dataclass(frozen=True)
+class Part:
+    """Text black can format alone (a class member behind WRAPPER), and the blank lines
+    that follow it in the piece."""
+
+    text: str
+    wrapped: bool
+    gap: str
+
+
+def parts(piece: str) -> list[Part]:
+    """The piece cut into parts whose texts and gaps join into it again; one part when it
+    cannot be cut."""
+    try:
+        tree = ast.parse(piece)
+    except SyntaxError:
+        return [Part(piece, False, "")]
+    lines = piece.splitlines(keepends=True)
+    if len(tree.body) == 1 and isinstance(tree.body[0], ast.ClassDef):
+        body = tree.body[0].body
+        cuts = [_start(b) for a, b in zip(body, body[1:]) if _cuttable(a, b, lines, nested=True)]
+        wrapped = True
+    else:
+        body = tree.body
+        cuts = [_start(b) for a, b in zip(body, body[1:]) if _cuttable(a, b, lines, nested=False)]
+        wrapped = False
+    if not cuts:
+        return [Part(piece, False, "")]
+    bounds = [1, *cuts, len(lines) + 1]
+    out: list[Part] = []
+    for n, (first, last) in enumerate(zip(bounds, bounds[1:])):
+        chunk = lines[first - 1 : last - 1]
+        gap = "\n" if n < len(cuts) and chunk[-1] == "\n" else ""
+        out.append(Part("".join(chunk[:-1] if gap else chunk), wrapped and n > 0, gap))
+    return out
+
+
+def join(parts: list[Part], formatted: list[str | None]) -> str | None:
+    """The parts' formatted texts (wrapped ones with WRAPPER) joined as they were cut;
+    None when one did not parse or lost its stand-in line (black then takes the piece)."""
+    out: list[str] = []
+    for part, text in zip(parts, formatted):
+        if text is None or (part.wrapped and not text.startswith(WRAPPER)):
+            return None
+        out.append((text[len(WRAPPER) :] if part.wrapped else text) + part.gap)
+    return "".join(out)
+
+
+def source(part: Part) -> str:
+    """What black is given for a part."""
+    return WRAPPER + part.text if part.wrapped else part.text
+
+
+def _start(node: ast.stmt) -> int:
+    decorators: list[ast.expr] = getattr(node, "decorator_list", [])
+    return min([node.lineno, *(d.lineno for d in decorators)])
+
+
+def _cuttable(before: ast.stmt, after: ast.stmt, lines: list[str], *, nested: bool) -> bool:
+    end = before.end_lineno or before.lineno
+    start = _start(after)
+    between = lines[end : start - 1]
+    if any(line != "\n" for line in between) or len(between) > 1:
+        return False
+    if isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant) and isinstance(after.value.value, str):
+        return False
+    if not nested:
+        return len(between) == 1 and not isinstance(before, _DEFINITIONS) and not isinstance(after, _DEFINITIONS)
+    return len(between) == 1 or (isinstance(before, _SIMPLE) and isinstance(after, _SIMPLE))

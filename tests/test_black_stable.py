@@ -5,6 +5,8 @@ that sends a piece to black is shown to matter: black changes such a piece."""
 
 from __future__ import annotations
 
+import io
+import tokenize
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from test_hostile import random_specs
 from generator.build import BuildOptions, build
 from generator.emit import format as fmt
 from generator.emit import preformatted, statements
-from generator.emit.black_stable import plainly_formatted
+from generator.emit.black_stable import plainly_formatted, tokens
 from generator.emit.render import render
 from generator.problems import InputError
 from generator.spec.load import load
@@ -67,8 +69,13 @@ LONG_DOC = "x" * 120
         "def f(\n    self, *, page: int = 1, limit: int = 10, filter: str | None = None, more: int = 0\n) -> int:\n    return 1\n",
         "x = 1  # a comment\n",
         'def f(uuid: str) -> int:\n    return self._client._request(\n        _APPLICATIONS_GET_APPLICATION_BY_UUID, path={"uuid": uuid}\n    )\n',
+        "def f(\n    self,\n    *,\n    kind: (\n        models.ProductBillingType | builtins.list[models.ProductBillingType] | None\n"
+        "    ) = None,\n    page: int = 1,\n) -> int:\n    return 1\n",
     ],
-    ids=["fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment", "last-call"],
+    ids=[
+        "fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment", "last-call",
+        "union-parameter",
+    ],  # fmt: skip
 )
 def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
     assert _plain(piece)
@@ -94,11 +101,14 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         "x = [\n\t1,\n]\n",
         "x = 1 \n",
         "x = (1 +\\\n 2)\n",
+        "def f(\n    *,\n    kind: (\n        models.Kind | list[models.Kind] | None\n    ) = None,\n) -> int:\n    return 1\n",
+        "def f(\n    *,\n    kind: (\n        models.ProductBillingTypeXXXXXXXXXXXXXXXXXXXX | builtins.list[models.ProductBillingType]\n"
+        "    ) = None,\n) -> int:\n    return 1\n",
     ],
     ids=[
         "long-code", "escaped-quote", "single-quotes", "docstring-quote-end", "docstring-space-start",
         "docstring-margin", "docstring-long-last-line", "would-join", "would-join-call", "inner-split", "magic-comma", "inline-comment",
-        "comment-space", "tab", "trailing-space", "backslash",
+        "comment-space", "tab", "trailing-space", "backslash", "union-parameter-fits", "union-of-two",
     ],
 )  # fmt: skip
 def test_what_black_would_change_goes_to_black(piece: str) -> None:
@@ -122,6 +132,34 @@ def test_every_plain_piece_of_the_feature_specs_is_blacks(spec: Path) -> None:
     pieces = [p for p in _pieces(_rendered(spec)) if _plain(p)]
     assert pieces
     assert [p for p in pieces if _black(p) != p] == []
+
+
+def _as_tokenize_sees(code: str) -> list[tuple[str, str, tuple[int, int], tuple[int, int], bool]]:
+    """Strings, comments, brackets and commas as Python's tokenize finds them, each with
+    whether the code token before it is a comma."""
+    seen = []
+    after_comma = False
+    for t in tokenize.generate_tokens(io.StringIO(code).readline):
+        kind = {tokenize.STRING: "string", tokenize.COMMENT: "comment"}.get(t.type)
+        if kind is None and t.type == tokenize.OP and t.string in "()[]{},":
+            kind = "op"
+        if kind is not None:
+            seen.append((kind, t.string, t.start, t.end, after_comma))
+        if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT):
+            after_comma = t.string == ","
+    return seen
+
+
+def _as_scanned(code: str) -> list[tuple[str, str, tuple[int, int], tuple[int, int], bool]]:
+    return [(t.type, t.string, t.start, t.end, t.after_comma) for t in tokens(code)]
+
+
+@pytest.mark.parametrize("spec", CORPUS[:8], ids=lambda p: p.stem)
+def test_the_scanner_finds_what_tokenize_finds(spec: Path) -> None:
+    pieces = [p for p in _pieces(_rendered(spec)) if "\\\n" not in p]
+    pieces.append('x = rb"a\\"b" + \'\'\'q\\\'\'\'\'\'\' + f"{d[\'k\']}"  # c\nif"a"in b: f("""x\n"y\\"""")\n')
+    for piece in pieces:
+        assert _as_scanned(piece) == _as_tokenize_sees(piece)
 
 
 @pytest.mark.slow
@@ -150,18 +188,23 @@ def test_pieces_cut_into_statements_join_into_blacks_layout(spec: Path) -> None:
 def test_a_cut_keeps_blank_lines_and_comments_where_they_are() -> None:
     piece = (
         'class A(msgspec.Struct):\n    """Doc."""\n\n    a: int\n    # why\n    b: str\n    c: str\n'
-        '    """Of c."""\n\n    def f(self) -> None:\n        pass\n'
+        '    """Of c."""\n    d: int\n\n    def f(self) -> None:\n        pass\n'
     )
     parts = statements.parts(piece)
     assert [p.text for p in parts] == [
         'class A(msgspec.Struct):\n    """Doc."""\n',
         "    a: int\n    # why\n    b: str\n",
         '    c: str\n    """Of c."""\n',
+        "    d: int\n",
         "    def f(self) -> None:\n        pass\n",
     ]
-    assert [p.wrapped for p in parts] == [False, True, True, True]
+    assert [p.wrapped for p in parts] == [False, True, True, True, True]
     assert statements.join(parts, [statements.source(p) for p in parts]) == piece
-    assert statements.parts("x = 1\n\n\ny = 2\n") == [statements.Part("x = 1\n\n\ny = 2\n", False, "")]
+    assert statements.parts("x = 1\n\n\n\ny = 2\n") == [statements.Part("x = 1\n\n\n\ny = 2\n", False, "")]
+    assert [p.gap for p in statements.parts("x = 1\n\n\ny = 2\n")] == ["\n\n", ""]
+    # Black leaves one blank line after an import, two after a block that defines.
+    assert len(statements.parts("import x\n\n\ny = 2\n")) == 1
+    assert len(statements.parts("if X:\n    def f() -> None:\n        pass\n\ny = 2\n")) == 1
 
 
 TEXT = st.text(
@@ -216,6 +259,8 @@ def test_spec_text_never_makes_a_plain_piece_black_would_change(
     for piece in _pieces(spec_files):
         if _plain(piece):
             assert _black(piece) == piece
+        if "\\\n" not in piece:
+            assert _as_scanned(piece) == _as_tokenize_sees(piece)
         joined = _joined(piece)
         assert joined is None or joined == _black(piece)
 
@@ -253,5 +298,7 @@ def test_random_specs_never_make_a_plain_piece_black_would_change(spec: dict[str
     for piece in _pieces(spec_files):
         if _plain(piece):
             assert _black(piece) == piece
+        if "\\\n" not in piece:
+            assert _as_scanned(piece) == _as_tokenize_sees(piece)
         joined = _joined(piece)
         assert joined is None or joined == _black(piece)

@@ -30,12 +30,63 @@ real-world documents, and on pieces made from arbitrary spec text (hypothesis).
 from __future__ import annotations
 
 import ast
-import io
-import tokenize
+import re
+from bisect import bisect_right
+from typing import NamedTuple
 
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(")]}")
-_SKIP = frozenset({tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT})
+# The tokens the rules look at, in code that compiles (so a quote outside a string opens
+# one, and letters just before it are its prefix): Python's tokenize yields every name and
+# operator as an object, several times slower; test_black_stable compares the two.
+_PREFIX = r"(?:\b(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]))?"
+_STRING = "|".join(
+    (
+        '"""' + r'(?:[^"\\]|\\.|"(?!""))*' + '"""',
+        "'''" + r"(?:[^'\\]|\\.|'(?!''))*" + "'''",
+        r'"(?:[^"\\\n]|\\.)*"',
+        r"'(?:[^'\\\n]|\\.)*'",
+    )
+)
+_TOKENS = re.compile(
+    f"(?P<string>{_PREFIX}(?:{_STRING}))"
+    + r"|(?P<comment>#[^\n]*)|(?P<op>[()\[\]{},])|(?P<space>\s+)|(?P<other>\w+|[^'\"#()\[\]{},\s\w]+)",
+    re.S,
+)
+
+
+class Token(NamedTuple):
+    """A string, comment, bracket or comma: kind ("string", "comment", "op"), text, first
+    and last positions (line from 1, column) as tokenize gives them, and whether the code
+    token before it is a comma."""
+
+    type: str
+    string: str
+    start: tuple[int, int]
+    end: tuple[int, int]
+    after_comma: bool
+
+
+def tokens(code: str) -> list[Token]:
+    """The strings, comments, brackets and commas of code that compiles, in order."""
+    starts = [0, *(m.end() for m in re.finditer("\n", code))]
+    out: list[Token] = []
+    after_comma = False
+    for match in _TOKENS.finditer(code):
+        kind = match.lastgroup
+        if kind == "space":
+            continue
+        if kind == "other" or kind is None:
+            after_comma = False
+            continue
+        first, last = match.span()
+        row = bisect_right(starts, first)
+        end_row = row if kind != "string" else bisect_right(starts, last)
+        text = match.group()
+        out.append(Token(kind, text, (row, first - starts[row - 1]), (end_row, last - starts[end_row - 1]), after_comma))
+        if kind != "comment":
+            after_comma = text == ","
+    return out
 
 
 def plainly_formatted(piece: str, line_length: int) -> bool:
@@ -50,13 +101,11 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
     try:
         # Code that does not parse is black's to report (a template bug), never passed on.
         compile(piece, "<generated>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
-        tokens = list(tokenize.generate_tokens(io.StringIO(piece).readline))
-    except (tokenize.TokenError, SyntaxError, ValueError):
+    except (SyntaxError, ValueError):
         return False
-    previous: tokenize.TokenInfo | None = None
     opened: list[int] = []  # the line of each bracket still open
-    for token in tokens:
-        if token.type == tokenize.STRING:
+    for token in tokens(piece):
+        if token.type == "string":
             if not _plain_string(token, lines):
                 return False
             long -= set(range(token.start[0] + 1, token.end[0]))
@@ -64,31 +113,30 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
                 # A docstring: black splits no string, and moves closing quotes only off a
                 # long last line of text (a single line stays as it is).
                 long.discard(token.start[0])
-        elif token.type == tokenize.COMMENT and not _plain_comment(token, lines):
+        elif token.type == "comment" and not _plain_comment(token, lines):
             return False
-        elif token.type == tokenize.OP and token.string in _OPENING:
+        elif token.type == "op" and token.string in _OPENING:
             opened.append(token.start[0])
-        elif token.type == tokenize.OP and token.string in _CLOSING and previous is not None:
+        elif token.type == "op" and token.string in _CLOSING:
             start = opened.pop() if opened else token.start[0]
             alone = lines[token.start[0] - 1][: token.start[1]].strip() == ""
-            after_comma = previous.type == tokenize.OP and previous.string == ","
-            if after_comma and not alone:
+            if token.after_comma and not alone:
                 return False  # a magic trailing comma: black would explode the brackets
-            if alone and not after_comma and not _split_as_black_splits(lines, start, token.start[0], line_length):
-                return False
-        if token.type not in _SKIP:
-            previous = token
+            if alone and not token.after_comma:
+                inside = lines[opened[-1] - 1] if opened else ""
+                if not _split_as_black_splits(lines, start, token.start[0], line_length, inside):
+                    return False
     return not long
 
 
-def _statement_alone(token: tokenize.TokenInfo, lines: list[str]) -> bool:
+def _statement_alone(token: Token, lines: list[str]) -> bool:
     """A triple-quoted string that is a whole statement of its own lines (a docstring)."""
     before = lines[token.start[0] - 1][: token.start[1]]
     after = lines[token.end[0] - 1][token.end[1] :]
     return token.string.startswith('"""') and before.strip() == "" and after.strip() == ""
 
 
-def _split_as_black_splits(lines: list[str], first: int, last: int, line_length: int) -> bool:
+def _split_as_black_splits(lines: list[str], first: int, last: int, line_length: int, inside: str) -> bool:
     """Lines first..last (1-based): a bracket opened at the end of the first and closed
     alone on the last, after no trailing comma. Black writes that (a right-hand split) only
     when the lines do not fit joined, and may split at an inner bracket instead when the
@@ -99,11 +147,36 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
     opening = lines[first - 1].rstrip()
     if not opening.endswith(tuple(_OPENING)):
         return False
+    if _parenthesised_union(opening, inner, lines[last - 1], inside):
+        joined = opening[:-1] + inner[0].strip() + lines[last - 1].strip()[1:]
+        return _width(joined) > line_length
     signature = opening.lstrip().startswith(("def ", "async def ")) and opening.count("(") == 1
     if any(c in line for line in inner for c in "([{") and not (signature or _last_trailer(opening, inner, lines[last - 1])):
         return False
     joined = lines[first - 1].rstrip() + " ".join(line.strip() for line in inner) + lines[last - 1].strip()
     return _width(joined) > line_length
+
+
+def _parenthesised_union(opening: str, inner: list[str], closing: str, inside: str) -> bool:
+    """A parameter of a signature exploded one per line, its annotation a union of three or
+    more in parentheses of its own (`name: (`, one line, `) = default,`): black keeps
+    parentheses around a body with more than one delimiter of its highest priority, and an
+    annotation's `|` outranks every other delimiter it can hold at its top level."""
+    name = opening.strip()
+    if not (name.endswith(": (") and name[:-3].isidentifier() and len(inner) == 1):
+        return False
+    if not (inside.lstrip().startswith(("def ", "async def ")) and inside.count("(") == 1 and inside.endswith("(")):
+        return False
+    rest = closing.strip()[1:]
+    if not (rest == "," or (rest.startswith(" = ") and rest.endswith(","))) or any(c in rest for c in "()[]{}#"):
+        return False
+    depth = bars = 0
+    for c in re.sub(r'"(?:[^"\\]|\\.)*"', '""', inner[0].strip()):
+        depth += (c in "([{") - (c in ")]}")
+        bars += c == "|" and depth == 0
+        if depth == 0 and c in ",=<>!:'\"" or depth < 0:
+            return False
+    return bars >= 2
 
 
 def _last_trailer(opening: str, inner: list[str], closing: str) -> bool:
@@ -119,7 +192,7 @@ def _width(line: str) -> int:
     return len(line) if line.isascii() else sum(1 if ord(c) < 128 else 2 for c in line)
 
 
-def _plain_string(token: tokenize.TokenInfo, lines: list[str]) -> bool:
+def _plain_string(token: Token, lines: list[str]) -> bool:
     text = token.string
     quote = min((i for i in (text.find('"'), text.find("'")) if i >= 0), default=-1)
     prefix = text[:quote]
@@ -138,7 +211,7 @@ def _plain_string(token: tokenize.TokenInfo, lines: list[str]) -> bool:
     return min(margins, default=indent) == indent
 
 
-def _plain_comment(token: tokenize.TokenInfo, lines: list[str]) -> bool:
+def _plain_comment(token: Token, lines: list[str]) -> bool:
     """`# text`, alone on its line or two spaces after code, as black writes comments."""
     before = lines[token.start[0] - 1][: token.start[1]]
     inline = before.strip() != ""

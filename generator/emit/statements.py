@@ -4,8 +4,10 @@ One long line in a piece of hundreds (a model field, an endpoint's type, a signa
 to send the whole piece to black. Black lays out a statement the same way whatever its
 neighbours are; what it decides between statements is blank lines. So a piece is cut only
 where the blank lines between two statements are ones black keeps: one blank line between
-statements of a class body or of the module (top-level definitions are pieces of their
-own), and no blank line between two simple statements of a class body (fields, constants).
+statements of a class body, one or two between those of the module (top-level definitions
+are pieces of their own; one after an import, none after a block that defines something),
+and none between two simple statements of a class body (fields, constants, a field's
+docstring before the next field).
 Never before a string statement (black may take it for a docstring) nor where a comment
 sits between. A member of a class is formatted inside a stand-in `class _:` line, so that
 black sees it at its depth. tests/test_format.py holds the joined parts to black's output
@@ -54,8 +56,8 @@ def parts(piece: str) -> list[Part]:
     out: list[Part] = []
     for n, (first, last) in enumerate(zip(bounds, bounds[1:])):
         chunk = lines[first - 1 : last - 1]
-        gap = "\n" if n < len(cuts) and chunk[-1] == "\n" else ""
-        out.append(Part("".join(chunk[:-1] if gap else chunk), wrapped and n > 0, gap))
+        text = "".join(chunk).rstrip("\n") + "\n" if n < len(cuts) else "".join(chunk)
+        out.append(Part(text, wrapped and n > 0, "".join(chunk)[len(text) :]))
     return out
 
 
@@ -84,10 +86,18 @@ def _cuttable(before: ast.stmt, after: ast.stmt, lines: list[str], *, nested: bo
     end = before.end_lineno or before.lineno
     start = _start(after)
     between = lines[end : start - 1]
-    if any(line != "\n" for line in between) or len(between) > 1:
+    if any(line != "\n" for line in between) or len(between) > (1 if nested else 2):
         return False
-    if isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant) and isinstance(after.value.value, str):
+    if _string(after):
         return False
     if not nested:
-        return len(between) == 1 and not isinstance(before, _DEFINITIONS) and not isinstance(after, _DEFINITIONS)
-    return len(between) == 1 or (isinstance(before, _SIMPLE) and isinstance(after, _SIMPLE))
+        # Black puts two blank lines after a block that defines something, and one after
+        # an import whatever was there.
+        imports = isinstance(before, (ast.Import, ast.ImportFrom))
+        defines = any(isinstance(node, _DEFINITIONS) for node in ast.walk(before))
+        return 0 < len(between) <= (1 if imports else 2) and not defines and not isinstance(after, _DEFINITIONS)
+    return len(between) == 1 or ((isinstance(before, _SIMPLE) or _string(before)) and isinstance(after, _SIMPLE))
+
+
+def _string(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)

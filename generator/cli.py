@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from . import config as configuration
 from .arguments import parser
 from .output.environment import OutputEnvironmentError
-from .output.write import LockTimeout, up_to_date
+from .output.lock import LockTimeout
+from .output.uptodate import up_to_date
 from .pipeline import Options
 from .problems import InputError, Problem
 

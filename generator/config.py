@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,6 +138,8 @@ def _has_section(path: Path, shown: Path) -> bool:
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
+    import tomllib  # here: a run without a configuration does not pay for it
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -128,13 +128,6 @@ class _Validation:
         if self.problems is None and background and fork_workers() > 1:
             import multiprocessing
 
-            if b"default" in document.raw:
-                # Build judges defaults with them too: imported once here, the forked child
-                # inherits them instead of importing them again.
-                from .spec.schema_validators import oas_validator
-
-                oas_validator(v30=True)
-
             context = multiprocessing.get_context("fork")
             self.pipe, child_end = context.Pipe(duplex=False)
             self.child = context.Process(target=_validate_in_child, args=(document, selection, child_end), daemon=True)

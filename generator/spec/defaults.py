@@ -15,6 +15,71 @@ from typing import Any
 from .bounds import recovered_bounds
 
 
+# What a schema may hold for fits_plainly to judge a value against it.
+_KEYS = frozenset(
+    {"default", "type", "enum", "const", "items", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
+    | {"description", "title", "example", "examples", "deprecated"}
+)
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "boolean": (bool,),
+    "integer": (int,),
+    "number": (int, float),
+    "array": (list,),
+}
+
+
+def fits_plainly(schema: dict[str, Any]) -> bool:
+    """True for a default that plainly fits its schema: of the schema's one `type`, in its
+    `enum`, equal to its `const`, within its numeric bounds, its items each fitting
+    `items` so; nothing else constraining it. Most defaults are so, judged without
+    importing the validator (that import was a large share of a small spec's generation).
+    False when it takes the validator to tell: a mismatch is always the validator's to word."""
+    return "default" in schema and _fits(schema, schema["default"])
+
+
+def _fits(schema: Any, value: Any) -> bool:
+    if not isinstance(schema, dict) or not schema.keys() <= _KEYS:
+        return False
+    kind = schema.get("type")
+    types = _JSON_TYPES.get(kind) if isinstance(kind, str) else None
+    # type() rather than isinstance: JSON Schema's true is no integer, as Python's is.
+    if types is None or type(value) not in types:
+        return False
+    if "enum" in schema and not (
+        isinstance(schema["enum"], list) and any(_same(option, value) for option in schema["enum"])
+    ):
+        return False
+    if "const" in schema and not _same(schema["const"], value):
+        return False
+    if any(key in schema for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")):
+        if not _within(schema, value):
+            return False
+    if "items" in schema or isinstance(value, list):
+        return isinstance(value, list) and "items" in schema and all(_fits(schema["items"], item) for item in value)
+    return True
+
+
+def _same(option: Any, value: Any) -> bool:
+    return type(option) is type(value) and option == value and not isinstance(value, (list, dict))
+
+
+def _within(schema: dict[str, Any], value: Any) -> bool:
+    """Within the bounds read the strictest way either draft reads them (a number beside
+    `exclusiveMinimum` is above it); a boolean `exclusive*` (OpenAPI 3.0's) is the
+    validator's to read."""
+    bounds = [schema.get(key) for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")]
+    if type(value) not in (int, float) or any(b is not None and type(b) not in (int, float) for b in bounds):
+        return False
+    low, high, above, below = bounds
+    return (
+        (low is None or value >= low)
+        and (high is None or value <= high)
+        and (above is None or value > above)
+        and (below is None or value < below)
+    )
+
+
 @dataclass(frozen=True)
 class Mismatch:
     """Why a default does not fit: where in the default (JSON path) and what is wrong."""
@@ -46,6 +111,8 @@ class DefaultJudge:
         return self.mismatch(schema) is None
 
     def _judge(self, schema: dict[str, Any]) -> Mismatch | None:
+        if fits_plainly(schema):
+            return None
         from jsonschema.exceptions import (  # type: ignore[import-untyped, unused-ignore]
             UnknownType,
             _WrappedReferencingError,

@@ -1,0 +1,100 @@
+"""generator/spec/defaults.py: a default fits_plainly vouches for is one the validator
+(openapi-schema-validator) finds fitting, on every default of the feature specs, spec/,
+Polar's and real-world documents, and on defaults made from arbitrary values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FULL_SPECS, SHARED_SPECS, SPEC, TESTS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.spec import defaults
+from generator.spec.defaults import DefaultJudge, fits_plainly
+from generator.spec.load import load
+
+
+def _by_the_validator(data: dict[str, Any], schema: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> bool:
+    with monkeypatch.context() as patch:
+        patch.setattr(defaults, "fits_plainly", lambda schema: False)
+        return DefaultJudge(data).fits(schema)
+
+
+def _with_defaults(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        if "default" in node:
+            yield node
+        for value in node.values():
+            yield from _with_defaults(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _with_defaults(value)
+
+
+DOCUMENTS = [
+    SPEC,
+    *sorted((TESTS / "specs").glob("*.yaml")),
+    FULL_SPECS["polar_full"],
+    *(SHARED_SPECS / "realworld" / name for name in ("supabase-mgmt.json", "coolify.json", "petstore3.yaml")),
+]
+
+
+@pytest.mark.parametrize("spec", DOCUMENTS, ids=lambda p: p.stem)
+def test_every_plain_default_of_the_documents_fits_by_the_validator(spec: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = load(spec).data
+    plain = [schema for schema in _with_defaults(data.get("components", {})) if fits_plainly(schema)]
+    plain += [schema for schema in _with_defaults(data.get("paths", {})) if fits_plainly(schema)]
+    assert [s for s in plain if not _by_the_validator(data, s, monkeypatch)] == []
+
+
+DOCUMENT = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5)
+
+
+BOUND = st.none() | st.integers(-3, 3) | st.floats(-3, 3) | st.booleans()
+
+
+@st.composite
+def _schemas(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
+    kinds = ["string", "boolean", "integer", "number", "object", "null"] + (["array"] if depth < 2 else [])
+    schema: dict[str, Any] = {"type": draw(st.sampled_from(kinds))}
+    if draw(st.booleans()):
+        schema["enum"] = draw(st.lists(SCALARS, max_size=4))
+    if draw(st.booleans()):
+        schema["const"] = draw(SCALARS)
+    for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        if (bound := draw(BOUND)) is not None:
+            schema[key] = bound
+    if draw(st.booleans()) and depth < 2:
+        schema["items"] = draw(_schemas(depth + 1))
+    return schema
+
+
+@settings(max_examples=300, deadline=None)
+@given(schema=_schemas(), default=SCALARS | st.lists(SCALARS, max_size=3), v30=st.booleans())
+def test_a_plain_default_always_fits(schema: dict[str, Any], default: Any, v30: bool) -> None:
+    schema["default"] = default
+    document = {**DOCUMENT, "openapi": "3.0.3" if v30 else "3.1.0"}
+    if fits_plainly(schema):
+        with pytest.MonkeyPatch.context() as patch:
+            assert _by_the_validator(document, schema, patch)
+
+
+def test_what_only_the_validator_can_tell_goes_to_it() -> None:
+    assert fits_plainly({"type": "integer", "default": 3, "description": "d"})
+    assert not fits_plainly({"type": "integer", "default": True})  # true is no integer in JSON
+    assert not fits_plainly({"type": "string", "default": "x", "enum": ["y"]})
+    assert not fits_plainly({"type": "string", "default": "x", "minLength": 2})
+    assert not fits_plainly({"type": "string", "default": "x", "format": "date"})
+    assert fits_plainly({"type": "integer", "default": 1, "exclusiveMinimum": 0, "maximum": 100})
+    assert not fits_plainly({"type": "integer", "default": 0, "exclusiveMinimum": 0})
+    assert not fits_plainly({"type": "integer", "default": 1, "minimum": 0, "exclusiveMinimum": True})
+    assert fits_plainly({"type": "array", "items": {"type": "string", "const": "code"}, "default": ["code"]})
+    assert not fits_plainly({"type": "array", "items": {"type": "string", "enum": ["a"]}, "default": ["a", "b"]})
+    assert not fits_plainly({"type": "array", "default": ["a"]})
+    assert not DefaultJudge(DOCUMENT).fits({"type": "integer", "default": True})
+    assert not DefaultJudge(DOCUMENT).fits({"type": "string", "default": "x", "enum": ["y"]})

@@ -41,6 +41,13 @@ def _pieces(files: dict[str, str]) -> list[str]:
     return pieces + [statements.source(part) for piece in pieces for part in _cut(piece)]
 
 
+def _spec_pieces(files: dict[str, str]) -> list[str]:
+    """The pieces spec text reaches: all but the runtime's known pieces, the same in every
+    package (test_format.py holds those to black)."""
+    known = preformatted.known(fmt.style())
+    return [p for p in _pieces(files) if preformatted.digest(p) not in known]
+
+
 def _cut(piece: str) -> list[statements.Part]:
     parts = statements.parts(piece)
     return parts if len(parts) > 1 else []
@@ -179,7 +186,7 @@ def test_pieces_cut_into_statements_join_into_blacks_layout(spec: Path) -> None:
     """Where a piece goes to black, its statements formatted alone are what black makes of
     the piece: the cut never changes a blank line or a layout."""
     files = _rendered(spec)
-    pieces = [p for path in files if path.endswith(fmt.SPEC_MODULES) for p in fmt.split(files[path])]
+    pieces = [p for path in files if path.endswith(".py") for p in fmt.split(files[path])]
     cut = [p for p in pieces if not _plain(p) and _cut(p)]
     assert len(cut) > 10
     assert [p[:80] for p in cut if _joined(p) != _black(p)] == []
@@ -254,9 +261,7 @@ def test_spec_text_never_makes_a_plain_piece_black_would_change(
     except InputError:
         assume(False)
         raise
-    # The pieces spec text reaches (the runtime's are the same in every package).
-    spec_files = {path: text for path, text in files.items() if path.endswith(("models.py", "_client.py"))}
-    for piece in _pieces(spec_files):
+    for piece in _spec_pieces(files):
         if _plain(piece):
             assert _black(piece) == piece
         if "\\\n" not in piece:
@@ -265,7 +270,7 @@ def test_spec_text_never_makes_a_plain_piece_black_would_change(
         assert joined is None or joined == _black(piece)
 
 
-def test_only_the_built_in_templates_models_and_client_skip_black(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_the_built_in_templates_skip_black(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("POLAR_CODEGEN_CACHE_DIR", "off")
     monkeypatch.setattr(fmt, "PARALLEL_MIN_LINES", 10**9)  # black in this process, to watch it
     files = _rendered(SPEC)
@@ -275,7 +280,8 @@ def test_only_the_built_in_templates_models_and_client_skip_black(monkeypatch: p
     known = preformatted.known(fmt.style())  # runtime pieces, never given to black
     plain = {
         p
-        for path in ("pkg/models.py", "pkg/_client.py")
+        for path in files
+        if path.endswith(".py")
         for p in fmt.split(files[path])
         if _plain(p) and preformatted.digest(p) not in known
     }
@@ -294,8 +300,7 @@ def test_random_specs_never_make_a_plain_piece_black_would_change(spec: dict[str
     except InputError:
         assume(False)
         raise
-    spec_files = {path: text for path, text in files.items() if path.endswith(("models.py", "_client.py"))}
-    for piece in _pieces(spec_files):
+    for piece in _spec_pieces(files):
         if _plain(piece):
             assert _black(piece) == piece
         if "\\\n" not in piece:

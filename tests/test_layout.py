@@ -66,6 +66,10 @@ ATTRIBUTES = [
     ("custom_field_data", "dict[str, CheckoutPublicConfirmedCustomFieldDataValue | None] | None", "None"),
     ("custom_field_data", "dict[str, CheckoutPublicCustomFieldDataValue | None] | None", "None"),
     ("token_endpoint_auth_method", "OAuth2ClientTokenEndpointAuthMethod", "OAuth2ClientTokenEndpointAuthMethod.CLIENT_SECRET_POST"),
+    ("created_date_utc", "datetime.datetime | None", 'msgspec.field(name="CreatedDateUtc", default=None)'),
+    ("s3_protocol", "UpdateStorageConfigBodyFeaturesS3Protocol | None", 'msgspec.field(name="s3Protocol", default=None)'),
+    ("current_config", "SslEnforcementResponseCurrentConfig", 'msgspec.field(name="current(Config)")'),
+    ("scope_names", "dict[str, str]", 'msgspec.field(default_factory=lambda: {"openid": "OpenID", "a": "b"})'),
 ]
 
 
@@ -93,3 +97,11 @@ def test_shapes_beyond_the_rules_are_left_on_one_line_for_black() -> None:
     # A bare annotation: black splits it at its own brackets, not in parentheses.
     bare = layout.attribute(4, "required_field_with_a_long_name", "dict[str, CheckoutPublicConfirmedValue]", None)
     assert "\n" not in bare
+    # A call whose line up to its parenthesis does not fit, or whose arguments do not fit
+    # one line: black wraps or explodes it on terms of its own.
+    field = 'msgspec.field(name="imageTransformation", default=None)'
+    assert "\n" not in layout.attribute(4, "image_transformation", "UpdateStorageConfigBodyImageTransformation | None", field)
+    factory = "msgspec.field(default_factory=lambda: [" + ", ".join(f"Item.VALUE_{i}" for i in range(9)) + "])"
+    assert "\n" not in layout.attribute(4, "grant_types", "list[Item]", factory)
+    for value in ("f(a)(b)", "f(a) + g(b)", "f(a, b,)", "f()", "a[0](b)"):
+        assert "\n" not in layout.attribute(4, "x" * 80, "int", value), value

@@ -41,25 +41,25 @@ class FormatError(Exception):
     """A template produced Python that does not parse: a generator bug, not bad input."""
 
 
-# The modules whose text the spec decides, where black_stable.py may vouch for a piece.
-SPEC_MODULES = ("/models.py", "/_client.py")
-
-
 def format_files(
     files: dict[str, str], progress: Callable[[int, int], None] | None = None, *, built_in: bool = False
 ) -> dict[str, str]:
     """Every Python file through black; the others as they are. `built_in`: the files come
-    from the built-in templates alone, so a piece of the models or the client that
-    black_stable.py finds in black's style already is taken as it is (a user's template
-    overlay may write anything: its output always goes through black)."""
+    from the built-in templates alone, so a piece that black_stable.py finds in black's
+    style already is taken as it is (a user's template overlay may write anything: its
+    output always goes through black), and one that is not is cut into statements
+    (statements.py) so that black sees only those it must."""
     python = [path for path in files if path.endswith(".py")]
     pieces = {path: split(files[path]) for path in python}
     wanted = {piece for path in python for piece in pieces[path]}
     plain: set[str] = set()
     cut: dict[str, list[statements.Part]] = {}
+    known = preformatted.known(style()) if built_in else frozenset()
     for path in python:
-        if built_in and path.endswith(SPEC_MODULES) and len(pieces[path]) > 1:
+        if built_in and "fmt:" not in files[path]:
             for piece in pieces[path]:
+                if preformatted.digest(piece) in known:
+                    continue  # the runtime's, formatted already
                 if plainly_formatted(piece, LINE_LENGTH):
                     plain.add(piece)
                 elif len(parts := statements.parts(piece)) > 1:

@@ -104,9 +104,9 @@ def _own_line(indent: int, item: Item) -> str:
 
 
 def attribute(indent: int, name: str, annotation: str, value: str | None) -> str:
-    """`name: annotation = value` in a class body. Too long, black wraps the value in
-    parentheses when the line up to them fits, else the annotation (a bare annotation it
-    splits at its own brackets: left to black)."""
+    """`name: annotation = value` in a class body. Too long, black splits a call at its
+    own parentheses, or wraps the value in parentheses when the line up to them fits,
+    else the annotation (a bare annotation it splits at its own brackets: left to black)."""
     pad = " " * indent
     one = f"{pad}{name}: {annotation}" + (f" = {value}" if value is not None else "")
     if _fits(one) or not _plain(one):
@@ -115,6 +115,13 @@ def attribute(indent: int, name: str, annotation: str, value: str | None) -> str
         lines = [f"{pad}{name}: {annotation} = (", f"{pad}    {value}", f"{pad})"]
         if _fits(lines[0]):
             return "\n".join(lines) if _fits(lines[1]) else one
+    call = _call(value) if value is not None else None
+    if call is not None:
+        # Black splits at the call's own parentheses when the line up to them fits (it
+        # prefers that to parentheses around the value), its arguments on one line if
+        # they fit there.
+        lines = [f"{pad}{name}: {annotation} = {call[0]}(", f"{pad}    {call[1]}", f"{pad})"]
+        return "\n".join(lines) if _fits(lines[0]) and _fits(lines[1]) else one
     if value is None or not _atom(value):
         return one  # a bare annotation black splits at its own brackets
     lines = [f"{pad}{name}: (", f"{pad}    {annotation}", f"{pad}) = {value}"]
@@ -127,6 +134,25 @@ def from_import(module: str, names: Sequence[str]) -> str:
     if _fits(one) or not all(_plain(name) for name in names):
         return one
     return "\n".join([f"from {module} import (", *(f"    {name}," for name in names), ")"])
+
+
+def _call(value: str) -> tuple[str, str] | None:
+    """(`callee`, `arguments`) of a value that is one call of a dotted name, `a.b(x, y)`;
+    None for anything else (a call of a call, an operator after it, a trailing comma)."""
+    callee, bracket, rest = value.partition("(")
+    if not bracket or not rest.endswith(")") or not all(part.isidentifier() for part in callee.split(".")):
+        return None
+    depth, quoted, escaped = 1, False, False
+    for n, c in enumerate(rest):
+        if quoted:
+            quoted, escaped = (c != '"' or escaped), (c == "\\" and not escaped)
+            continue
+        quoted = c == '"'
+        depth += (c in "([{") - (c in ")]}")
+        if depth == 0 and n != len(rest) - 1:
+            return None
+    arguments = rest[:-1]
+    return (callee, arguments) if depth == 0 and arguments.strip() and _plain(arguments) and "'" not in arguments else None
 
 
 def _fits(line: str) -> bool:

@@ -78,10 +78,13 @@ LONG_DOC = "x" * 120
         'def f(uuid: str) -> int:\n    return self._client._request(\n        _APPLICATIONS_GET_APPLICATION_BY_UUID, path={"uuid": uuid}\n    )\n',
         "def f(\n    self,\n    *,\n    kind: (\n        models.ProductBillingType | builtins.list[models.ProductBillingType] | None\n"
         "    ) = None,\n    page: int = 1,\n) -> int:\n    return 1\n",
+        "Benefit: TypeAlias = (\n    BenefitCustom\n    | BenefitDiscord\n    | BenefitGitHubRepository\n"
+        "    | BenefitDownloadables\n    | BenefitLicenseKeys\n    | BenefitMeterCredit\n    | BenefitFeatureFlag\n)\n",
+        'X: TypeAlias = (\n    FileContent\n    | tuple[str | None, FileContent]\n    | tuple[str | None, FileContent, str | None]\n)\n',
     ],
     ids=[
         "fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment", "last-call",
-        "union-parameter",
+        "union-parameter", "exploded-union", "exploded-union-brackets",
     ],  # fmt: skip
 )
 def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
@@ -111,11 +114,13 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         "def f(\n    *,\n    kind: (\n        models.Kind | list[models.Kind] | None\n    ) = None,\n) -> int:\n    return 1\n",
         "def f(\n    *,\n    kind: (\n        models.ProductBillingTypeXXXXXXXXXXXXXXXXXXXX | builtins.list[models.ProductBillingType]\n"
         "    ) = None,\n) -> int:\n    return 1\n",
+        "X: TypeAlias = (\n    Aaaaaaaaaaaaaaaaaaaaaa\n    | Bbbbbbbbbbbbbbbbbbbbbbbbb\n    | Cccccccccccccccccc\n)\n",
     ],
     ids=[
         "long-code", "escaped-quote", "single-quotes", "docstring-quote-end", "docstring-space-start",
         "docstring-margin", "docstring-long-last-line", "would-join", "would-join-call", "inner-split", "magic-comma", "inline-comment",
         "comment-space", "tab", "trailing-space", "backslash", "union-parameter-fits", "union-of-two",
+        "exploded-union-fits",
     ],
 )  # fmt: skip
 def test_what_black_would_change_goes_to_black(piece: str) -> None:

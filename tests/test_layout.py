@@ -81,6 +81,26 @@ def test_attributes(name: str, annotation: str, value: str | None) -> None:
     assert black_of(one) == laid
 
 
+UNIONS = [
+    ["A", "B"],
+    [f"Model{i}" for i in range(3)],
+    [f"BenefitCustomerSomethingLong{i}" for i in range(3)],
+    [f"BenefitCustomerSomethingLong{i}" for i in range(8)],
+    ["FileContent", "tuple[str | None, FileContent]", "tuple[str | None, FileContent, str | None]", "dict[str, Any]"],
+]
+
+
+@pytest.mark.parametrize("operands", UNIONS, ids=range(len(UNIONS)))
+@pytest.mark.parametrize("indent", [0, 4])
+def test_union_aliases(operands: list[str], indent: int) -> None:
+    value = " | ".join(operands)
+    laid = layout.union_alias(indent, "SomeAlias: TypeAlias", value) + "\n"
+    one = " " * indent + f"SomeAlias: TypeAlias = {value}\n"
+    wrap = (lambda text: "if X:\n" + text) if indent else (lambda text: text)
+    assert black_of(wrap(laid)) == wrap(laid)
+    assert black_of(wrap(one)) == wrap(laid)
+
+
 @pytest.mark.parametrize("count", [2, 8])
 def test_imports(count: int) -> None:
     names = [f"SomeRatherLongName{i}" for i in range(count)]
@@ -103,5 +123,9 @@ def test_shapes_beyond_the_rules_are_left_on_one_line_for_black() -> None:
     assert "\n" not in layout.attribute(4, "image_transformation", "UpdateStorageConfigBodyImageTransformation | None", field)
     factory = "msgspec.field(default_factory=lambda: [" + ", ".join(f"Item.VALUE_{i}" for i in range(9)) + "])"
     assert "\n" not in layout.attribute(4, "grant_types", "list[Item]", factory)
+    # A union holding a string, or anything but names and subscripts at its top.
+    for first in ('Literal["a"]', "A + B", "A if B else C"):
+        union = first + " | " + " | ".join(["Bbbbbbbbbbbbbbbbbbbbbbbb"] * 4)
+        assert "\n" not in layout.union_alias(0, "X: TypeAlias", union), first
     for value in ("f(a)(b)", "f(a) + g(b)", "f(a, b,)", "f()", "a[0](b)"):
         assert "\n" not in layout.attribute(4, "x" * 80, "int", value), value

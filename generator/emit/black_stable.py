@@ -150,6 +150,9 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
     if _parenthesised_union(opening, inner, lines[last - 1], inside):
         joined = opening[:-1] + inner[0].strip() + lines[last - 1].strip()[1:]
         return _width(joined) > line_length
+    if not inside and (operands := _exploded_union(opening, inner, lines[last - 1])):
+        indent = len(opening) - len(opening.lstrip()) + 4
+        return _width(" " * indent + " | ".join(operands)) > line_length
     signature = opening.lstrip().startswith(("def ", "async def ")) and opening.count("(") == 1
     if any(c in line for line in inner for c in "([{") and not (signature or _last_trailer(opening, inner, lines[last - 1])):
         return False
@@ -177,6 +180,39 @@ def _parenthesised_union(opening: str, inner: list[str], closing: str, inside: s
         if depth == 0 and c in ",=<>!:'\"" or depth < 0:
             return False
     return bars >= 2
+
+
+def _exploded_union(opening: str, inner: list[str], closing: str) -> list[str]:
+    """The operands of a value `X = (` / `A` / `| B` / `| C` / `)`, a statement's, one
+    operand a line; [] for any other shape. Black wraps a value in parentheses and keeps
+    them when it has more than one delimiter of its highest priority; a body too long for
+    its line it splits before each of those delimiters, here `|` (operands that hold no
+    operator, comma or space outside their brackets have no other)."""
+    indent = len(opening) - len(opening.lstrip()) + 4
+    if not opening.endswith(" = (") or closing.strip() != ")" or len(inner) < 3:
+        return []
+    operands = []
+    for n, line in enumerate(inner):
+        text = line[indent:]
+        if line[:indent].strip() or text[:1] == " ":
+            return []
+        if n:
+            if not text.startswith("| "):
+                return []
+            text = text[2:]
+        if not _operand(text):
+            return []
+        operands.append(text)
+    return operands
+
+
+def _operand(text: str) -> bool:
+    depth = 0
+    for c in re.sub(r'"(?:[^"\\]|\\.)*"', '""', text):
+        depth += (c in "([{") - (c in ")]}")
+        if depth < 0 or (depth == 0 and c in " ,=<>!:|'\"#"):
+            return False
+    return depth == 0 and text != ""
 
 
 def _last_trailer(opening: str, inner: list[str], closing: str) -> bool:

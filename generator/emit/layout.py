@@ -128,6 +128,44 @@ def attribute(indent: int, name: str, annotation: str, value: str | None) -> str
     return "\n".join(lines) if all(_fits(line) for line in lines) else one
 
 
+def union_alias(indent: int, head: str, value: str) -> str:
+    """`head = A | B | C`; too long, black's form: the value in parentheses (it keeps them
+    around more than one `|`), one operand a line when they do not fit one line there."""
+    pad = " " * indent
+    one = f"{pad}{head} = {value}"
+    operands = _operands(value)
+    if _fits(one) or not _plain(one) or len(operands) < 3 or _fits(f"{pad}    {value}"):
+        return one
+    lines = [f"{pad}{head} = (", f"{pad}    {operands[0]}", *(f"{pad}    | {o}" for o in operands[1:]), f"{pad})"]
+    return "\n".join(lines) if all(_fits(line) for line in lines) else one
+
+
+def _operands(value: str) -> list[str]:
+    """The operands of `|` at the top of a value of names and subscripts; [] when it holds
+    anything else there (a string, a call, another operator)."""
+    if "'" in value or '"' in value:
+        return []
+    operands, depth, start = [], 0, 0
+    for n, c in enumerate(value):
+        depth += (c in "([{") - (c in ")]}")
+        if depth == 0 and value.startswith(" | ", n):
+            operands.append(value[start:n])
+            start = n + 3
+    operands.append(value[start:])
+    return operands if all(_name_like(o) for o in operands) else []
+
+
+def _name_like(text: str) -> bool:
+    """A dotted name, maybe subscripted or called: nothing but names and dots outside
+    brackets."""
+    depth = 0
+    for c in text:
+        depth += (c in "([{") - (c in ")]}")
+        if depth < 0 or (depth == 0 and not (c.isidentifier() or c.isdigit() or c in ".)]}")):
+            return False
+    return depth == 0 and text[:1].isidentifier()
+
+
 def from_import(module: str, names: Sequence[str]) -> str:
     """`from module import a, b`; when too long, black's form: one name per line."""
     one = f"from {module} import {', '.join(names)}"

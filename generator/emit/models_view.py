@@ -76,6 +76,9 @@ class EnumView:
 class AliasView:
     ir: Alias
     annotation: str
+    # `Name: TypeAlias = ...` laid out at the module's top and in an `if` block.
+    statement: str
+    nested_statement: str
     docstring: str | None
     name_source: str
     variants_source: str
@@ -140,9 +143,12 @@ def alias_view(alias: Alias, defined: frozenset[str] = frozenset()) -> AliasView
     given as a function the runtime calls on first use."""
     variants = "(" + "".join(annotation(v) + ", " for v in members(alias.type)).rstrip(" ") + ")"
     ahead = {n.name for n in walk(alias.type) if n.kind == "alias"} - defined
+    union = annotation(alias.type)
     return AliasView(
         ir=alias,
-        annotation=annotation(alias.type),
+        annotation=union,
+        statement=layout.union_alias(0, f"{alias.name}: TypeAlias", union),
+        nested_statement=layout.union_alias(4, f"{alias.name}: TypeAlias", union),
         docstring=docstring(alias.description),
         name_source=string_literal(alias.name),
         variants_source=f"lambda: {variants}" if ahead else variants,

@@ -7,7 +7,8 @@ generator ships the digests of those pieces, and the formatter takes a piece who
 is listed as it is.
 
 A listed piece is one that the built-in templates render identically for two unrelated
-specs and that black leaves unchanged: never a piece of anyone's spec. The list is
+specs and that black leaves unchanged: never a piece of anyone's spec. The statements a
+piece is cut into (statements.py) are listed so too, for pieces that name the package. The list is
 computed, not written by hand (`tests/tools/refresh_preformatted.py --write`, run
 by `make generate`), and a test keeps it current. It holds for the black major version that
 computed it: black changes its stable style only in a new major version (the reason

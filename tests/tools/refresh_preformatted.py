@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from generator.build import BuildOptions, build
 from generator.emit import format as formatting
+from generator.emit import statements
 from generator.emit.preformatted import DATA, digest
 from generator.emit.render import render
 
@@ -39,7 +40,10 @@ def compute() -> dict[str, Any]:
     rendered: list[set[str]] = []
     for package, spec in _PROBES:
         files = render(build(spec, BuildOptions(package=package)))
-        rendered.append({p for path, text in files.items() if path.endswith(".py") for p in formatting.split(text)})
+        pieces = {p for path, text in files.items() if path.endswith(".py") for p in formatting.split(text)}
+        # And the statements of those pieces (a piece that names the package is cut).
+        parts = {statements.source(part) for piece in pieces for part in statements.parts(piece)}
+        rendered.append(pieces | parts)
     common = set.intersection(*rendered)
     stable = sorted(digest(p) for p in common if formatting.black_or_none(p) == p)
     return {"style": formatting.style(), "pieces": stable}

@@ -6,8 +6,8 @@ whose list operation has a query parameter named `timeout`."""
 from __future__ import annotations
 
 import datetime
-import json
 import inspect
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -126,7 +126,8 @@ async def test_the_async_client_takes_the_same_options(pkg: ModuleType, http_ser
         with pytest.raises(pkg.errors.APITimeoutError):
             await client.items.list(timeout=0.2)
     first, second = http_server.requests[:2]
-    assert second.headers["Idempotency-Key"] == "k" and second.headers["X-A"] == "1"
+    assert first.headers["Idempotency-Key"] == second.headers["Idempotency-Key"] == "k"
+    assert second.headers["X-A"] == "1"
     assert second.query == [("q", "x")]
 
 

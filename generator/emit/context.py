@@ -11,6 +11,7 @@ from typing import Any
 
 from ..ir import Api
 from .client_view import NamespaceView, OperationView, ServerView, namespace_view, server_view
+from .errors_view import ErrorClassView, detail_imports, error_class_views
 from .imports import client_imports, models_imports, runtime_names
 from .markdown import markdown_line
 from .models_view import AliasView, EnumView, ModelView, alias_view, enum_view, model_view
@@ -61,6 +62,9 @@ class ApiView:
     runtime_imports: tuple[str, ...]
     # Sorted the way isort and ruff sort them.
     error_exports: tuple[str, ...]
+    # errors.py's typed classes, and what type checkers import to read their bases.
+    typed_errors: tuple[ErrorClassView, ...]
+    error_detail_imports: tuple[str, ...]
     package_exports: tuple[str, ...]
     readme_examples: tuple[tuple[str, str], ...]
     # The first operation's example through a `with_options` copy named `patient`.
@@ -128,6 +132,8 @@ def context(api: Api) -> ApiView:
         ),
         runtime_imports=runtime,
         error_exports=error_exports,
+        typed_errors=error_class_views(api.error_details),
+        error_detail_imports=detail_imports(api.error_details),
         package_exports=tuple(
             sorted(
                 error_exports

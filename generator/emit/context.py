@@ -67,8 +67,11 @@ class ApiView:
     error_detail_imports: tuple[str, ...]
     package_exports: tuple[str, ...]
     readme_examples: tuple[tuple[str, str], ...]
-    # The first operation's example through a `with_options` copy named `patient`.
+    # The first operation's example through a `with_options` copy named `patient`; with
+    # per-call options; through `with_raw_response`.
     retry_example: str
+    options_example: str
+    raw_example: str
     # The first paginated operation, for the README's example.
     paginated: OperationView | None
 
@@ -143,8 +146,17 @@ def context(api: Api) -> ApiView:
         ),
         readme_examples=tuple((o.ir.python_path, o.example) for o in operations),
         retry_example="patient." + operations[0].example.removeprefix("client.") if operations else "",
+        options_example=_with_options_example(operations[0].example) if operations else "",
+        raw_example="client.with_raw_response." + operations[0].example.removeprefix("client.") if operations else "",
         paginated=next((o for o in operations if o.pagination), None),
     )
+
+
+def _with_options_example(example: str) -> str:
+    """A call example with per-call options after its own arguments."""
+    options = 'timeout=5.0, max_retries=0, extra_headers={"X-Request-Source": "readme"}'
+    head = example.removesuffix(")")
+    return head + (", " if not head.endswith("(") else "") + options + ")"
 
 
 def _client_docstring(api: Api, credentials: tuple[CredentialView, ...], *, is_async: bool) -> str:

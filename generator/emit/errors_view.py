@@ -19,6 +19,8 @@ class ErrorClassView:
     name: str
     base_source: str
     docstring: str
+    # The class's row in the README's table of errors: its statuses, and its detail type.
+    readme_line: str
 
 
 def error_class_views(details: Sequence[ErrorDetail]) -> tuple[ErrorClassView, ...]:
@@ -28,10 +30,13 @@ def error_class_views(details: Sequence[ErrorDetail]) -> tuple[ErrorClassView, .
 def _view(detail: ErrorDetail) -> ErrorClassView:
     status = f"HTTP {detail.status}" if detail.status is not None else "HTTP 500 or above"
     if detail.type is None:
-        return ErrorClassView(detail.name, "APIStatusError[None]", f'"""{status}; no operation documents a body for it."""')
+        doc = f'"""{status}; no operation documents a body for it."""'
+        return ErrorClassView(detail.name, "APIStatusError[None]", doc, status)
     written = annotation(detail.type, models_prefix=MODELS)
     doc = f'"""{status}; `detail` is the body, decoded as documented."""'
-    return ErrorClassView(detail.name, f"APIStatusError[{string_literal(written)}]", doc)
+    # A `|` would end the table cell, even between backticks.
+    row = f"{status}; `.detail`: `{written}`".replace("|", "\\|")
+    return ErrorClassView(detail.name, f"APIStatusError[{string_literal(written)}]", doc, row)
 
 
 def detail_imports(details: Sequence[ErrorDetail]) -> tuple[str, ...]:

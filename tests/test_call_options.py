@@ -258,8 +258,8 @@ def test_credentials_in_an_error_body_are_hidden(http_server: ScriptedServer) ->
 
 
 def test_the_generated_signatures_type_check(pkg: ModuleType, tmp_path: Path) -> None:
-    """mypy --strict reads the options and the raw twins precisely: a wrong option or a
-    wrong use of the parsed result is an error, the right ones are not."""
+    """mypy --strict and pyright read the options, the raw twins and the error details
+    precisely: a wrong option is an error, and every `assert_type` holds."""
     import subprocess
     import sys
 
@@ -294,3 +294,11 @@ def test_the_generated_signatures_type_check(pkg: ModuleType, tmp_path: Path) ->
     )  # fmt: skip
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert [line.split(":")[1] for line in errors] == ["17", "18"], result.stdout
+    # pyright reads them alike.
+    pyright = str(Path(sys.executable).with_name("pyright"))
+    result = subprocess.run(
+        [pyright, "--pythonpath", sys.executable, str(usage)],
+        cwd=root, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    found = [line.strip().split(":")[1] for line in result.stdout.splitlines() if " - error:" in line]
+    assert found == ["17", "18"], result.stdout

@@ -140,6 +140,9 @@ class NamespaceView:
     raw_class_name: str
     async_raw_class_name: str
     raw_docstring: str
+    # The statements of their `__init__`, laid out as black would.
+    raw_init: tuple[str, ...]
+    async_raw_init: tuple[str, ...]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -170,7 +173,16 @@ def namespace_view(ns: Namespace) -> NamespaceView:
             f"The operations{_under(ns.path)}, each returning a `RawResponse`.", 4
         )
         or "",
+        raw_init=_raw_init(ns, "WithRawResponse", "_raw_response.raw", is_async=False),
+        async_raw_init=_raw_init(ns, "WithRawResponse", "_raw_response.async_raw", is_async=True),
     )
+
+
+def _raw_init(ns: Namespace, suffix: str, wrap: str, *, is_async: bool) -> tuple[str, ...]:
+    """`self.name = Wrapper(resource.name)` for each child and operation."""
+    children = [(c.attr, (c.async_class_name if is_async else c.class_name) + suffix) for c in ns.children]
+    calls = children + [(op.name, wrap) for op in ns.operations]
+    return tuple(layout.bracketed(8, f"self.{attr} = {callee}(", [f"resource.{attr}"], ")") for attr, callee in calls)
 
 
 def _under(path: tuple[str, ...]) -> str:

@@ -81,10 +81,14 @@ LONG_DOC = "x" * 120
         "Benefit: TypeAlias = (\n    BenefitCustom\n    | BenefitDiscord\n    | BenefitGitHubRepository\n"
         "    | BenefitDownloadables\n    | BenefitLicenseKeys\n    | BenefitMeterCredit\n    | BenefitFeatureFlag\n)\n",
         'X: TypeAlias = (\n    FileContent\n    | tuple[str | None, FileContent]\n    | tuple[str | None, FileContent, str | None]\n)\n',
+        '_ORGANIZATIONS_V1_LIST_ALL_ORGANIZATIONS = Endpoint[\n    list[models.OrganizationResponseV1]\n](\n'
+        '    "GET",\n    "/v1/organizations",\n)\n',
+        'X = Endpoint[None](\n    "GET",\n    responses={\n'
+        "        200: Json(models.AuthorizeResponseUser | models.AuthorizeResponseOrganization)\n    },\n)\n",
     ],
     ids=[
         "fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment", "last-call",
-        "union-parameter", "exploded-union", "exploded-union-brackets",
+        "union-parameter", "exploded-union", "exploded-union-brackets", "subscript-before-call", "one-item-display",
     ],  # fmt: skip
 )
 def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
@@ -115,12 +119,16 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         "def f(\n    *,\n    kind: (\n        models.ProductBillingTypeXXXXXXXXXXXXXXXXXXXX | builtins.list[models.ProductBillingType]\n"
         "    ) = None,\n) -> int:\n    return 1\n",
         "X: TypeAlias = (\n    Aaaaaaaaaaaaaaaaaaaaaa\n    | Bbbbbbbbbbbbbbbbbbbbbbbbb\n    | Cccccccccccccccccc\n)\n",
+        '_SHORT = Endpoint[\n    list[models.Organization]\n](\n    "GET",\n    "/v1/organizations",\n)\n',
+        'X = Endpoint[None](\n    "GET",\n    responses={\n        200: Json(models.AuthorizeResponseUser)\n    },\n)\n',
+        'X = Endpoint[None](\n    "GET",\n    responses={\n'
+        "        200: Json(models.AuthorizeResponseUser), 201: Json(models.AuthorizeResponseOrganization)\n    },\n)\n",
     ],
     ids=[
         "long-code", "escaped-quote", "single-quotes", "docstring-quote-end", "docstring-space-start",
         "docstring-margin", "docstring-long-last-line", "would-join", "would-join-call", "inner-split", "magic-comma", "inline-comment",
         "comment-space", "tab", "trailing-space", "backslash", "union-parameter-fits", "union-of-two",
-        "exploded-union-fits",
+        "exploded-union-fits", "subscript-before-call-fits", "one-item-display-fits", "two-item-display",
     ],
 )  # fmt: skip
 def test_what_black_would_change_goes_to_black(piece: str) -> None:

@@ -101,6 +101,22 @@ def test_union_aliases(operands: list[str], indent: int) -> None:
     assert black_of(wrap(one)) == wrap(laid)
 
 
+SUBSCRIPTS = [
+    ("_SHORT", "models.Thing"),
+    ("_ORGANIZATIONS_V1_LIST_ALL_ORGANIZATIONS", "list[models.OrganizationResponseV1]"),
+    ("_OAUTH2_AUTHORIZE", "models.AuthorizeResponseUser | models.AuthorizeResponseOrganization"),
+]
+
+
+@pytest.mark.parametrize("target, subscript", SUBSCRIPTS)
+def test_subscripts_before_an_exploded_call(target: str, subscript: str) -> None:
+    call = '    "GET",\n    "/v1/organizations",\n)\n'
+    laid = layout.subscript_call(target, "Endpoint", subscript) + "\n" + call
+    one = f"{target} = Endpoint[{subscript}](\n" + call
+    assert black_of(laid) == laid
+    assert black_of(one) == laid
+
+
 @pytest.mark.parametrize("count", [2, 8])
 def test_imports(count: int) -> None:
     names = [f"SomeRatherLongName{i}" for i in range(count)]

@@ -150,6 +150,11 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
     if _parenthesised_union(opening, inner, lines[last - 1], inside):
         joined = opening[:-1] + inner[0].strip() + lines[last - 1].strip()[1:]
         return _width(joined) > line_length
+    if inside and _one_item_display(opening, inner, lines[last - 1]):
+        return _width(opening + inner[0].strip() + lines[last - 1].strip()) > line_length
+    following = lines[last] if last < len(lines) else ""
+    if not inside and _subscript_before_call(opening, inner, lines[last - 1]) and following.endswith(","):
+        return _width(opening + inner[0].strip() + "](") > line_length
     if not inside and (operands := _exploded_union(opening, inner, lines[last - 1])):
         indent = len(opening) - len(opening.lstrip()) + 4
         return _width(" " * indent + " | ".join(operands)) > line_length
@@ -180,6 +185,42 @@ def _parenthesised_union(opening: str, inner: list[str], closing: str, inside: s
         if depth == 0 and c in ",=<>!:'\"" or depth < 0:
             return False
     return bars >= 2
+
+
+def _one_item_display(opening: str, inner: list[str], closing: str) -> bool:
+    """`name={` / one item / `},`, a keyword argument on a line of its own: the right-hand
+    split black makes of a display that does not fit joined, at its own bracket (the line
+    up to it is short); it explodes a display of more than one item instead."""
+    name, equals, bracket = opening.strip().partition("=")
+    pairs = {"{": "},", "[": "],"}
+    if not (equals and name.isidentifier() and bracket in pairs and closing.strip() == pairs[bracket]):
+        return False
+    if len(inner) != 1 or inner[0][: len(opening) - len(opening.lstrip()) + 4].strip():
+        return False
+    depth = 0
+    for c in re.sub(r'"(?:[^"\\]|\\.)*"', '""', inner[0].strip()):
+        depth += (c in "([{") - (c in ")]}")
+        if depth < 0 or (depth == 0 and c in ",#'*"):
+            return False
+    return depth == 0
+
+
+def _subscript_before_call(opening: str, inner: list[str], closing: str) -> bool:
+    """`NAME = Name[` / one line / `](`, a statement's, the call's arguments exploded after
+    it (the caller sees a comma end the next line): when the line up to the call's
+    parenthesis is too long, black's right-hand split omits the call (its brackets explode
+    on their trailing comma) and splits the subscript."""
+    target, equals, name = opening.partition(" = ")
+    return (
+        bool(equals)
+        and target.isidentifier()
+        and name.endswith("[")
+        and name[:-1].isidentifier()
+        and len(inner) == 1
+        and inner[0].startswith("    ")
+        and inner[0][4:5] != " "
+        and closing == "]("
+    )
 
 
 def _exploded_union(opening: str, inner: list[str], closing: str) -> list[str]:

@@ -106,6 +106,8 @@ class OperationView:
     signature_display: str
     call_source: str
     endpoint_type_source: str
+    # `_NAME = Endpoint[...](`, laid out as black would.
+    endpoint_head: str
     responses_source: str
     query_styles_source: str | None
     accept_source: str | None
@@ -288,6 +290,9 @@ def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> Ope
         endpoint_type_source="Endpoint["
         + (annotation(op.returns, models_prefix=MODELS) if op.returns else "None")
         + "]",
+        endpoint_head=layout.subscript_call(
+            op.endpoint_name, "Endpoint", annotation(op.returns, models_prefix=MODELS) if op.returns else "None"
+        ),
         responses_source="{" + ", ".join(responses) + "}",
         query_styles_source=(
             "{"

@@ -128,6 +128,16 @@ def attribute(indent: int, name: str, annotation: str, value: str | None) -> str
     return "\n".join(lines) if all(_fits(line) for line in lines) else one
 
 
+def subscript_call(target: str, name: str, subscript: str) -> str:
+    """`target = name[subscript](`, opening a call whose arguments follow one a line. Too
+    long, black splits at the subscript's brackets (the call's are exploded already):
+    `target = name[`, the subscript on a line of its own, `](`."""
+    one = f"{target} = {name}[{subscript}]("
+    if _fits(one) or not _plain(one) or not _fits(f"    {subscript}"):
+        return one
+    return f"{target} = {name}[\n    {subscript}\n]("
+
+
 def union_alias(indent: int, head: str, value: str) -> str:
     """`head = A | B | C`; too long, black's form: the value in parentheses (it keeps them
     around more than one `|`), one operand a line when they do not fit one line there."""

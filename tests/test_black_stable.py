@@ -76,20 +76,20 @@ LONG_DOC = "x" * 120
         "def f(\n    self, *, page: int = 1, limit: int = 10, filter: str | None = None, more: int = 0\n) -> int:\n    return 1\n",
         "x = 1  # a comment\n",
         'def f(uuid: str) -> int:\n    return self._client._request(\n        _APPLICATIONS_GET_APPLICATION_BY_UUID, path={"uuid": uuid}\n    )\n',
-        "def f(\n    self,\n    *,\n    kind: (\n        models.ProductBillingType | builtins.list[models.ProductBillingType] | None\n"
-        "    ) = None,\n    page: int = 1,\n) -> int:\n    return 1\n",
-        "Benefit: TypeAlias = (\n    BenefitCustom\n    | BenefitDiscord\n    | BenefitGitHubRepository\n"
-        "    | BenefitDownloadables\n    | BenefitLicenseKeys\n    | BenefitMeterCredit\n    | BenefitFeatureFlag\n)\n",
+        ("def f(\n    self,\n    *,\n    kind: (\n        models.ProductBillingType | builtins.list[models.ProductBillingType] | None\n"
+        "    ) = None,\n    page: int = 1,\n) -> int:\n    return 1\n"),
+        ("Benefit: TypeAlias = (\n    BenefitCustom\n    | BenefitDiscord\n    | BenefitGitHubRepository\n"
+        "    | BenefitDownloadables\n    | BenefitLicenseKeys\n    | BenefitMeterCredit\n    | BenefitFeatureFlag\n)\n"),
         'X: TypeAlias = (\n    FileContent\n    | tuple[str | None, FileContent]\n    | tuple[str | None, FileContent, str | None]\n)\n',
-        '_ORGANIZATIONS_V1_LIST_ALL_ORGANIZATIONS = Endpoint[\n    list[models.OrganizationResponseV1]\n](\n'
-        '    "GET",\n    "/v1/organizations",\n)\n',
-        'X = Endpoint[None](\n    "GET",\n    responses={\n'
-        "        200: Json(models.AuthorizeResponseUser | models.AuthorizeResponseOrganization)\n    },\n)\n",
+        ('_ORGANIZATIONS_V1_LIST_ALL_ORGANIZATIONS = Endpoint[\n    list[models.OrganizationResponseV1]\n](\n'
+        '    "GET",\n    "/v1/organizations",\n)\n'),
+        ('X = Endpoint[None](\n    "GET",\n    responses={\n'
+        "        200: Json(models.AuthorizeResponseUser | models.AuthorizeResponseOrganization)\n    },\n)\n"),
     ],
     ids=[
         "fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment", "last-call",
         "union-parameter", "exploded-union", "exploded-union-brackets", "subscript-before-call", "one-item-display",
-    ],  # fmt: skip
+    ],
 )
 def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
     assert _plain(piece)
@@ -116,13 +116,13 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         "x = 1 \n",
         "x = (1 +\\\n 2)\n",
         "def f(\n    *,\n    kind: (\n        models.Kind | list[models.Kind] | None\n    ) = None,\n) -> int:\n    return 1\n",
-        "def f(\n    *,\n    kind: (\n        models.ProductBillingTypeXXXXXXXXXXXXXXXXXXXX | builtins.list[models.ProductBillingType]\n"
-        "    ) = None,\n) -> int:\n    return 1\n",
+        ("def f(\n    *,\n    kind: (\n        models.ProductBillingTypeXXXXXXXXXXXXXXXXXXXX | builtins.list[models.ProductBillingType]\n"
+        "    ) = None,\n) -> int:\n    return 1\n"),
         "X: TypeAlias = (\n    Aaaaaaaaaaaaaaaaaaaaaa\n    | Bbbbbbbbbbbbbbbbbbbbbbbbb\n    | Cccccccccccccccccc\n)\n",
         '_SHORT = Endpoint[\n    list[models.Organization]\n](\n    "GET",\n    "/v1/organizations",\n)\n',
         'X = Endpoint[None](\n    "GET",\n    responses={\n        200: Json(models.AuthorizeResponseUser)\n    },\n)\n',
-        'X = Endpoint[None](\n    "GET",\n    responses={\n'
-        "        200: Json(models.AuthorizeResponseUser), 201: Json(models.AuthorizeResponseOrganization)\n    },\n)\n",
+        ('X = Endpoint[None](\n    "GET",\n    responses={\n'
+        "        200: Json(models.AuthorizeResponseUser), 201: Json(models.AuthorizeResponseOrganization)\n    },\n)\n"),
     ],
     ids=[
         "long-code", "escaped-quote", "single-quotes", "docstring-quote-end", "docstring-space-start",

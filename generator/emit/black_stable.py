@@ -51,7 +51,7 @@ _STRING = "|".join(
 _TOKENS = re.compile(
     f"(?P<string>{_PREFIX}(?:{_STRING}))"
     + r"|(?P<comment>#[^\n]*)|(?P<op>[()\[\]{},])|(?P<space>\s+)|(?P<other>\w+|[^'\"#()\[\]{},\s\w]+)",
-    re.S,
+    re.DOTALL,
 )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from itertools import pairwise
 
 WRAPPER = "class _:\n"
 _SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Pass, ast.Import, ast.ImportFrom)
@@ -44,17 +45,17 @@ def parts(piece: str) -> list[Part]:
     lines = piece.splitlines(keepends=True)
     if len(tree.body) == 1 and isinstance(tree.body[0], ast.ClassDef):
         body = tree.body[0].body
-        cuts = [_start(b) for a, b in zip(body, body[1:]) if _cuttable(a, b, lines, nested=True)]
+        cuts = [_start(b) for a, b in pairwise(body) if _cuttable(a, b, lines, nested=True)]
         wrapped = True
     else:
         body = tree.body
-        cuts = [_start(b) for a, b in zip(body, body[1:]) if _cuttable(a, b, lines, nested=False)]
+        cuts = [_start(b) for a, b in pairwise(body) if _cuttable(a, b, lines, nested=False)]
         wrapped = False
     if not cuts:
         return [Part(piece, False, "")]
     bounds = [1, *cuts, len(lines) + 1]
     out: list[Part] = []
-    for n, (first, last) in enumerate(zip(bounds, bounds[1:])):
+    for n, (first, last) in enumerate(pairwise(bounds)):
         chunk = lines[first - 1 : last - 1]
         text = "".join(chunk).rstrip("\n") + "\n" if n < len(cuts) else "".join(chunk)
         out.append(Part(text, wrapped and n > 0, "".join(chunk)[len(text) :]))

@@ -14,7 +14,6 @@ from typing import Any
 
 from .bounds import recovered_bounds
 
-
 # What a schema may hold for fits_plainly to judge a value against it.
 _KEYS = frozenset(
     {"default", "type", "enum", "const", "items", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
@@ -52,9 +51,9 @@ def _fits(schema: Any, value: Any) -> bool:
         return False
     if "const" in schema and not _same(schema["const"], value):
         return False
-    if any(key in schema for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")):
-        if not _within(schema, value):
-            return False
+    bounded = any(key in schema for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"))
+    if bounded and not _within(schema, value):
+        return False
     if "items" in schema or isinstance(value, list):
         return isinstance(value, list) and "items" in schema and all(_fits(schema["items"], item) for item in value)
     return True

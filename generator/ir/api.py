@@ -9,6 +9,7 @@ from ..problems import Problem
 from .models import Alias, EnumType, Model
 from .operations import Namespace, Operation
 from .security import SecurityScheme
+from .webhooks import Webhooks
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class Api:
     error_classes: tuple[tuple[int, str], ...]
     # Recoverable defects build worked around, each saying what it did.
     warnings: tuple[Problem, ...] = ()
+    # What the API posts to webhooks, when the document declares any (and every operation
+    # is generated: a subset of operations leaves them out).
+    webhooks: Webhooks | None = None
 
     @property
     def credentials(self) -> tuple[SecurityScheme, ...]:

@@ -19,7 +19,6 @@ from generator.emit.preformatted import DATA, digest
 from generator.emit.render import render
 
 
-
 def _webhook(event: str, prop: str) -> dict[str, Any]:
     """A webhook whose payload pins `prop` to `event`: the probes have webhooks.py too."""
     payload = {"type": "object", "required": [prop], "properties": {prop: {"const": event}}}

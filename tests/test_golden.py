@@ -404,6 +404,8 @@ SAMPLES: dict[str, dict[str, list[dict[str, Any]]]] = {
         "Schema2fa": [{"code": "123456"}],
         "Schema2WeirdName": [{"ünï": "ü"}],
         "MySchemaV1Beta": [{"a.b c-d": "x"}],
+        "EvEntXEPayload": [{"k i.n-d": 'x""" \\ {{ y }} \t', "class": "c"}],
+        "SecondPayload": [{"k i.n-d": "'''"}],
     },
 }
 

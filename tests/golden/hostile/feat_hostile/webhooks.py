@@ -99,7 +99,8 @@ class WebhookPayloadError(WebhookError):
 
     @property
     def data(self) -> object:
-        """The body as plain JSON values (dicts, lists, strings, numbers)."""
+        """The body as plain JSON values (dicts, lists, strings, numbers); raises
+        `msgspec.DecodeError` when it is not JSON."""
         return msgspec.json.decode(self.body)
 
 
@@ -124,43 +125,8 @@ def verify(
     `now` (Unix seconds; the current time when None); raise `WebhookVerificationError`
     if not. `headers`: the request's, looked up whatever their case."""
     key = _key(secret)
-    message_id, stamp, signatures = (_header(headers, name) for name in _HEADERS)
-    if not _TIMESTAMP.fullmatch(stamp):
-        raise WebhookHeaderError(
-            "webhook-timestamp is not a whole number of seconds",
-            header="webhook-timestamp",
-        )
-    sent = int(stamp)
-    current = time.time() if now is None else now
-    if abs(current - sent) > tolerance:
-        when = "old" if sent < current else "ahead of the current time"
-        raise WebhookTimestampError(
-            f"webhook-timestamp is {abs(current - sent):.0f} s {when}, past the "
-            f"{tolerance:g} s tolerance",
-            timestamp=sent,
-            now=current,
-        )
-    content = body.encode("utf-8") if isinstance(body, str) else bytes(body)
-    signed = b"%s.%s.%s" % (message_id.encode("utf-8"), stamp.encode("ascii"), content)
-    expected = base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest())
-    versions: set[str] = set()
-    for entry in signatures.split():
-        version, comma, signature = entry.partition(",")
-        if not comma:
-            raise WebhookHeaderError(
-                "webhook-signature holds an entry that is not `version,signature`",
-                header="webhook-signature",
-            )
-        versions.add(version)
-        if version == "v1" and hmac.compare_digest(
-            expected, signature.encode("utf-8", "replace")
-        ):
-            return
-    if "v1" not in versions:
-        raise WebhookSignatureError("webhook-signature holds no v1 signature")
-    raise WebhookSignatureError(
-        "no v1 signature in webhook-signature matches the body under this secret"
-    )
+    del secret  # out of the frame's locals, which error reporters may record
+    _verify(body, headers, key, tolerance, now)
 
 
 def parse_event(body: bytes | str) -> WebhookEvent:
@@ -196,26 +162,101 @@ def unwrap(
     now: float | None = None,
 ) -> WebhookEvent:
     """`verify()`, then `parse_event()`: the event a genuine request carries."""
-    verify(body, headers, secret, tolerance=tolerance, now=now)
+    key = _key(secret)
+    del secret  # out of the frame's locals, which error reporters may record
+    _verify(body, headers, key, tolerance, now)
     return parse_event(body)
 
 
-def _key(secret: str | bytes) -> bytes:
+class _Key:
+    """The HMAC key a secret stands for; its repr hides it."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: bytes) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<webhook key>"
+
+
+def _key(secret: str | bytes) -> _Key:
+    """The key; empty for an empty secret, or one not base64 after its prefix (the
+    caller raises, once no frame holds the secret)."""
     if isinstance(secret, (bytes, bytearray, memoryview)):
-        key = bytes(secret)
-    elif secret.startswith(_SECRET_PREFIX):
-        text = secret[len(_SECRET_PREFIX) :]
-        try:
-            key = base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
-        except (binascii.Error, ValueError):
-            raise ValueError(
-                "the webhook secret starts with whsec_ but the rest is not base64"
-            ) from None
-    else:
-        key = secret.encode("utf-8")
-    if not key:
-        raise ValueError("the webhook secret is empty")
-    return key
+        return _Key(bytes(secret))
+    if secret.startswith(_SECRET_PREFIX):
+        return _Key(_base64(secret[len(_SECRET_PREFIX) :]))
+    return _Key(secret.encode("utf-8"))
+
+
+def _base64(text: str) -> bytes:
+    """The bytes `text` encodes (its padding may be left out); none when it is not base64."""
+    try:
+        return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return b""
+
+
+def _verify(
+    body: bytes | str,
+    headers: Mapping[str, str],
+    key: _Key,
+    tolerance: float,
+    now: float | None,
+) -> None:
+    if not key.value:
+        raise ValueError(
+            "the webhook secret is empty, or not base64 after its whsec_ prefix"
+        )
+    message_id, stamp, signatures = (_header(headers, name) for name in _HEADERS)
+    if not _TIMESTAMP.fullmatch(stamp):
+        raise WebhookHeaderError(
+            "webhook-timestamp is not a whole number of seconds",
+            header="webhook-timestamp",
+        )
+    sent = int(stamp)
+    current = time.time() if now is None else now
+    if abs(current - sent) > tolerance:
+        when = "old" if sent < current else "ahead of the current time"
+        raise WebhookTimestampError(
+            f"webhook-timestamp is {abs(current - sent):.0f} s {when}, past the "
+            f"{tolerance:g} s tolerance",
+            timestamp=sent,
+            now=current,
+        )
+    content = body.encode("utf-8") if isinstance(body, str) else bytes(body)
+    signed = b"%s.%s.%s" % (message_id.encode("utf-8"), stamp.encode("ascii"), content)
+    error = _signature_error(key, signed, signatures)
+    if error is not None:
+        raise error
+
+
+def _signature_error(
+    key: _Key, signed: bytes, signatures: str
+) -> WebhookVerificationError | None:
+    """None when an entry of `signatures` is the v1 signature of `signed`, else the error
+    to raise: raised by the caller, once the frame that holds the expected signature is
+    gone."""
+    expected = base64.b64encode(hmac.new(key.value, signed, hashlib.sha256).digest())
+    versions: set[str] = set()
+    for entry in signatures.split():
+        version, comma, signature = entry.partition(",")
+        if not comma:
+            return WebhookHeaderError(
+                "webhook-signature holds an entry that is not `version,signature`",
+                header="webhook-signature",
+            )
+        versions.add(version)
+        if version == "v1" and hmac.compare_digest(
+            expected, signature.encode("utf-8", "replace")
+        ):
+            return None
+    if "v1" not in versions:
+        return WebhookSignatureError("webhook-signature holds no v1 signature")
+    return WebhookSignatureError(
+        "no v1 signature in webhook-signature matches the body under this secret"
+    )
 
 
 def _header(headers: Mapping[str, str], name: str) -> str:

@@ -3,7 +3,9 @@ type: the property every payload requires and pins to a value of its own (a `con
 `enum` of one value), found the way a union without a discriminator finds its tag. That
 property becomes the union's discriminator, so the union is told apart by it as any
 discriminated union is (build/unions.py), and the webhooks module can tell an event this
-client does not know from a payload that does not match its event.
+client does not know from a payload that does not match its event. A payload that is a
+union msgspec decodes natively (one webhook posting any of several events) lends the union
+its members, and their values.
 
 Payloads are converted after every operation, so operations keep the class names they
 would have without webhooks, and a payload no operation reaches is still declared.
@@ -48,13 +50,14 @@ def webhooks(schemas: Schemas) -> Webhooks | None:
     if not found:
         return None
     payloads = [payload for *_, payload in found]
-    prop = common_discriminator([pins(schemas, p) for p in dict.fromkeys(payloads)])
+    variants = list(dict.fromkeys(v for p in payloads for v in _variants(schemas, p)))
+    prop = common_discriminator([pins(schemas, v) for v in variants])
     name = schemas.doc.new_class(next((n for n in UNION_NAMES if n not in schemas.doc.taken), UNION_NAMES[0]))
     schema: dict[str, Any] = {"discriminator": {"propertyName": prop}} if prop is not None else {}
     schema["description"] = "Any payload the API posts to a webhook" + (
         f", told apart by its `{prop}` property." if prop is not None else "."
     )
-    union = unions.union_of(schemas, payloads, schema, _POINTER, name, name)
+    union = unions.union_of(schemas, variants, schema, _POINTER, name, name)
     if name not in schemas.aliases:
         real = make_union([m for m in members(union) if m != NONE])
         schemas.aliases[name] = AliasDraft(_POINTER, real, schema["description"], untagged=False)
@@ -69,7 +72,8 @@ def webhooks(schemas: Schemas) -> Webhooks | None:
         )
         for hook, pointer, op, payload in found
     )
-    return Webhooks(union=name, discriminator=prop, events=events)
+    types = tuple(dict.fromkeys(pins(schemas, v)[prop] for v in variants)) if prop is not None else ()
+    return Webhooks(union=name, discriminator=prop, event_types=types, events=events)
 
 
 def _payload(schemas: Schemas, op: dict[str, Any], pointer: str, name: str) -> TypeRef | None:
@@ -92,6 +96,24 @@ def _payload(schemas: Schemas, op: dict[str, Any], pointer: str, name: str) -> T
     schema = entry.get("schema") if isinstance(entry, dict) else None
     where = join_pointer(at, "content", media, "schema")
     return schemas.convert(schema, where, naming.pascal_case(name) + "Payload")
+
+
+def _variants(schemas: Schemas, payload: TypeRef) -> list[TypeRef]:
+    """What a payload may be: itself, or the members of a union msgspec decodes natively
+    (one webhook that posts any of several events), at any depth."""
+    out: list[TypeRef] = []
+    seen: set[str] = set()
+    todo = [m for m in members(payload) if m != NONE]
+    while todo:
+        m = todo.pop(0)
+        draft = schemas.aliases.get(m.name) if m.kind == "alias" else None
+        if draft is not None and not draft.untagged:
+            if m.name not in seen:
+                seen.add(m.name)
+                todo[:0] = [v for v in members(draft.type) if v != NONE]
+        elif m not in out:
+            out.append(m)
+    return out
 
 
 def pins(schemas: Schemas, payload: TypeRef) -> Pinned:

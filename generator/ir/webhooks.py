@@ -14,7 +14,8 @@ class Webhook:
     name: str
     pointer: str
     payload: TypeRef
-    # The value the payload's discriminator property always holds; None without one.
+    # The value the payload's discriminator property always holds; None without one (or
+    # for a payload that is a union of several events).
     event_type: str | int | None
     summary: str | None
     description: str | None
@@ -28,13 +29,7 @@ class Webhooks:
     # the webhooks module reads it to tell an event this client does not know from a
     # payload that does not match its event.
     discriminator: str | None
+    # Every value of it the union knows, in document order: one per payload struct, those
+    # of a payload that is a union of structs included.
+    event_types: tuple[str | int, ...]
     events: tuple[Webhook, ...]
-
-    @property
-    def event_types(self) -> tuple[str | int, ...]:
-        """The discriminator's values, in document order, each once."""
-        seen: dict[str | int, None] = {}
-        for event in self.events:
-            if event.event_type is not None:
-                seen.setdefault(event.event_type, None)
-        return tuple(seen)

@@ -74,6 +74,27 @@ def test_without_a_common_pinned_property_the_union_is_tried_and_has_no_types() 
     assert [a.strategy for a in api.aliases] == [TRIED]
 
 
+def test_a_webhook_that_posts_a_union_of_events_lends_it_its_types() -> None:
+    """One webhook whose payload is a union of events (with no discriminator of its own),
+    beside one of a single event: the events' common property still tells them apart."""
+    any_event = {"oneOf": [ref("Made"), ref("Gone")]}
+    schemas = {"Made": event("kind", {"const": "made"}), "Gone": event("kind", {"const": "gone"}), "AnyEvent": any_event}
+    api = build_api(with_hooks({"all": hook(ref("AnyEvent")), "new": hook(event("kind", {"const": "new"}))}, schemas))
+    hooks = api.webhooks
+    assert hooks is not None and hooks.discriminator == "kind"
+    assert hooks.event_types == ("made", "gone", "new")
+    assert [(e.payload, e.event_type) for e in hooks.events] == [
+        (TypeRef("alias", "AnyEvent"), None),
+        (TypeRef("model", "NewPayload"), "new"),
+    ]
+    union = next(a for a in api.aliases if a.name == hooks.union)
+    assert union.strategy == NATIVE
+    assert union.type == TypeRef("union", args=tuple(TypeRef("model", n) for n in ("Made", "Gone", "NewPayload")))
+    assert {m.name: m.tag.value if m.tag else None for m in api.models} == {
+        "Made": "made", "Gone": "gone", "NewPayload": "new", "Thing": None,
+    }  # fmt: skip
+
+
 def test_the_union_takes_a_name_no_class_has() -> None:
     taken = {"WebhookEvent": event("id", STRING), "WebhookPayload": event("id", STRING)}
     spec = with_hooks({"x": hook(event("kind", {"const": "x"}))}, taken)

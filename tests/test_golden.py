@@ -767,7 +767,8 @@ def test_parameters_defaults_and_path_order(
     with _recording_client(package, product, seen) as client:
         # Path parameters are positional, in the order of the path template.
         params = list(inspect.signature(client.products.get).parameters)
-        assert params == ["organization_id", "product_id"]
+        # The per-call options come last, gathered as `**options`.
+        assert params == ["organization_id", "product_id", "options"]
         client.products.get(uuid.UUID(UUID2), uuid.UUID(UUID1))
     assert seen[0].url.path == f"/v1/organizations/{UUID2}/products/{UUID1}"
 

@@ -87,6 +87,7 @@ def test_colliding_names_and_undeclared_path_parameters(
         assert [(p.name, p.kind, p.annotation) for p in parameters.values()] == [
             ("thing_id", inspect.Parameter.POSITIONAL_OR_KEYWORD, "str"),
             ("key", inspect.Parameter.POSITIONAL_OR_KEYWORD, "str"),
+            ("options", inspect.Parameter.VAR_KEYWORD, "Unpack[RequestOptions]"),
         ]
         held = method("a/b c", "kéy")
     assert http_server.last_request.target == "/things/a%2Fb%20c/meta/k%C3%A9y"

@@ -31,6 +31,8 @@ from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 import msgspec
 
 from . import _transfer, errors
+from ._options import OPTION_NAMES, RequestOptions
+from ._raw_response import WANTS_RAW, RawResponse
 from ._unions import decode_hook
 from ._version import __version__
 
@@ -399,6 +401,7 @@ class _Core:
         max_retries: int,
         max_response_size: int | None,
         headers: Mapping[str, str] | None,
+        servers: Mapping[str, str] | None = None,
     ) -> None:
         if not base_url:
             raise ValueError(
@@ -412,12 +415,18 @@ class _Core:
         self._secret_params = frozenset(
             _quote(c.name) for c in self._credentials.values() if c.location == "query"
         )
-        self.base_url = base_url.rstrip("/")
+        self._servers = servers or {}
         self.timeout = timeout
         self._budget = _budget(timeout)
         self.max_retries = max_retries
         self.max_response_size = max_response_size
-        self._headers = {"User-Agent": user_agent(), **(headers or {})}
+        self._headers = {"User-Agent": user_agent()}
+        _merge_headers(self._headers, headers or {})
+        self._at(base_url)
+
+    def _at(self, base_url: str) -> None:
+        """Points the client at `base_url`: what logs show of it, and what goes with it."""
+        self.base_url = base_url.rstrip("/")
         self._log_url = self._redacted(self.base_url)
         forms = _wire_forms(self._credentials, self.base_url)
         self._scrub = _transfer.scrubber([Secret(form) for form in set(forms)])
@@ -436,13 +445,30 @@ class _Core:
         timeout: float | httpx.Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
         max_response_size: int | None | _NotGiven = NOT_GIVEN,
+        headers: Mapping[str, str] | None = None,
+        server: str | None = None,
+        base_url: str | None = None,
     ) -> Self:
         """A copy of this client with other options, sharing its connection pool.
 
-        Closing the copy leaves the pool open; closing the original closes it for both.
+        `headers` are sent besides (or instead of) this client's; `server` names one of the
+        spec's servers, `base_url` any other. Closing the copy leaves the pool open; closing
+        the original closes it for both.
         """
         clone = copy.copy(self)
         clone._owns_http = False
+        # Views made for this client (`with_raw_response`) call this client: not the copy's.
+        for view in _VIEWS:
+            clone.__dict__.pop(view, None)
+        if headers:
+            clone._headers = dict(self._headers)
+            _merge_headers(clone._headers, headers)
+        if base_url is None and server is not None:
+            base_url = _server_url(self._servers, server)
+        if base_url is not None:
+            if not base_url:
+                raise ValueError("base_url must not be empty")
+            clone._at(base_url)
         if not isinstance(timeout, _NotGiven):
             clone.timeout = timeout
             clone._budget = _budget(timeout)
@@ -464,6 +490,54 @@ class _Core:
 
     def _retries_for(self, endpoint: Endpoint[Any]) -> int:
         return self.max_retries if endpoint.method in RETRY_METHODS else 0
+
+    def _per_call(
+        self, endpoint: Endpoint[Any], request: dict[str, Any], options: RequestOptions
+    ) -> tuple[int, float | None]:
+        """Applies one call's options to its request; returns the call's retries and
+        time budget."""
+        unknown = options.keys() - OPTION_NAMES
+        if unknown:
+            raise TypeError(f"unknown request options: {', '.join(sorted(unknown))}")
+        budget = self._budget
+        if "timeout" in options:
+            request["timeout"] = options["timeout"]
+            budget = _budget(options["timeout"])
+        retries = options.get("max_retries", self.max_retries)
+        if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+        extra_headers = options.get("extra_headers")
+        if extra_headers:
+            _merge_headers(request["headers"], extra_headers)
+        extra_query = options.get("extra_query")
+        if extra_query:
+            query_string = encode_query(extra_query, {})
+            if query_string:
+                joint = "&" if "?" in request["url"] else "?"
+                request["url"] += joint + query_string
+        key = options.get("idempotency_key")
+        if key is not None:
+            _merge_headers(request["headers"], {"Idempotency-Key": key})
+            return retries, budget
+        return (retries if endpoint.method in RETRY_METHODS else 0), budget
+
+    def _raw(self, endpoint: Endpoint[T], answer: _Answer) -> RawResponse[T]:
+        """A success response for a raw twin; an error status raises as usual."""
+        status = answer.status_code
+        spec = endpoint.response_spec(status)
+        if not 200 <= status < 300:
+            raise _status_error(
+                endpoint, spec, answer, self._shown_url(endpoint, answer.url)
+            )
+        return RawResponse(
+            status_code=status,
+            headers=answer.headers,
+            http_version=answer.http_version,
+            elapsed=answer.elapsed,
+            content=answer.content,
+            url=self._shown_url(endpoint, answer.url),
+            parse=lambda: _read_body(endpoint, spec, answer),
+        )
 
     def _log(
         self,
@@ -553,11 +627,19 @@ class _Core:
         response: httpx.Response,
         body: _transfer.Body,
         attempts: int,
+        started: float,
     ) -> _Answer | errors.APIError:
         """A response read whole, or the error that ended reading it."""
         failure = body.failure
         if failure is None:
-            return _Answer(response.status_code, response.headers, body.content(), url)
+            return _Answer(
+                response.status_code,
+                response.headers,
+                body.content(),
+                url,
+                response.http_version,
+                time.monotonic() - started,
+            )
         name = endpoint.operation_id
         if failure == _transfer.TOO_SLOW:
             tries = f" after {attempts} attempts" if attempts > 1 else ""
@@ -616,15 +698,24 @@ class _Answer:
     """A response read whole. It keeps nothing of the request, whose headers held the
     credentials."""
 
-    __slots__ = ("content", "headers", "status_code", "url")
+    __slots__ = ("content", "elapsed", "headers", "http_version", "status_code", "url")
 
     def __init__(
-        self, status_code: int, headers: httpx.Headers, content: bytes, url: str
+        self,
+        status_code: int,
+        headers: httpx.Headers,
+        content: bytes,
+        url: str,
+        http_version: str = "HTTP/1.1",
+        elapsed: float = 0.0,
     ) -> None:
         self.status_code = status_code
         self.headers = headers
         self.content = content
         self.url = url
+        self.http_version = http_version
+        # Seconds from sending the request to the last byte of the body.
+        self.elapsed = elapsed
 
     @property
     def text(self) -> str:
@@ -639,6 +730,27 @@ class _Answer:
 _COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"
 # The response size limit when none is given: 64 MiB, decompressed.
 DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
+
+
+# Attributes holding views of a client, made on first use (see `with_options`).
+_VIEWS = ("with_raw_response",)
+
+
+def _merge_headers(headers: dict[str, str], extra: Mapping[str, str]) -> None:
+    """Sets `extra` in `headers`, replacing any header of the same name in other case."""
+    for name, value in extra.items():
+        folded = name.lower()
+        for present in [n for n in headers if n.lower() == folded]:
+            del headers[present]
+        headers[name] = _text(value)
+
+
+def _server_url(servers: Mapping[str, str], server: str) -> str:
+    try:
+        return servers[server]
+    except KeyError:
+        known = ", ".join(sorted(servers)) or "none"
+        raise ValueError(f"unknown server {server!r}; known servers: {known}") from None
 
 
 def _check_size(limit: int | None) -> None:
@@ -1022,6 +1134,7 @@ class SyncAPIClient(_Core):
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         headers: Mapping[str, str] | None,
         http_client: httpx.Client | None,
+        servers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             access_token=access_token,
@@ -1031,6 +1144,7 @@ class SyncAPIClient(_Core):
             max_retries=max_retries,
             max_response_size=max_response_size,
             headers=headers,
+            servers=servers,
         )
         import httpx
 
@@ -1050,15 +1164,19 @@ class SyncAPIClient(_Core):
         body: Any = None,
         body_encoding: str | None = None,
         content_type: str | None = None,
+        options: RequestOptions | None = None,
     ) -> T:
         request = self._build(
             endpoint, path, query, headers, body, body_encoding, content_type
         )
         auth = self._auth(endpoint)
-        retries = self._retries_for(endpoint)
+        if options:
+            retries, budget = self._per_call(endpoint, request, options)
+        else:
+            retries, budget = self._retries_for(endpoint), self._budget
         attempt = 0
         while True:
-            outcome = self._attempt(endpoint, request, auth, attempt)
+            outcome = self._attempt(endpoint, request, auth, attempt, budget)
             if _retryable(outcome, attempt, retries):
                 headers = outcome.headers if isinstance(outcome, _Answer) else None
                 time.sleep(retry_delay(attempt, headers))
@@ -1066,6 +1184,8 @@ class SyncAPIClient(_Core):
                 continue
             if isinstance(outcome, errors.APIError):
                 raise outcome
+            if WANTS_RAW.get():
+                return self._raw(endpoint, outcome)  # type: ignore[return-value]
             return self._read(endpoint, outcome)
 
     def _attempt(
@@ -1074,6 +1194,7 @@ class SyncAPIClient(_Core):
         request: dict[str, Any],
         auth: httpx.Auth | None,
         attempt: int,
+        budget: float | None,
     ) -> _Answer | errors.APIError:
         """One exchange, within the time budget, the body read whole under the size limit.
         Returns the error instead of raising it: the error leaves no frame of ours that
@@ -1081,7 +1202,6 @@ class SyncAPIClient(_Core):
         import httpx  # already loaded by the constructor: a dictionary lookup
 
         started = time.monotonic()
-        budget = self._budget
         deadline = None if budget is None else started + budget
         token = _transfer.ATTEMPT.set((deadline, self._scrub))
         http = self._http
@@ -1101,7 +1221,9 @@ class SyncAPIClient(_Core):
         finally:
             _transfer.ATTEMPT.reset(token)
         self._log(endpoint, request["url"], str(response.status_code), started, attempt)
-        return self._answer(endpoint, request["url"], response, body, attempt + 1)
+        return self._answer(
+            endpoint, request["url"], response, body, attempt + 1, started
+        )
 
     def close(self) -> None:
         """Close the connection pool (not one passed in as `http_client`)."""
@@ -1134,6 +1256,7 @@ class AsyncAPIClient(_Core):
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         headers: Mapping[str, str] | None,
         http_client: httpx.AsyncClient | None,
+        servers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             access_token=access_token,
@@ -1143,6 +1266,7 @@ class AsyncAPIClient(_Core):
             max_retries=max_retries,
             max_response_size=max_response_size,
             headers=headers,
+            servers=servers,
         )
         import httpx
 
@@ -1162,15 +1286,19 @@ class AsyncAPIClient(_Core):
         body: Any = None,
         body_encoding: str | None = None,
         content_type: str | None = None,
+        options: RequestOptions | None = None,
     ) -> T:
         request = self._build(
             endpoint, path, query, headers, body, body_encoding, content_type
         )
         auth = self._auth(endpoint)
-        retries = self._retries_for(endpoint)
+        if options:
+            retries, budget = self._per_call(endpoint, request, options)
+        else:
+            retries, budget = self._retries_for(endpoint), self._budget
         attempt = 0
         while True:
-            outcome = await self._attempt(endpoint, request, auth, attempt)
+            outcome = await self._attempt(endpoint, request, auth, attempt, budget)
             if _retryable(outcome, attempt, retries):
                 headers = outcome.headers if isinstance(outcome, _Answer) else None
                 await _sleep(retry_delay(attempt, headers))
@@ -1178,6 +1306,8 @@ class AsyncAPIClient(_Core):
                 continue
             if isinstance(outcome, errors.APIError):
                 raise outcome
+            if WANTS_RAW.get():
+                return self._raw(endpoint, outcome)  # type: ignore[return-value]
             return self._read(endpoint, outcome)
 
     async def _attempt(
@@ -1186,12 +1316,12 @@ class AsyncAPIClient(_Core):
         request: dict[str, Any],
         auth: httpx.Auth | None,
         attempt: int,
+        budget: float | None,
     ) -> _Answer | errors.APIError:
         """The asyncio twin of `SyncAPIClient._attempt`."""
         import httpx  # already loaded by the constructor: a dictionary lookup
 
         started = time.monotonic()
-        budget = self._budget
         deadline = None if budget is None else started + budget
         token = _transfer.ATTEMPT.set((deadline, self._scrub))
         http = self._http
@@ -1211,7 +1341,9 @@ class AsyncAPIClient(_Core):
         finally:
             _transfer.ATTEMPT.reset(token)
         self._log(endpoint, request["url"], str(response.status_code), started, attempt)
-        return self._answer(endpoint, request["url"], response, body, attempt + 1)
+        return self._answer(
+            endpoint, request["url"], response, body, attempt + 1, started
+        )
 
     async def close(self) -> None:
         """Close the connection pool (not one passed in as `http_client`)."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _base, models
+from . import _base, _raw_response, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -15,6 +17,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -66,7 +75,7 @@ class Oauth2ClientsResource:
         self._client = client
 
     def list(
-        self, *, page: int = 1, limit: int = 10
+        self, *, page: int = 1, limit: int = 10, **options: Unpack[RequestOptions]
     ) -> models.ListResourceOAuth2Client:
         """List Clients
 
@@ -80,19 +89,28 @@ class Oauth2ClientsResource:
             UnprocessableEntityError: Validation Error (HTTP 422).
         """
         return self._client._request(
-            _OAUTH2_CLIENTS_LIST, query={"page": page, "limit": limit}
+            _OAUTH2_CLIENTS_LIST, query={"page": page, "limit": limit}, options=options
         )
 
-    def iter(self, *, limit: int = 10) -> Iterator[models.OAuth2Client]:
+    def iter(
+        self, *, limit: int = 10, **options: Unpack[RequestOptions]
+    ) -> Iterator[models.OAuth2Client]:
         """Every item of `list()`, fetched page by page as you iterate.
 
         Takes the arguments of `list()` but `page`; stops after the last page the server reports, or at an empty page.
         """
         return _base.iter_pages(
-            lambda page: self.list(page=page, limit=limit),
+            lambda page: self.list(page=page, limit=limit, **options),
             lambda result: (result.items, result.pagination.max_page),
             1,
         )
+
+
+class Oauth2ClientsResourceWithRawResponse:
+    """The operations under `oauth2.clients`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Oauth2ClientsResource) -> None:
+        self.list = _raw_response.raw(resource.list)
 
 
 class Oauth2Resource:
@@ -103,10 +121,18 @@ class Oauth2Resource:
         self.clients = Oauth2ClientsResource(client)
 
     def authorize(
-        self,
+        self, **options: Unpack[RequestOptions]
     ) -> models.AuthorizeResponseUser | models.AuthorizeResponseOrganization:
         """Authorize"""
-        return self._client._request(_OAUTH2_AUTHORIZE)
+        return self._client._request(_OAUTH2_AUTHORIZE, options=options)
+
+
+class Oauth2ResourceWithRawResponse:
+    """The operations under `oauth2`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Oauth2Resource) -> None:
+        self.clients = Oauth2ClientsResourceWithRawResponse(resource.clients)
+        self.authorize = _raw_response.raw(resource.authorize)
 
 
 class Client(SyncAPIClient):
@@ -147,11 +173,25 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.oauth2 = Oauth2Resource(self)
+
+
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.oauth2 = Oauth2ResourceWithRawResponse(resource.oauth2)
 
 
 class AsyncOauth2ClientsResource:
@@ -161,7 +201,7 @@ class AsyncOauth2ClientsResource:
         self._client = client
 
     async def list(
-        self, *, page: int = 1, limit: int = 10
+        self, *, page: int = 1, limit: int = 10, **options: Unpack[RequestOptions]
     ) -> models.ListResourceOAuth2Client:
         """List Clients
 
@@ -175,19 +215,28 @@ class AsyncOauth2ClientsResource:
             UnprocessableEntityError: Validation Error (HTTP 422).
         """
         return await self._client._request(
-            _OAUTH2_CLIENTS_LIST, query={"page": page, "limit": limit}
+            _OAUTH2_CLIENTS_LIST, query={"page": page, "limit": limit}, options=options
         )
 
-    def iter(self, *, limit: int = 10) -> AsyncIterator[models.OAuth2Client]:
+    def iter(
+        self, *, limit: int = 10, **options: Unpack[RequestOptions]
+    ) -> AsyncIterator[models.OAuth2Client]:
         """Every item of `list()`, fetched page by page as you iterate.
 
         Takes the arguments of `list()` but `page`; stops after the last page the server reports, or at an empty page.
         """
         return _base.aiter_pages(
-            lambda page: self.list(page=page, limit=limit),
+            lambda page: self.list(page=page, limit=limit, **options),
             lambda result: (result.items, result.pagination.max_page),
             1,
         )
+
+
+class AsyncOauth2ClientsResourceWithRawResponse:
+    """The operations under `oauth2.clients`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncOauth2ClientsResource) -> None:
+        self.list = _raw_response.async_raw(resource.list)
 
 
 class AsyncOauth2Resource:
@@ -198,10 +247,18 @@ class AsyncOauth2Resource:
         self.clients = AsyncOauth2ClientsResource(client)
 
     async def authorize(
-        self,
+        self, **options: Unpack[RequestOptions]
     ) -> models.AuthorizeResponseUser | models.AuthorizeResponseOrganization:
         """Authorize"""
-        return await self._client._request(_OAUTH2_AUTHORIZE)
+        return await self._client._request(_OAUTH2_AUTHORIZE, options=options)
+
+
+class AsyncOauth2ResourceWithRawResponse:
+    """The operations under `oauth2`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncOauth2Resource) -> None:
+        self.clients = AsyncOauth2ClientsResourceWithRawResponse(resource.clients)
+        self.authorize = _raw_response.async_raw(resource.authorize)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -242,8 +299,22 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.oauth2 = AsyncOauth2Resource(self)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.oauth2 = AsyncOauth2ResourceWithRawResponse(resource.oauth2)

@@ -9,7 +9,7 @@ from typing import Any
 from .. import naming
 from ..ir import NONE, NULL, Default, Param
 from ..naming.parameters import parameter_names
-from ..naming.placement import PARAM_RESERVED
+from ..naming.placement import CALL_OPTIONS, PARAM_RESERVED
 from ..problems import join_pointer
 from ..spec.walk import path_template
 from .defaults import default_value
@@ -21,7 +21,8 @@ def parameters(
     schemas: Schemas, raw: list[dict[str, Any]], path: str, pointer: str, pascal: str, has_body: bool
 ) -> tuple[Param, ...]:
     """Path parameters first, in the order the path names them; then the others in the
-    spec's order. `body` and `content_type` stay free for the request body."""
+    spec's order. `body` and `content_type` stay free for the request body, and the
+    per-call options for themselves."""
     template_order = path_template(path)
     raw = raw + undeclared_path_parameters(raw, template_order)
 
@@ -34,7 +35,7 @@ def parameters(
     names = parameter_names(
         [(str(p.get("name", "")), str(p.get("in", ""))) for p in ordered],
         # `body`, and `content_type` that picks among a body's media types (bodies.py).
-        taken={"body", "content_type"} if has_body else (),
+        taken=CALL_OPTIONS | ({"body", "content_type"} if has_body else set()),
         reserved=PARAM_RESERVED,
     )
     return tuple(_param(schemas, py_name, p, pointer, pascal) for py_name, p in zip(names, ordered))

@@ -17,6 +17,9 @@ from .pysource import BUILTIN_TYPE_NAMES, annotation, docstring, literal, string
 from .security_view import auth_line
 
 MODELS = "models."
+# What every operation method takes after the spec's parameters: the runtime's per-call
+# options (`_options.RequestOptions`).
+OPTIONS = layout.Typed("**options", "Unpack[RequestOptions]")
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,10 @@ class NamespaceView:
     operations: tuple[OperationView, ...]
     children: tuple[NamespaceView, ...]
     docstring: str | None
+    # The classes of `with_raw_response`'s view of the namespace, sync and async.
+    raw_class_name: str
+    async_raw_class_name: str
+    raw_docstring: str
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -157,7 +164,17 @@ def namespace_view(ns: Namespace) -> NamespaceView:
         operations=tuple(operation_view(op, shadowed) for op in ns.operations),
         children=tuple(namespace_view(child) for child in ns.children),
         docstring=docstring(ns.doc, 4),
+        raw_class_name=ns.class_name + "WithRawResponse",
+        async_raw_class_name=ns.async_class_name + "WithRawResponse",
+        raw_docstring=docstring(
+            f"The operations{_under(ns.path)}, each returning a `RawResponse`.", 4
+        )
+        or "",
     )
+
+
+def _under(path: tuple[str, ...]) -> str:
+    return f" under `{'.'.join(path)}`" if path else ""
 
 
 def server_view(server: Server) -> ServerView:
@@ -202,7 +219,8 @@ def signature_text(positional: Sequence[Param], keyword: Sequence[Param], body: 
     args = tuple(_param_view(p, frozenset(), "") for p in positional)
     kwargs = tuple(_param_view(p, frozenset(), "") for p in keyword)
     request = _body_view(body, frozenset(), "") if body is not None else None
-    return "(" + _signature(args, kwargs, request).removeprefix("self").lstrip(", ") + ")"
+    items = _signature_items(args, kwargs, request, options=False)
+    return "(" + ", ".join(layout.flat(i) for i in items).removeprefix("self").lstrip(", ") + ")"
 
 
 def _response_view(r: ResponseCase) -> ResponseView:
@@ -224,7 +242,7 @@ def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> Ope
     errors = tuple(_response_view(r) for r in op.errors)
     returns = annotation(op.returns, models_prefix=MODELS, shadowed=shadowed) if op.returns else "None"
     signature = _signature(positional, keyword, body)
-    call = _call_items(op.endpoint_name, params, body)
+    call = _call_items(op.endpoint_name, params, body) + ["options=options"]
     defs = _defs(op.name, _signature_items(positional, keyword, body), returns, returns)
     # Methods at the root live on the client class itself; the others on a namespace.
     returns_ = _returns("self._client" if op.namespace else "self", call)
@@ -287,6 +305,7 @@ def _pagination_view(op: Operation, pg: Pagination, shadowed: frozenset[str]) ->
     page = pg.page.name
     signature = _signature(positional, keyword, None)
     args = [p.name for p in positional] + [f"{page}={page}"] + [f"{p.name}={p.name}" for p in keyword]
+    args.append("**options")
     item = annotation(pg.item_type, models_prefix=MODELS, shadowed=shadowed)
     sync_def, async_def = _defs(
         pg.name,
@@ -313,6 +332,9 @@ def _pagination_view(op: Operation, pg: Pagination, shadowed: frozenset[str]) ->
 
 
 def _display(signature: str) -> str:
+    """The signature as documentation shows it: without `self` and the per-call options,
+    which README describes once."""
+    signature = signature.removesuffix(layout.flat(OPTIONS)).rstrip(", ").removesuffix(", *")
     return "(" + signature.removeprefix("self").lstrip(", ").replace("builtins.", "") + ")"
 
 
@@ -356,7 +378,11 @@ def _signature(positional: tuple[ParamView, ...], keyword: tuple[ParamView, ...]
 
 
 def _signature_items(
-    positional: tuple[ParamView, ...], keyword: tuple[ParamView, ...], body: BodyView | None
+    positional: tuple[ParamView, ...],
+    keyword: tuple[ParamView, ...],
+    body: BodyView | None,
+    *,
+    options: bool = True,
 ) -> list[layout.Item]:
     parts: list[layout.Item] = ["self"]
     parts += [layout.Typed(p.name, p.annotation) for p in positional]
@@ -369,7 +395,7 @@ def _signature_items(
         named.append(layout.Typed(p.name, p.annotation, p.default_source or None))
     if named:
         parts.append("*")
-    return parts + named
+    return parts + named + ([OPTIONS] if options else [])
 
 
 def _defs(

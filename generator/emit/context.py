@@ -132,7 +132,11 @@ def context(api: Api) -> ApiView:
         runtime_imports=runtime,
         error_exports=error_exports,
         package_exports=tuple(
-            sorted(error_exports + ("AsyncClient", "Client", "__version__", "decode", "encode"), key=import_sort_key)
+            sorted(
+                error_exports
+                + ("AsyncClient", "Client", "RawResponse", "RequestOptions", "__version__", "decode", "encode"),
+                key=import_sort_key,
+            )
         ),
         readme_examples=tuple((o.ir.python_path, o.example) for o in operations),
         retry_example="patient." + operations[0].example.removeprefix("client.") if operations else "",

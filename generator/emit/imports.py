@@ -64,18 +64,22 @@ def client_imports(api: Api, signatures: Sequence[str], runtime: Sequence[str]) 
         needed.add("builtins")
     paginated = any(o.pagination for o in operations)
     uses_base_module = paginated or any(o.cookie_params for o in operations) or uses_credential_table(api)
-    stdlib = import_lines(needed - {"models", "Any", "Literal"})
+    # `functools.cached_property` keeps each client's `with_raw_response` view; `sys`
+    # tells where `Unpack` (of the per-call options) comes from.
+    stdlib = sorted(import_lines(needed - {"models", "Any", "Literal"}) + ["import functools", "import sys"])
     typing_names = sorted((needed & {"Any", "Literal"}) | {"TYPE_CHECKING"}, key=import_sort_key)
     lines = stdlib + [
         "from collections.abc import " + ("AsyncIterator, Iterator, Mapping" if paginated else "Mapping"),
         layout.from_import("typing", typing_names),
         "",
     ]
-    local_modules = (["_base"] if uses_base_module else []) + (["models"] if "models" in needed else [])
-    if local_modules:
-        lines.append(layout.from_import(".", local_modules))
+    # `_raw_response` makes the raw twins of `with_raw_response`, which every client has.
+    local_modules = (["_base"] if uses_base_module else []) + ["_raw_response"]
+    local_modules += ["models"] if "models" in needed else []
+    lines.append(layout.from_import(".", local_modules))
     files = [FILE_INPUT] if FILE_INPUT in needed else []
     lines.append(layout.from_import("._base", sorted([*runtime, *files], key=import_sort_key)))
+    lines.append("from ._options import RequestOptions")
     return lines
 
 

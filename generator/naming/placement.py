@@ -25,12 +25,27 @@ RESERVED_MEMBER_NAMES = frozenset(
 # parameter named like one would hide it.
 # (Runtime helpers that method bodies call are reached as `_base.name`, and no parameter
 # can be called `_base`: identifiers made from spec names never start with an underscore.)
-METHOD_RESERVED = frozenset({"models", "datetime", "uuid", "decimal", "builtins", "httpx"})
+METHOD_RESERVED = frozenset({"models", "datetime", "uuid", "decimal", "builtins", "httpx", "functools"})
 PARAM_RESERVED = frozenset({"self"})
+# Keywords every operation method takes after the spec's parameters (the runtime's
+# `RequestOptions`, gathered as `**options`): a parameter named like one is renamed.
+CALL_OPTIONS = frozenset(
+    {"options", "timeout", "max_retries", "extra_headers", "extra_query", "idempotency_key"}
+)
 
 # Attributes of the generated clients that a namespace may not take.
 CLIENT_MEMBERS = frozenset(
-    {"close", "aclose", "with_options", "base_url", "timeout", "max_retries", "headers"}
+    {
+        "close",
+        "aclose",
+        "with_options",
+        "with_raw_response",
+        "base_url",
+        "timeout",
+        "max_retries",
+        "max_response_size",
+        "headers",
+    }
 )
 # Names models.py defines or imports: a schema class may not take one.
 MODELS_MODULE_NAMES = frozenset(

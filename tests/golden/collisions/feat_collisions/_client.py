@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import models
+from . import _raw_response, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -15,6 +17,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -67,9 +76,18 @@ class CustomerPortalSessionsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, id: str) -> models.Session:
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> models.Session:
         """Get Customer Portal Session"""
-        return self._client._request(_CUSTOMER_PORTAL_SESSIONS_GET_2, path={"id": id})
+        return self._client._request(
+            _CUSTOMER_PORTAL_SESSIONS_GET_2, path={"id": id}, options=options
+        )
+
+
+class CustomerPortalSessionsResourceWithRawResponse:
+    """The operations under `customer.portal.sessions`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: CustomerPortalSessionsResource) -> None:
+        self.get = _raw_response.raw(resource.get)
 
 
 class CustomerPortalResource:
@@ -80,6 +98,13 @@ class CustomerPortalResource:
         self.sessions = CustomerPortalSessionsResource(client)
 
 
+class CustomerPortalResourceWithRawResponse:
+    """The operations under `customer.portal`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: CustomerPortalResource) -> None:
+        self.sessions = CustomerPortalSessionsResourceWithRawResponse(resource.sessions)
+
+
 class CustomerResource:
     """Operations under `customer`."""
 
@@ -88,15 +113,31 @@ class CustomerResource:
         self.portal = CustomerPortalResource(client)
 
 
+class CustomerResourceWithRawResponse:
+    """The operations under `customer`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: CustomerResource) -> None:
+        self.portal = CustomerPortalResourceWithRawResponse(resource.portal)
+
+
 class CustomerPortalSessionsResource2:
     """Operations under `customer_portal.sessions`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, id: str) -> models.Session:
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> models.Session:
         """Get Portal Session"""
-        return self._client._request(_CUSTOMER_PORTAL_SESSIONS_GET, path={"id": id})
+        return self._client._request(
+            _CUSTOMER_PORTAL_SESSIONS_GET, path={"id": id}, options=options
+        )
+
+
+class CustomerPortalSessionsResource2WithRawResponse:
+    """The operations under `customer_portal.sessions`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: CustomerPortalSessionsResource2) -> None:
+        self.get = _raw_response.raw(resource.get)
 
 
 class CustomerPortalResource2:
@@ -107,17 +148,35 @@ class CustomerPortalResource2:
         self.sessions = CustomerPortalSessionsResource2(client)
 
 
+class CustomerPortalResource2WithRawResponse:
+    """The operations under `customer_portal`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: CustomerPortalResource2) -> None:
+        self.sessions = CustomerPortalSessionsResource2WithRawResponse(
+            resource.sessions
+        )
+
+
 class ExpressionsResource:
     """Operations under `expressions`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def evaluate(self, *, body: models.Expression) -> models.Literal_:
+    def evaluate(
+        self, *, body: models.Expression, **options: Unpack[RequestOptions]
+    ) -> models.Literal_:
         """Evaluate"""
         return self._client._request(
-            _EXPRESSIONS_EVALUATE, body=body, body_encoding="json"
+            _EXPRESSIONS_EVALUATE, body=body, body_encoding="json", options=options
         )
+
+
+class ExpressionsResourceWithRawResponse:
+    """The operations under `expressions`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: ExpressionsResource) -> None:
+        self.evaluate = _raw_response.raw(resource.evaluate)
 
 
 class Client(SyncAPIClient):
@@ -156,13 +215,31 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
+
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
 
     def _bind(self) -> None:
         self.customer = CustomerResource(self)
         self.customer_portal = CustomerPortalResource2(self)
         self.expressions = ExpressionsResource(self)
+
+
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.customer = CustomerResourceWithRawResponse(resource.customer)
+        self.customer_portal = CustomerPortalResource2WithRawResponse(
+            resource.customer_portal
+        )
+        self.expressions = ExpressionsResourceWithRawResponse(resource.expressions)
 
 
 class AsyncCustomerPortalSessionsResource:
@@ -171,11 +248,18 @@ class AsyncCustomerPortalSessionsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self, id: str) -> models.Session:
+    async def get(self, id: str, **options: Unpack[RequestOptions]) -> models.Session:
         """Get Customer Portal Session"""
         return await self._client._request(
-            _CUSTOMER_PORTAL_SESSIONS_GET_2, path={"id": id}
+            _CUSTOMER_PORTAL_SESSIONS_GET_2, path={"id": id}, options=options
         )
+
+
+class AsyncCustomerPortalSessionsResourceWithRawResponse:
+    """The operations under `customer.portal.sessions`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncCustomerPortalSessionsResource) -> None:
+        self.get = _raw_response.async_raw(resource.get)
 
 
 class AsyncCustomerPortalResource:
@@ -186,6 +270,15 @@ class AsyncCustomerPortalResource:
         self.sessions = AsyncCustomerPortalSessionsResource(client)
 
 
+class AsyncCustomerPortalResourceWithRawResponse:
+    """The operations under `customer.portal`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncCustomerPortalResource) -> None:
+        self.sessions = AsyncCustomerPortalSessionsResourceWithRawResponse(
+            resource.sessions
+        )
+
+
 class AsyncCustomerResource:
     """Operations under `customer`."""
 
@@ -194,17 +287,31 @@ class AsyncCustomerResource:
         self.portal = AsyncCustomerPortalResource(client)
 
 
+class AsyncCustomerResourceWithRawResponse:
+    """The operations under `customer`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncCustomerResource) -> None:
+        self.portal = AsyncCustomerPortalResourceWithRawResponse(resource.portal)
+
+
 class AsyncCustomerPortalSessionsResource2:
     """Operations under `customer_portal.sessions`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self, id: str) -> models.Session:
+    async def get(self, id: str, **options: Unpack[RequestOptions]) -> models.Session:
         """Get Portal Session"""
         return await self._client._request(
-            _CUSTOMER_PORTAL_SESSIONS_GET, path={"id": id}
+            _CUSTOMER_PORTAL_SESSIONS_GET, path={"id": id}, options=options
         )
+
+
+class AsyncCustomerPortalSessionsResource2WithRawResponse:
+    """The operations under `customer_portal.sessions`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncCustomerPortalSessionsResource2) -> None:
+        self.get = _raw_response.async_raw(resource.get)
 
 
 class AsyncCustomerPortalResource2:
@@ -215,17 +322,35 @@ class AsyncCustomerPortalResource2:
         self.sessions = AsyncCustomerPortalSessionsResource2(client)
 
 
+class AsyncCustomerPortalResource2WithRawResponse:
+    """The operations under `customer_portal`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncCustomerPortalResource2) -> None:
+        self.sessions = AsyncCustomerPortalSessionsResource2WithRawResponse(
+            resource.sessions
+        )
+
+
 class AsyncExpressionsResource:
     """Operations under `expressions`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def evaluate(self, *, body: models.Expression) -> models.Literal_:
+    async def evaluate(
+        self, *, body: models.Expression, **options: Unpack[RequestOptions]
+    ) -> models.Literal_:
         """Evaluate"""
         return await self._client._request(
-            _EXPRESSIONS_EVALUATE, body=body, body_encoding="json"
+            _EXPRESSIONS_EVALUATE, body=body, body_encoding="json", options=options
         )
+
+
+class AsyncExpressionsResourceWithRawResponse:
+    """The operations under `expressions`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncExpressionsResource) -> None:
+        self.evaluate = _raw_response.async_raw(resource.evaluate)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -264,10 +389,28 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
 
     def _bind(self) -> None:
         self.customer = AsyncCustomerResource(self)
         self.customer_portal = AsyncCustomerPortalResource2(self)
         self.expressions = AsyncExpressionsResource(self)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.customer = AsyncCustomerResourceWithRawResponse(resource.customer)
+        self.customer_portal = AsyncCustomerPortalResource2WithRawResponse(
+            resource.customer_portal
+        )
+        self.expressions = AsyncExpressionsResourceWithRawResponse(resource.expressions)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import builtins
+import functools
+import sys
 import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import models
+from . import _raw_response, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -17,6 +19,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -59,11 +68,17 @@ class ProductsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, organization_id: uuid.UUID, product_id: uuid.UUID) -> models.Product:
+    def get(
+        self,
+        organization_id: uuid.UUID,
+        product_id: uuid.UUID,
+        **options: Unpack[RequestOptions],
+    ) -> models.Product:
         """Get Product"""
         return self._client._request(
             _PRODUCTS_GET,
             path={"organization_id": organization_id, "product_id": product_id},
+            options=options,
         )
 
     def list(
@@ -78,6 +93,7 @@ class ProductsResource:
         min_price: float = 0.5,
         sorting: builtins.list[str] | None = None,
         visibility: models.Visibility = models.Visibility.PUBLIC,
+        **options: Unpack[RequestOptions],
     ) -> models.ProductPage:
         """List Products
 
@@ -99,7 +115,16 @@ class ProductsResource:
                 "sorting": sorting,
                 "visibility": visibility,
             },
+            options=options,
         )
+
+
+class ProductsResourceWithRawResponse:
+    """The operations under `products`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: ProductsResource) -> None:
+        self.get = _raw_response.raw(resource.get)
+        self.list = _raw_response.raw(resource.list)
 
 
 class Client(SyncAPIClient):
@@ -140,11 +165,25 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.products = ProductsResource(self)
+
+
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.products = ProductsResourceWithRawResponse(resource.products)
 
 
 class AsyncProductsResource:
@@ -154,12 +193,16 @@ class AsyncProductsResource:
         self._client = client
 
     async def get(
-        self, organization_id: uuid.UUID, product_id: uuid.UUID
+        self,
+        organization_id: uuid.UUID,
+        product_id: uuid.UUID,
+        **options: Unpack[RequestOptions],
     ) -> models.Product:
         """Get Product"""
         return await self._client._request(
             _PRODUCTS_GET,
             path={"organization_id": organization_id, "product_id": product_id},
+            options=options,
         )
 
     async def list(
@@ -174,6 +217,7 @@ class AsyncProductsResource:
         min_price: float = 0.5,
         sorting: builtins.list[str] | None = None,
         visibility: models.Visibility = models.Visibility.PUBLIC,
+        **options: Unpack[RequestOptions],
     ) -> models.ProductPage:
         """List Products
 
@@ -195,7 +239,16 @@ class AsyncProductsResource:
                 "sorting": sorting,
                 "visibility": visibility,
             },
+            options=options,
         )
+
+
+class AsyncProductsResourceWithRawResponse:
+    """The operations under `products`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncProductsResource) -> None:
+        self.get = _raw_response.async_raw(resource.get)
+        self.list = _raw_response.async_raw(resource.list)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -236,8 +289,22 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.products = AsyncProductsResource(self)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.products = AsyncProductsResourceWithRawResponse(resource.products)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import builtins
+import functools
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import models
+from . import _raw_response, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -16,6 +18,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -71,6 +80,7 @@ class ExportsResource:
         resolution: models.Resolution | None = None,
         status: models.ExportsListStatus = models.ExportsListStatus.DONE,
         retries: models.RetryLimit | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[models.Export]:
         """List Exports
 
@@ -84,7 +94,15 @@ class ExportsResource:
         return self._client._request(
             _EXPORTS_LIST,
             query={"resolution": resolution, "status": status, "retries": retries},
+            options=options,
         )
+
+
+class ExportsResourceWithRawResponse:
+    """The operations under `exports`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: ExportsResource) -> None:
+        self.list = _raw_response.raw(resource.list)
 
 
 class SettingsResource:
@@ -93,13 +111,25 @@ class SettingsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self) -> models.Settings:
+    def get(self, **options: Unpack[RequestOptions]) -> models.Settings:
         """Get Settings"""
-        return self._client._request(_SETTINGS_GET)
+        return self._client._request(_SETTINGS_GET, options=options)
 
-    def update(self, *, body: models.SettingsUpdate) -> models.Settings:
+    def update(
+        self, *, body: models.SettingsUpdate, **options: Unpack[RequestOptions]
+    ) -> models.Settings:
         """Update Settings"""
-        return self._client._request(_SETTINGS_UPDATE, body=body, body_encoding="json")
+        return self._client._request(
+            _SETTINGS_UPDATE, body=body, body_encoding="json", options=options
+        )
+
+
+class SettingsResourceWithRawResponse:
+    """The operations under `settings`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: SettingsResource) -> None:
+        self.get = _raw_response.raw(resource.get)
+        self.update = _raw_response.raw(resource.update)
 
 
 class Client(SyncAPIClient):
@@ -140,12 +170,27 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
+
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
 
     def _bind(self) -> None:
         self.exports = ExportsResource(self)
         self.settings = SettingsResource(self)
+
+
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.exports = ExportsResourceWithRawResponse(resource.exports)
+        self.settings = SettingsResourceWithRawResponse(resource.settings)
 
 
 class AsyncExportsResource:
@@ -160,6 +205,7 @@ class AsyncExportsResource:
         resolution: models.Resolution | None = None,
         status: models.ExportsListStatus = models.ExportsListStatus.DONE,
         retries: models.RetryLimit | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[models.Export]:
         """List Exports
 
@@ -173,7 +219,15 @@ class AsyncExportsResource:
         return await self._client._request(
             _EXPORTS_LIST,
             query={"resolution": resolution, "status": status, "retries": retries},
+            options=options,
         )
+
+
+class AsyncExportsResourceWithRawResponse:
+    """The operations under `exports`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncExportsResource) -> None:
+        self.list = _raw_response.async_raw(resource.list)
 
 
 class AsyncSettingsResource:
@@ -182,15 +236,25 @@ class AsyncSettingsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self) -> models.Settings:
+    async def get(self, **options: Unpack[RequestOptions]) -> models.Settings:
         """Get Settings"""
-        return await self._client._request(_SETTINGS_GET)
+        return await self._client._request(_SETTINGS_GET, options=options)
 
-    async def update(self, *, body: models.SettingsUpdate) -> models.Settings:
+    async def update(
+        self, *, body: models.SettingsUpdate, **options: Unpack[RequestOptions]
+    ) -> models.Settings:
         """Update Settings"""
         return await self._client._request(
-            _SETTINGS_UPDATE, body=body, body_encoding="json"
+            _SETTINGS_UPDATE, body=body, body_encoding="json", options=options
         )
+
+
+class AsyncSettingsResourceWithRawResponse:
+    """The operations under `settings`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncSettingsResource) -> None:
+        self.get = _raw_response.async_raw(resource.get)
+        self.update = _raw_response.async_raw(resource.update)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -231,9 +295,24 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
 
     def _bind(self) -> None:
         self.exports = AsyncExportsResource(self)
         self.settings = AsyncSettingsResource(self)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.exports = AsyncExportsResourceWithRawResponse(resource.exports)
+        self.settings = AsyncSettingsResourceWithRawResponse(resource.settings)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import builtins
 import datetime
+import functools
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _base, models
+from . import _base, _raw_response, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -18,6 +20,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -186,6 +195,7 @@ class ClassResource:
         body: str | None = None,
         x_request_id: str | None = None,
         lambda_: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Thing:
         """Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
          LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
@@ -219,6 +229,7 @@ class ClassResource:
                 "X-Request-ID": x_request_id,
                 "Cookie": _base.cookie_header([("lambda", lambda_)]),
             },
+            options=options,
         )
 
     def init(
@@ -228,6 +239,7 @@ class ClassResource:
         *,
         body: models.Thing,
         body_query: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Thing:
         """Args:
         class_: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
@@ -239,7 +251,16 @@ class ClassResource:
             query={"body": body_query},
             body=body,
             body_encoding="json",
+            options=options,
         )
+
+
+class ClassResourceWithRawResponse:
+    """The operations under `class_`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: ClassResource) -> None:
+        self.import_ = _raw_response.raw(resource.import_)
+        self.init = _raw_response.raw(resource.init)
 
 
 class PetsResource:
@@ -248,9 +269,16 @@ class PetsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def list(self) -> builtins.list[models.Pet]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[models.Pet]:
         """pets:list."""
-        return self._client._request(_PETS_LIST)
+        return self._client._request(_PETS_LIST, options=options)
+
+
+class PetsResourceWithRawResponse:
+    """The operations under `pets`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: PetsResource) -> None:
+        self.list = _raw_response.raw(resource.list)
 
 
 class Client(SyncAPIClient):
@@ -289,60 +317,93 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
+
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
 
     def _bind(self) -> None:
         self.class_ = ClassResource(self)
         self.pets = PetsResource(self)
 
-    def class__(self) -> models.Init:
+    def class__(self, **options: Unpack[RequestOptions]) -> models.Init:
         """__class__."""
-        return self._request(_CLASS)
+        return self._request(_CLASS, options=options)
 
-    def endpoint(self) -> models.Endpoint:
+    def endpoint(self, **options: Unpack[RequestOptions]) -> models.Endpoint:
         """Endpoint."""
-        return self._request(_ENDPOINT)
+        return self._request(_ENDPOINT, options=options)
 
-    def errors(self) -> models.AsyncClient:
+    def errors(self, **options: Unpack[RequestOptions]) -> models.AsyncClient:
         """errors."""
-        return self._request(_ERRORS)
+        return self._request(_ERRORS, options=options)
 
-    def json(self) -> models.Json:
+    def json(self, **options: Unpack[RequestOptions]) -> models.Json:
         """Json."""
-        return self._request(_JSON)
+        return self._request(_JSON, options=options)
 
-    def list_models(self) -> models.Client:
+    def list_models(self, **options: Unpack[RequestOptions]) -> models.Client:
         """A method named like the module of models."""
-        return self._request(_LIST_MODELS)
+        return self._request(_LIST_MODELS, options=options)
 
-    def msgspec(self) -> models.Msgspec:
+    def msgspec(self, **options: Unpack[RequestOptions]) -> models.Msgspec:
         """msgspec."""
-        return self._request(_MSGSPEC)
+        return self._request(_MSGSPEC, options=options)
 
-    def object(self) -> models.Builtins:
+    def object(self, **options: Unpack[RequestOptions]) -> models.Builtins:
         """object."""
-        return self._request(_OBJECT)
+        return self._request(_OBJECT, options=options)
 
-    def op_2fa_verify(self) -> None:
+    def op_2fa_verify(self, **options: Unpack[RequestOptions]) -> None:
         """2fa-verify."""
-        return self._request(_OP_2FA_VERIFY)
+        return self._request(_OP_2FA_VERIFY, options=options)
 
-    def pass_(self, *, type: str, id: int | None = None) -> None:
+    def pass_(
+        self, *, type: str, id: int | None = None, **options: Unpack[RequestOptions]
+    ) -> None:
         """pass."""
-        return self._request(_PASS, query={"type": type}, headers={"id": id})
+        return self._request(
+            _PASS, query={"type": type}, headers={"id": id}, options=options
+        )
 
-    def print(self, *, list: list[str] | None = None) -> list[models.Schema2fa]:
+    def print(
+        self, *, list: list[str] | None = None, **options: Unpack[RequestOptions]
+    ) -> list[models.Schema2fa]:
         """print."""
-        return self._request(_PRINT, query={"list": list})
+        return self._request(_PRINT, query={"list": list}, options=options)
 
-    def recuperer(self) -> models.Schema2WeirdName:
+    def recuperer(self, **options: Unpack[RequestOptions]) -> models.Schema2WeirdName:
         """récupérer."""
-        return self._request(_RECUPERER)
+        return self._request(_RECUPERER, options=options)
 
-    def u83b7_u53d6(self) -> models.MySchemaV1Beta:
+    def u83b7_u53d6(self, **options: Unpack[RequestOptions]) -> models.MySchemaV1Beta:
         """获取."""
-        return self._request(_U83B7_U53D6)
+        return self._request(_U83B7_U53D6, options=options)
+
+
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.class_ = ClassResourceWithRawResponse(resource.class_)
+        self.pets = PetsResourceWithRawResponse(resource.pets)
+        self.class__ = _raw_response.raw(resource.class__)
+        self.endpoint = _raw_response.raw(resource.endpoint)
+        self.errors = _raw_response.raw(resource.errors)
+        self.json = _raw_response.raw(resource.json)
+        self.list_models = _raw_response.raw(resource.list_models)
+        self.msgspec = _raw_response.raw(resource.msgspec)
+        self.object = _raw_response.raw(resource.object)
+        self.op_2fa_verify = _raw_response.raw(resource.op_2fa_verify)
+        self.pass_ = _raw_response.raw(resource.pass_)
+        self.print = _raw_response.raw(resource.print)
+        self.recuperer = _raw_response.raw(resource.recuperer)
+        self.u83b7_u53d6 = _raw_response.raw(resource.u83b7_u53d6)
 
 
 class AsyncClassResource:
@@ -371,6 +432,7 @@ class AsyncClassResource:
         body: str | None = None,
         x_request_id: str | None = None,
         lambda_: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Thing:
         """Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
          LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
@@ -404,6 +466,7 @@ class AsyncClassResource:
                 "X-Request-ID": x_request_id,
                 "Cookie": _base.cookie_header([("lambda", lambda_)]),
             },
+            options=options,
         )
 
     async def init(
@@ -413,6 +476,7 @@ class AsyncClassResource:
         *,
         body: models.Thing,
         body_query: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Thing:
         """Args:
         class_: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
@@ -424,7 +488,16 @@ class AsyncClassResource:
             query={"body": body_query},
             body=body,
             body_encoding="json",
+            options=options,
         )
+
+
+class AsyncClassResourceWithRawResponse:
+    """The operations under `class_`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClassResource) -> None:
+        self.import_ = _raw_response.async_raw(resource.import_)
+        self.init = _raw_response.async_raw(resource.init)
 
 
 class AsyncPetsResource:
@@ -433,9 +506,18 @@ class AsyncPetsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def list(self) -> builtins.list[models.Pet]:
+    async def list(
+        self, **options: Unpack[RequestOptions]
+    ) -> builtins.list[models.Pet]:
         """pets:list."""
-        return await self._client._request(_PETS_LIST)
+        return await self._client._request(_PETS_LIST, options=options)
+
+
+class AsyncPetsResourceWithRawResponse:
+    """The operations under `pets`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncPetsResource) -> None:
+        self.list = _raw_response.async_raw(resource.list)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -474,57 +556,94 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
 
     def _bind(self) -> None:
         self.class_ = AsyncClassResource(self)
         self.pets = AsyncPetsResource(self)
 
-    async def class__(self) -> models.Init:
+    async def class__(self, **options: Unpack[RequestOptions]) -> models.Init:
         """__class__."""
-        return await self._request(_CLASS)
+        return await self._request(_CLASS, options=options)
 
-    async def endpoint(self) -> models.Endpoint:
+    async def endpoint(self, **options: Unpack[RequestOptions]) -> models.Endpoint:
         """Endpoint."""
-        return await self._request(_ENDPOINT)
+        return await self._request(_ENDPOINT, options=options)
 
-    async def errors(self) -> models.AsyncClient:
+    async def errors(self, **options: Unpack[RequestOptions]) -> models.AsyncClient:
         """errors."""
-        return await self._request(_ERRORS)
+        return await self._request(_ERRORS, options=options)
 
-    async def json(self) -> models.Json:
+    async def json(self, **options: Unpack[RequestOptions]) -> models.Json:
         """Json."""
-        return await self._request(_JSON)
+        return await self._request(_JSON, options=options)
 
-    async def list_models(self) -> models.Client:
+    async def list_models(self, **options: Unpack[RequestOptions]) -> models.Client:
         """A method named like the module of models."""
-        return await self._request(_LIST_MODELS)
+        return await self._request(_LIST_MODELS, options=options)
 
-    async def msgspec(self) -> models.Msgspec:
+    async def msgspec(self, **options: Unpack[RequestOptions]) -> models.Msgspec:
         """msgspec."""
-        return await self._request(_MSGSPEC)
+        return await self._request(_MSGSPEC, options=options)
 
-    async def object(self) -> models.Builtins:
+    async def object(self, **options: Unpack[RequestOptions]) -> models.Builtins:
         """object."""
-        return await self._request(_OBJECT)
+        return await self._request(_OBJECT, options=options)
 
-    async def op_2fa_verify(self) -> None:
+    async def op_2fa_verify(self, **options: Unpack[RequestOptions]) -> None:
         """2fa-verify."""
-        return await self._request(_OP_2FA_VERIFY)
+        return await self._request(_OP_2FA_VERIFY, options=options)
 
-    async def pass_(self, *, type: str, id: int | None = None) -> None:
+    async def pass_(
+        self, *, type: str, id: int | None = None, **options: Unpack[RequestOptions]
+    ) -> None:
         """pass."""
-        return await self._request(_PASS, query={"type": type}, headers={"id": id})
+        return await self._request(
+            _PASS, query={"type": type}, headers={"id": id}, options=options
+        )
 
-    async def print(self, *, list: list[str] | None = None) -> list[models.Schema2fa]:
+    async def print(
+        self, *, list: list[str] | None = None, **options: Unpack[RequestOptions]
+    ) -> list[models.Schema2fa]:
         """print."""
-        return await self._request(_PRINT, query={"list": list})
+        return await self._request(_PRINT, query={"list": list}, options=options)
 
-    async def recuperer(self) -> models.Schema2WeirdName:
+    async def recuperer(
+        self, **options: Unpack[RequestOptions]
+    ) -> models.Schema2WeirdName:
         """récupérer."""
-        return await self._request(_RECUPERER)
+        return await self._request(_RECUPERER, options=options)
 
-    async def u83b7_u53d6(self) -> models.MySchemaV1Beta:
+    async def u83b7_u53d6(
+        self, **options: Unpack[RequestOptions]
+    ) -> models.MySchemaV1Beta:
         """获取."""
-        return await self._request(_U83B7_U53D6)
+        return await self._request(_U83B7_U53D6, options=options)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.class_ = AsyncClassResourceWithRawResponse(resource.class_)
+        self.pets = AsyncPetsResourceWithRawResponse(resource.pets)
+        self.class__ = _raw_response.async_raw(resource.class__)
+        self.endpoint = _raw_response.async_raw(resource.endpoint)
+        self.errors = _raw_response.async_raw(resource.errors)
+        self.json = _raw_response.async_raw(resource.json)
+        self.list_models = _raw_response.async_raw(resource.list_models)
+        self.msgspec = _raw_response.async_raw(resource.msgspec)
+        self.object = _raw_response.async_raw(resource.object)
+        self.op_2fa_verify = _raw_response.async_raw(resource.op_2fa_verify)
+        self.pass_ = _raw_response.async_raw(resource.pass_)
+        self.print = _raw_response.async_raw(resource.print)
+        self.recuperer = _raw_response.async_raw(resource.recuperer)
+        self.u83b7_u53d6 = _raw_response.async_raw(resource.u83b7_u53d6)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import models
+from . import _raw_response, models
 from ._base import (
     BINARY,
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -18,6 +20,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -112,11 +121,22 @@ class ConfigResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def put(self, *, body: str) -> str:
+    def put(self, *, body: str, **options: Unpack[RequestOptions]) -> str:
         """Replace the configuration"""
         return self._client._request(
-            _CONFIG_PUT, body=body, body_encoding="text", content_type="text/yml"
+            _CONFIG_PUT,
+            body=body,
+            body_encoding="text",
+            content_type="text/yml",
+            options=options,
         )
+
+
+class ConfigResourceWithRawResponse:
+    """The operations under `config`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: ConfigResource) -> None:
+        self.put = _raw_response.raw(resource.put)
 
 
 class DocumentsResource:
@@ -125,11 +145,20 @@ class DocumentsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def create(self, *, body: models.DocumentUpload) -> models.StoredFile:
+    def create(
+        self, *, body: models.DocumentUpload, **options: Unpack[RequestOptions]
+    ) -> models.StoredFile:
         """Upload a document (a form described by a shared schema)"""
         return self._client._request(
-            _DOCUMENTS_CREATE, body=body, body_encoding="multipart"
+            _DOCUMENTS_CREATE, body=body, body_encoding="multipart", options=options
         )
+
+
+class DocumentsResourceWithRawResponse:
+    """The operations under `documents`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: DocumentsResource) -> None:
+        self.create = _raw_response.raw(resource.create)
 
 
 class FilesResource:
@@ -138,11 +167,20 @@ class FilesResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def upload(self, *, body: models.FilesUploadBody) -> models.StoredFile:
+    def upload(
+        self, *, body: models.FilesUploadBody, **options: Unpack[RequestOptions]
+    ) -> models.StoredFile:
         """Upload a file with its metadata"""
         return self._client._request(
-            _FILES_UPLOAD, body=body, body_encoding="multipart"
+            _FILES_UPLOAD, body=body, body_encoding="multipart", options=options
         )
+
+
+class FilesResourceWithRawResponse:
+    """The operations under `files`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: FilesResource) -> None:
+        self.upload = _raw_response.raw(resource.upload)
 
 
 class ImagesResource:
@@ -151,11 +189,15 @@ class ImagesResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, image_id: str) -> bytes:
+    def get(self, image_id: str, **options: Unpack[RequestOptions]) -> bytes:
         """Download an image"""
-        return self._client._request(_IMAGES_GET, path={"image_id": image_id})
+        return self._client._request(
+            _IMAGES_GET, path={"image_id": image_id}, options=options
+        )
 
-    def replace(self, image_id: str, *, body: bytes) -> None:
+    def replace(
+        self, image_id: str, *, body: bytes, **options: Unpack[RequestOptions]
+    ) -> None:
         """Replace an image"""
         return self._client._request(
             _IMAGES_REPLACE,
@@ -163,7 +205,16 @@ class ImagesResource:
             body=body,
             body_encoding="bytes",
             content_type="image/jpeg",
+            options=options,
         )
+
+
+class ImagesResourceWithRawResponse:
+    """The operations under `images`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: ImagesResource) -> None:
+        self.get = _raw_response.raw(resource.get)
+        self.replace = _raw_response.raw(resource.replace)
 
 
 class ReportsResource:
@@ -172,9 +223,18 @@ class ReportsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, report_id: str) -> str:
+    def get(self, report_id: str, **options: Unpack[RequestOptions]) -> str:
         """A report as CSV"""
-        return self._client._request(_REPORTS_GET, path={"report_id": report_id})
+        return self._client._request(
+            _REPORTS_GET, path={"report_id": report_id}, options=options
+        )
+
+
+class ReportsResourceWithRawResponse:
+    """The operations under `reports`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: ReportsResource) -> None:
+        self.get = _raw_response.raw(resource.get)
 
 
 class SessionsResource:
@@ -190,6 +250,7 @@ class SessionsResource:
         content_type: Literal[
             "application/json", "text/plain", "application/sdp"
         ] = "application/json",
+        **options: Unpack[RequestOptions],
     ) -> bytes:
         """Open a session from JSON, an SDP offer or plain text
 
@@ -198,8 +259,15 @@ class SessionsResource:
             content_type: The media type of `body`: `application/json` (the default), `text/plain` or `application/sdp`; `body` takes the type that goes with it.
         """
         return self._client._request(
-            _SESSIONS_CREATE, body=body, content_type=content_type
+            _SESSIONS_CREATE, body=body, content_type=content_type, options=options
         )
+
+
+class SessionsResourceWithRawResponse:
+    """The operations under `sessions`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: SessionsResource) -> None:
+        self.create = _raw_response.raw(resource.create)
 
 
 class Client(SyncAPIClient):
@@ -238,8 +306,15 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
+
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
 
     def _bind(self) -> None:
         self.config = ConfigResource(self)
@@ -250,17 +325,40 @@ class Client(SyncAPIClient):
         self.sessions = SessionsResource(self)
 
 
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.config = ConfigResourceWithRawResponse(resource.config)
+        self.documents = DocumentsResourceWithRawResponse(resource.documents)
+        self.files = FilesResourceWithRawResponse(resource.files)
+        self.images = ImagesResourceWithRawResponse(resource.images)
+        self.reports = ReportsResourceWithRawResponse(resource.reports)
+        self.sessions = SessionsResourceWithRawResponse(resource.sessions)
+
+
 class AsyncConfigResource:
     """Operations under `config`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def put(self, *, body: str) -> str:
+    async def put(self, *, body: str, **options: Unpack[RequestOptions]) -> str:
         """Replace the configuration"""
         return await self._client._request(
-            _CONFIG_PUT, body=body, body_encoding="text", content_type="text/yml"
+            _CONFIG_PUT,
+            body=body,
+            body_encoding="text",
+            content_type="text/yml",
+            options=options,
         )
+
+
+class AsyncConfigResourceWithRawResponse:
+    """The operations under `config`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncConfigResource) -> None:
+        self.put = _raw_response.async_raw(resource.put)
 
 
 class AsyncDocumentsResource:
@@ -269,11 +367,20 @@ class AsyncDocumentsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def create(self, *, body: models.DocumentUpload) -> models.StoredFile:
+    async def create(
+        self, *, body: models.DocumentUpload, **options: Unpack[RequestOptions]
+    ) -> models.StoredFile:
         """Upload a document (a form described by a shared schema)"""
         return await self._client._request(
-            _DOCUMENTS_CREATE, body=body, body_encoding="multipart"
+            _DOCUMENTS_CREATE, body=body, body_encoding="multipart", options=options
         )
+
+
+class AsyncDocumentsResourceWithRawResponse:
+    """The operations under `documents`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncDocumentsResource) -> None:
+        self.create = _raw_response.async_raw(resource.create)
 
 
 class AsyncFilesResource:
@@ -282,11 +389,20 @@ class AsyncFilesResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def upload(self, *, body: models.FilesUploadBody) -> models.StoredFile:
+    async def upload(
+        self, *, body: models.FilesUploadBody, **options: Unpack[RequestOptions]
+    ) -> models.StoredFile:
         """Upload a file with its metadata"""
         return await self._client._request(
-            _FILES_UPLOAD, body=body, body_encoding="multipart"
+            _FILES_UPLOAD, body=body, body_encoding="multipart", options=options
         )
+
+
+class AsyncFilesResourceWithRawResponse:
+    """The operations under `files`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncFilesResource) -> None:
+        self.upload = _raw_response.async_raw(resource.upload)
 
 
 class AsyncImagesResource:
@@ -295,11 +411,15 @@ class AsyncImagesResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self, image_id: str) -> bytes:
+    async def get(self, image_id: str, **options: Unpack[RequestOptions]) -> bytes:
         """Download an image"""
-        return await self._client._request(_IMAGES_GET, path={"image_id": image_id})
+        return await self._client._request(
+            _IMAGES_GET, path={"image_id": image_id}, options=options
+        )
 
-    async def replace(self, image_id: str, *, body: bytes) -> None:
+    async def replace(
+        self, image_id: str, *, body: bytes, **options: Unpack[RequestOptions]
+    ) -> None:
         """Replace an image"""
         return await self._client._request(
             _IMAGES_REPLACE,
@@ -307,7 +427,16 @@ class AsyncImagesResource:
             body=body,
             body_encoding="bytes",
             content_type="image/jpeg",
+            options=options,
         )
+
+
+class AsyncImagesResourceWithRawResponse:
+    """The operations under `images`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncImagesResource) -> None:
+        self.get = _raw_response.async_raw(resource.get)
+        self.replace = _raw_response.async_raw(resource.replace)
 
 
 class AsyncReportsResource:
@@ -316,9 +445,18 @@ class AsyncReportsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self, report_id: str) -> str:
+    async def get(self, report_id: str, **options: Unpack[RequestOptions]) -> str:
         """A report as CSV"""
-        return await self._client._request(_REPORTS_GET, path={"report_id": report_id})
+        return await self._client._request(
+            _REPORTS_GET, path={"report_id": report_id}, options=options
+        )
+
+
+class AsyncReportsResourceWithRawResponse:
+    """The operations under `reports`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncReportsResource) -> None:
+        self.get = _raw_response.async_raw(resource.get)
 
 
 class AsyncSessionsResource:
@@ -334,6 +472,7 @@ class AsyncSessionsResource:
         content_type: Literal[
             "application/json", "text/plain", "application/sdp"
         ] = "application/json",
+        **options: Unpack[RequestOptions],
     ) -> bytes:
         """Open a session from JSON, an SDP offer or plain text
 
@@ -342,8 +481,15 @@ class AsyncSessionsResource:
             content_type: The media type of `body`: `application/json` (the default), `text/plain` or `application/sdp`; `body` takes the type that goes with it.
         """
         return await self._client._request(
-            _SESSIONS_CREATE, body=body, content_type=content_type
+            _SESSIONS_CREATE, body=body, content_type=content_type, options=options
         )
+
+
+class AsyncSessionsResourceWithRawResponse:
+    """The operations under `sessions`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncSessionsResource) -> None:
+        self.create = _raw_response.async_raw(resource.create)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -382,8 +528,15 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
 
     def _bind(self) -> None:
         self.config = AsyncConfigResource(self)
@@ -392,3 +545,15 @@ class AsyncClient(AsyncAPIClient):
         self.images = AsyncImagesResource(self)
         self.reports = AsyncReportsResource(self)
         self.sessions = AsyncSessionsResource(self)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.config = AsyncConfigResourceWithRawResponse(resource.config)
+        self.documents = AsyncDocumentsResourceWithRawResponse(resource.documents)
+        self.files = AsyncFilesResourceWithRawResponse(resource.files)
+        self.images = AsyncImagesResourceWithRawResponse(resource.images)
+        self.reports = AsyncReportsResourceWithRawResponse(resource.reports)
+        self.sessions = AsyncSessionsResourceWithRawResponse(resource.sessions)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import builtins
 import datetime
+import functools
+import sys
 import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import models
+from . import _raw_response, models
 from ._base import (
     BINARY,
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -20,6 +22,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -77,19 +86,29 @@ class RecordsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def create_one(self, *, body: models.RecordCreate) -> models.Record:
+    def create_one(
+        self, *, body: models.RecordCreate, **options: Unpack[RequestOptions]
+    ) -> models.Record:
         """Create Record"""
         return self._client._request(
-            _RECORDS_CREATE_ONE, body=body, body_encoding="json"
+            _RECORDS_CREATE_ONE, body=body, body_encoding="json", options=options
         )
 
-    def delete_one(self, record_id: uuid.UUID) -> None:
+    def delete_one(
+        self, record_id: uuid.UUID, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete Record"""
-        return self._client._request(_RECORDS_DELETE_ONE, path={"record-id": record_id})
+        return self._client._request(
+            _RECORDS_DELETE_ONE, path={"record-id": record_id}, options=options
+        )
 
-    def download(self, record_id: uuid.UUID) -> bytes:
+    def download(
+        self, record_id: uuid.UUID, **options: Unpack[RequestOptions]
+    ) -> bytes:
         """Download Record Content"""
-        return self._client._request(_RECORDS_DOWNLOAD, path={"record-id": record_id})
+        return self._client._request(
+            _RECORDS_DOWNLOAD, path={"record-id": record_id}, options=options
+        )
 
     def list(
         self,
@@ -98,6 +117,7 @@ class RecordsResource:
         created_after: datetime.date | None = None,
         self_: bool | None = None,
         type: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.ListResourceRecord:
         """List Records
 
@@ -113,7 +133,18 @@ class RecordsResource:
                 "self": self_,
                 "type": type,
             },
+            options=options,
         )
+
+
+class RecordsResourceWithRawResponse:
+    """The operations under `records`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: RecordsResource) -> None:
+        self.create_one = _raw_response.raw(resource.create_one)
+        self.delete_one = _raw_response.raw(resource.delete_one)
+        self.download = _raw_response.raw(resource.download)
+        self.list = _raw_response.raw(resource.list)
 
 
 class Client(SyncAPIClient):
@@ -154,11 +185,25 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.records = RecordsResource(self)
+
+
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.records = RecordsResourceWithRawResponse(resource.records)
 
 
 class AsyncRecordsResource:
@@ -167,22 +212,28 @@ class AsyncRecordsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def create_one(self, *, body: models.RecordCreate) -> models.Record:
+    async def create_one(
+        self, *, body: models.RecordCreate, **options: Unpack[RequestOptions]
+    ) -> models.Record:
         """Create Record"""
         return await self._client._request(
-            _RECORDS_CREATE_ONE, body=body, body_encoding="json"
+            _RECORDS_CREATE_ONE, body=body, body_encoding="json", options=options
         )
 
-    async def delete_one(self, record_id: uuid.UUID) -> None:
+    async def delete_one(
+        self, record_id: uuid.UUID, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete Record"""
         return await self._client._request(
-            _RECORDS_DELETE_ONE, path={"record-id": record_id}
+            _RECORDS_DELETE_ONE, path={"record-id": record_id}, options=options
         )
 
-    async def download(self, record_id: uuid.UUID) -> bytes:
+    async def download(
+        self, record_id: uuid.UUID, **options: Unpack[RequestOptions]
+    ) -> bytes:
         """Download Record Content"""
         return await self._client._request(
-            _RECORDS_DOWNLOAD, path={"record-id": record_id}
+            _RECORDS_DOWNLOAD, path={"record-id": record_id}, options=options
         )
 
     async def list(
@@ -192,6 +243,7 @@ class AsyncRecordsResource:
         created_after: datetime.date | None = None,
         self_: bool | None = None,
         type: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.ListResourceRecord:
         """List Records
 
@@ -207,7 +259,18 @@ class AsyncRecordsResource:
                 "self": self_,
                 "type": type,
             },
+            options=options,
         )
+
+
+class AsyncRecordsResourceWithRawResponse:
+    """The operations under `records`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncRecordsResource) -> None:
+        self.create_one = _raw_response.async_raw(resource.create_one)
+        self.delete_one = _raw_response.async_raw(resource.delete_one)
+        self.download = _raw_response.async_raw(resource.download)
+        self.list = _raw_response.async_raw(resource.list)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -248,8 +311,22 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.records = AsyncRecordsResource(self)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.records = AsyncRecordsResourceWithRawResponse(resource.records)

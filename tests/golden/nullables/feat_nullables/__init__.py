@@ -2,6 +2,8 @@
 
 from ._client import AsyncClient, Client
 from ._codec import decode, encode
+from ._options import RequestOptions
+from ._raw_response import RawResponse
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -35,6 +37,8 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
+    "RequestOptions",
     "ResponseTooLargeError",
     "UnprocessableEntityError",
     "__version__",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import models
+from . import _raw_response, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -16,6 +18,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -67,7 +76,11 @@ class ProfilesResource:
         self._client = client
 
     def get(
-        self, profile_id: uuid.UUID, *, include_deleted: bool | None = None
+        self,
+        profile_id: uuid.UUID,
+        *,
+        include_deleted: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Profile:
         """Get Profile
 
@@ -81,17 +94,22 @@ class ProfilesResource:
             _PROFILES_GET,
             path={"profile_id": profile_id},
             query={"include_deleted": include_deleted},
+            options=options,
         )
 
-    def me(self) -> models.Profile | None:
+    def me(self, **options: Unpack[RequestOptions]) -> models.Profile | None:
         """Get My Profile
 
         The caller's profile, or null when the caller has none yet.
         """
-        return self._client._request(_PROFILES_ME)
+        return self._client._request(_PROFILES_ME, options=options)
 
     def update(
-        self, profile_id: uuid.UUID, *, body: models.ProfileUpdate
+        self,
+        profile_id: uuid.UUID,
+        *,
+        body: models.ProfileUpdate,
+        **options: Unpack[RequestOptions],
     ) -> models.Profile:
         """Update Profile
 
@@ -102,7 +120,17 @@ class ProfilesResource:
             path={"profile_id": profile_id},
             body=body,
             body_encoding="json",
+            options=options,
         )
+
+
+class ProfilesResourceWithRawResponse:
+    """The operations under `profiles`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: ProfilesResource) -> None:
+        self.get = _raw_response.raw(resource.get)
+        self.me = _raw_response.raw(resource.me)
+        self.update = _raw_response.raw(resource.update)
 
 
 class Client(SyncAPIClient):
@@ -143,11 +171,25 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.profiles = ProfilesResource(self)
+
+
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.profiles = ProfilesResourceWithRawResponse(resource.profiles)
 
 
 class AsyncProfilesResource:
@@ -157,7 +199,11 @@ class AsyncProfilesResource:
         self._client = client
 
     async def get(
-        self, profile_id: uuid.UUID, *, include_deleted: bool | None = None
+        self,
+        profile_id: uuid.UUID,
+        *,
+        include_deleted: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Profile:
         """Get Profile
 
@@ -171,17 +217,22 @@ class AsyncProfilesResource:
             _PROFILES_GET,
             path={"profile_id": profile_id},
             query={"include_deleted": include_deleted},
+            options=options,
         )
 
-    async def me(self) -> models.Profile | None:
+    async def me(self, **options: Unpack[RequestOptions]) -> models.Profile | None:
         """Get My Profile
 
         The caller's profile, or null when the caller has none yet.
         """
-        return await self._client._request(_PROFILES_ME)
+        return await self._client._request(_PROFILES_ME, options=options)
 
     async def update(
-        self, profile_id: uuid.UUID, *, body: models.ProfileUpdate
+        self,
+        profile_id: uuid.UUID,
+        *,
+        body: models.ProfileUpdate,
+        **options: Unpack[RequestOptions],
     ) -> models.Profile:
         """Update Profile
 
@@ -192,7 +243,17 @@ class AsyncProfilesResource:
             path={"profile_id": profile_id},
             body=body,
             body_encoding="json",
+            options=options,
         )
+
+
+class AsyncProfilesResourceWithRawResponse:
+    """The operations under `profiles`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncProfilesResource) -> None:
+        self.get = _raw_response.async_raw(resource.get)
+        self.me = _raw_response.async_raw(resource.me)
+        self.update = _raw_response.async_raw(resource.update)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -233,8 +294,22 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.profiles = AsyncProfilesResource(self)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.profiles = AsyncProfilesResourceWithRawResponse(resource.profiles)

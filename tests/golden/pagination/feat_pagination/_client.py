@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _base, models
+from . import _base, _raw_response, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -15,6 +17,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -59,24 +68,38 @@ class ItemsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def iter(self) -> models.Iteration:
+    def iter(self, **options: Unpack[RequestOptions]) -> models.Iteration:
         """The current iteration of the catalogue"""
-        return self._client._request(_ITEMS_ITER)
+        return self._client._request(_ITEMS_ITER, options=options)
 
-    def list(self, *, page: int = 1, limit: int = 10) -> models.ItemPage:
+    def list(
+        self, *, page: int = 1, limit: int = 10, **options: Unpack[RequestOptions]
+    ) -> models.ItemPage:
         """List items, one page at a time"""
-        return self._client._request(_ITEMS_LIST, query={"page": page, "limit": limit})
+        return self._client._request(
+            _ITEMS_LIST, query={"page": page, "limit": limit}, options=options
+        )
 
-    def iter_2(self, *, limit: int = 10) -> Iterator[models.Item]:
+    def iter_2(
+        self, *, limit: int = 10, **options: Unpack[RequestOptions]
+    ) -> Iterator[models.Item]:
         """Every item of `list()`, fetched page by page as you iterate.
 
         Takes the arguments of `list()` but `page`; stops after the last page the server reports, or at an empty page.
         """
         return _base.iter_pages(
-            lambda page: self.list(page=page, limit=limit),
+            lambda page: self.list(page=page, limit=limit, **options),
             lambda result: (result.items, result.pagination.max_page),
             1,
         )
+
+
+class ItemsResourceWithRawResponse:
+    """The operations under `items`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: ItemsResource) -> None:
+        self.iter = _raw_response.raw(resource.iter)
+        self.list = _raw_response.raw(resource.list)
 
 
 class Client(SyncAPIClient):
@@ -115,11 +138,25 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.items = ItemsResource(self)
+
+
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.items = ItemsResourceWithRawResponse(resource.items)
 
 
 class AsyncItemsResource:
@@ -128,26 +165,38 @@ class AsyncItemsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def iter(self) -> models.Iteration:
+    async def iter(self, **options: Unpack[RequestOptions]) -> models.Iteration:
         """The current iteration of the catalogue"""
-        return await self._client._request(_ITEMS_ITER)
+        return await self._client._request(_ITEMS_ITER, options=options)
 
-    async def list(self, *, page: int = 1, limit: int = 10) -> models.ItemPage:
+    async def list(
+        self, *, page: int = 1, limit: int = 10, **options: Unpack[RequestOptions]
+    ) -> models.ItemPage:
         """List items, one page at a time"""
         return await self._client._request(
-            _ITEMS_LIST, query={"page": page, "limit": limit}
+            _ITEMS_LIST, query={"page": page, "limit": limit}, options=options
         )
 
-    def iter_2(self, *, limit: int = 10) -> AsyncIterator[models.Item]:
+    def iter_2(
+        self, *, limit: int = 10, **options: Unpack[RequestOptions]
+    ) -> AsyncIterator[models.Item]:
         """Every item of `list()`, fetched page by page as you iterate.
 
         Takes the arguments of `list()` but `page`; stops after the last page the server reports, or at an empty page.
         """
         return _base.aiter_pages(
-            lambda page: self.list(page=page, limit=limit),
+            lambda page: self.list(page=page, limit=limit, **options),
             lambda result: (result.items, result.pagination.max_page),
             1,
         )
+
+
+class AsyncItemsResourceWithRawResponse:
+    """The operations under `items`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncItemsResource) -> None:
+        self.iter = _raw_response.async_raw(resource.iter)
+        self.list = _raw_response.async_raw(resource.list)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -186,8 +235,22 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.items = AsyncItemsResource(self)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.items = AsyncItemsResourceWithRawResponse(resource.items)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _base, models
+from . import _base, _raw_response, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -16,6 +18,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -220,74 +229,106 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
-    def basic(self) -> None:
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
+
+    def basic(self, **options: Unpack[RequestOptions]) -> None:
         """basic."""
-        return self._request(_BASIC)
+        return self._request(_BASIC, options=options)
 
-    def bearer(self) -> None:
+    def bearer(self, **options: Unpack[RequestOptions]) -> None:
         """bearer."""
-        return self._request(_BEARER)
+        return self._request(_BEARER, options=options)
 
-    def both(self) -> None:
+    def both(self, **options: Unpack[RequestOptions]) -> None:
         """Two schemes at once (AND)."""
-        return self._request(_BOTH)
+        return self._request(_BOTH, options=options)
 
-    def cookie(self, *, theme: str | None = None) -> None:
+    def cookie(
+        self, *, theme: str | None = None, **options: Unpack[RequestOptions]
+    ) -> None:
         """cookie."""
         return self._request(
-            _COOKIE, headers={"Cookie": _base.cookie_header([("theme", theme)])}
+            _COOKIE,
+            headers={"Cookie": _base.cookie_header([("theme", theme)])},
+            options=options,
         )
 
-    def either(self) -> None:
+    def either(self, **options: Unpack[RequestOptions]) -> None:
         """Alternatives (OR), the first whose credentials were given is sent."""
-        return self._request(_EITHER)
+        return self._request(_EITHER, options=options)
 
-    def inherited(self) -> models.Item:
+    def inherited(self, **options: Unpack[RequestOptions]) -> models.Item:
         """The document's requirement applies (an API key in a header).
 
         Raises:
             AuthenticationError: The credentials are missing or wrong (HTTP 401).
         """
-        return self._request(_INHERITED)
+        return self._request(_INHERITED, options=options)
 
-    def mixed(self) -> None:
+    def mixed(self, **options: Unpack[RequestOptions]) -> None:
         """Basic and a cookie together, or a bearer token."""
-        return self._request(_MIXED)
+        return self._request(_MIXED, options=options)
 
-    def oauth2(self) -> None:
+    def oauth2(self, **options: Unpack[RequestOptions]) -> None:
         """oauth2."""
-        return self._request(_OAUTH2)
+        return self._request(_OAUTH2, options=options)
 
-    def oidc(self) -> None:
+    def oidc(self, **options: Unpack[RequestOptions]) -> None:
         """oidc."""
-        return self._request(_OIDC)
+        return self._request(_OIDC, options=options)
 
-    def optional(self) -> None:
+    def optional(self, **options: Unpack[RequestOptions]) -> None:
         """`{}` first: credentials are optional, sent when given."""
-        return self._request(_OPTIONAL)
+        return self._request(_OPTIONAL, options=options)
 
-    def public(self) -> None:
+    def public(self, **options: Unpack[RequestOptions]) -> None:
         """`security: []`: no credentials at all."""
-        return self._request(_PUBLIC)
+        return self._request(_PUBLIC, options=options)
 
-    def query(self, *, page: int = 1) -> None:
+    def query(self, *, page: int = 1, **options: Unpack[RequestOptions]) -> None:
         """query."""
-        return self._request(_QUERY, query={"page": page})
+        return self._request(_QUERY, query={"page": page}, options=options)
 
-    def renamed(self) -> None:
+    def renamed(self, **options: Unpack[RequestOptions]) -> None:
         """A scheme named like a constructor keyword."""
-        return self._request(_RENAMED)
+        return self._request(_RENAMED, options=options)
 
-    def undeclared(self) -> None:
+    def undeclared(self, **options: Unpack[RequestOptions]) -> None:
         """A requirement naming no declared scheme is ignored (with a warning)."""
-        return self._request(_UNDECLARED)
+        return self._request(_UNDECLARED, options=options)
 
-    def unsupported(self) -> None:
+    def unsupported(self, **options: Unpack[RequestOptions]) -> None:
         """A client certificate, or a bearer token."""
-        return self._request(_UNSUPPORTED)
+        return self._request(_UNSUPPORTED, options=options)
+
+
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.basic = _raw_response.raw(resource.basic)
+        self.bearer = _raw_response.raw(resource.bearer)
+        self.both = _raw_response.raw(resource.both)
+        self.cookie = _raw_response.raw(resource.cookie)
+        self.either = _raw_response.raw(resource.either)
+        self.inherited = _raw_response.raw(resource.inherited)
+        self.mixed = _raw_response.raw(resource.mixed)
+        self.oauth2 = _raw_response.raw(resource.oauth2)
+        self.oidc = _raw_response.raw(resource.oidc)
+        self.optional = _raw_response.raw(resource.optional)
+        self.public = _raw_response.raw(resource.public)
+        self.query = _raw_response.raw(resource.query)
+        self.renamed = _raw_response.raw(resource.renamed)
+        self.undeclared = _raw_response.raw(resource.undeclared)
+        self.unsupported = _raw_response.raw(resource.unsupported)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -352,71 +393,103 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
-    async def basic(self) -> None:
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
+
+    async def basic(self, **options: Unpack[RequestOptions]) -> None:
         """basic."""
-        return await self._request(_BASIC)
+        return await self._request(_BASIC, options=options)
 
-    async def bearer(self) -> None:
+    async def bearer(self, **options: Unpack[RequestOptions]) -> None:
         """bearer."""
-        return await self._request(_BEARER)
+        return await self._request(_BEARER, options=options)
 
-    async def both(self) -> None:
+    async def both(self, **options: Unpack[RequestOptions]) -> None:
         """Two schemes at once (AND)."""
-        return await self._request(_BOTH)
+        return await self._request(_BOTH, options=options)
 
-    async def cookie(self, *, theme: str | None = None) -> None:
+    async def cookie(
+        self, *, theme: str | None = None, **options: Unpack[RequestOptions]
+    ) -> None:
         """cookie."""
         return await self._request(
-            _COOKIE, headers={"Cookie": _base.cookie_header([("theme", theme)])}
+            _COOKIE,
+            headers={"Cookie": _base.cookie_header([("theme", theme)])},
+            options=options,
         )
 
-    async def either(self) -> None:
+    async def either(self, **options: Unpack[RequestOptions]) -> None:
         """Alternatives (OR), the first whose credentials were given is sent."""
-        return await self._request(_EITHER)
+        return await self._request(_EITHER, options=options)
 
-    async def inherited(self) -> models.Item:
+    async def inherited(self, **options: Unpack[RequestOptions]) -> models.Item:
         """The document's requirement applies (an API key in a header).
 
         Raises:
             AuthenticationError: The credentials are missing or wrong (HTTP 401).
         """
-        return await self._request(_INHERITED)
+        return await self._request(_INHERITED, options=options)
 
-    async def mixed(self) -> None:
+    async def mixed(self, **options: Unpack[RequestOptions]) -> None:
         """Basic and a cookie together, or a bearer token."""
-        return await self._request(_MIXED)
+        return await self._request(_MIXED, options=options)
 
-    async def oauth2(self) -> None:
+    async def oauth2(self, **options: Unpack[RequestOptions]) -> None:
         """oauth2."""
-        return await self._request(_OAUTH2)
+        return await self._request(_OAUTH2, options=options)
 
-    async def oidc(self) -> None:
+    async def oidc(self, **options: Unpack[RequestOptions]) -> None:
         """oidc."""
-        return await self._request(_OIDC)
+        return await self._request(_OIDC, options=options)
 
-    async def optional(self) -> None:
+    async def optional(self, **options: Unpack[RequestOptions]) -> None:
         """`{}` first: credentials are optional, sent when given."""
-        return await self._request(_OPTIONAL)
+        return await self._request(_OPTIONAL, options=options)
 
-    async def public(self) -> None:
+    async def public(self, **options: Unpack[RequestOptions]) -> None:
         """`security: []`: no credentials at all."""
-        return await self._request(_PUBLIC)
+        return await self._request(_PUBLIC, options=options)
 
-    async def query(self, *, page: int = 1) -> None:
+    async def query(self, *, page: int = 1, **options: Unpack[RequestOptions]) -> None:
         """query."""
-        return await self._request(_QUERY, query={"page": page})
+        return await self._request(_QUERY, query={"page": page}, options=options)
 
-    async def renamed(self) -> None:
+    async def renamed(self, **options: Unpack[RequestOptions]) -> None:
         """A scheme named like a constructor keyword."""
-        return await self._request(_RENAMED)
+        return await self._request(_RENAMED, options=options)
 
-    async def undeclared(self) -> None:
+    async def undeclared(self, **options: Unpack[RequestOptions]) -> None:
         """A requirement naming no declared scheme is ignored (with a warning)."""
-        return await self._request(_UNDECLARED)
+        return await self._request(_UNDECLARED, options=options)
 
-    async def unsupported(self) -> None:
+    async def unsupported(self, **options: Unpack[RequestOptions]) -> None:
         """A client certificate, or a bearer token."""
-        return await self._request(_UNSUPPORTED)
+        return await self._request(_UNSUPPORTED, options=options)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.basic = _raw_response.async_raw(resource.basic)
+        self.bearer = _raw_response.async_raw(resource.bearer)
+        self.both = _raw_response.async_raw(resource.both)
+        self.cookie = _raw_response.async_raw(resource.cookie)
+        self.either = _raw_response.async_raw(resource.either)
+        self.inherited = _raw_response.async_raw(resource.inherited)
+        self.mixed = _raw_response.async_raw(resource.mixed)
+        self.oauth2 = _raw_response.async_raw(resource.oauth2)
+        self.oidc = _raw_response.async_raw(resource.oidc)
+        self.optional = _raw_response.async_raw(resource.optional)
+        self.public = _raw_response.async_raw(resource.public)
+        self.query = _raw_response.async_raw(resource.query)
+        self.renamed = _raw_response.async_raw(resource.renamed)
+        self.undeclared = _raw_response.async_raw(resource.undeclared)
+        self.unsupported = _raw_response.async_raw(resource.unsupported)

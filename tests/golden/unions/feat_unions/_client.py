@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import builtins
+import functools
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import models
+from . import _raw_response, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -16,6 +18,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -78,9 +87,18 @@ class ChargesResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, charge_id: str) -> models.Charge:
+    def get(self, charge_id: str, **options: Unpack[RequestOptions]) -> models.Charge:
         """Get Charge"""
-        return self._client._request(_CHARGES_GET, path={"charge_id": charge_id})
+        return self._client._request(
+            _CHARGES_GET, path={"charge_id": charge_id}, options=options
+        )
+
+
+class ChargesResourceWithRawResponse:
+    """The operations under `charges`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: ChargesResource) -> None:
+        self.get = _raw_response.raw(resource.get)
 
 
 class NotificationsResource:
@@ -90,12 +108,21 @@ class NotificationsResource:
         self._client = client
 
     def get(
-        self, notification_id: str
+        self, notification_id: str, **options: Unpack[RequestOptions]
     ) -> models.EmailNotification | models.SmsNotification | models.PushNotification:
         """Get Notification"""
         return self._client._request(
-            _NOTIFICATIONS_GET, path={"notification_id": notification_id}
+            _NOTIFICATIONS_GET,
+            path={"notification_id": notification_id},
+            options=options,
         )
+
+
+class NotificationsResourceWithRawResponse:
+    """The operations under `notifications`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: NotificationsResource) -> None:
+        self.get = _raw_response.raw(resource.get)
 
 
 class PaymentMethodsResource:
@@ -104,9 +131,18 @@ class PaymentMethodsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def list(self) -> builtins.list[models.PaymentMethod]:
+    def list(
+        self, **options: Unpack[RequestOptions]
+    ) -> builtins.list[models.PaymentMethod]:
         """List Payment Methods"""
-        return self._client._request(_PAYMENT_METHODS_LIST)
+        return self._client._request(_PAYMENT_METHODS_LIST, options=options)
+
+
+class PaymentMethodsResourceWithRawResponse:
+    """The operations under `payment_methods`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: PaymentMethodsResource) -> None:
+        self.list = _raw_response.raw(resource.list)
 
 
 class PetsResource:
@@ -115,12 +151,23 @@ class PetsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def create(self, *, body: models.Pet) -> models.Pet:
+    def create(
+        self, *, body: models.Pet, **options: Unpack[RequestOptions]
+    ) -> models.Pet:
         """Register Pet
 
         A pet that may pay for itself.
         """
-        return self._client._request(_PETS_CREATE, body=body, body_encoding="json")
+        return self._client._request(
+            _PETS_CREATE, body=body, body_encoding="json", options=options
+        )
+
+
+class PetsResourceWithRawResponse:
+    """The operations under `pets`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: PetsResource) -> None:
+        self.create = _raw_response.raw(resource.create)
 
 
 class Client(SyncAPIClient):
@@ -161,8 +208,15 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
+
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
 
     def _bind(self) -> None:
         self.charges = ChargesResource(self)
@@ -171,15 +225,40 @@ class Client(SyncAPIClient):
         self.pets = PetsResource(self)
 
 
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.charges = ChargesResourceWithRawResponse(resource.charges)
+        self.notifications = NotificationsResourceWithRawResponse(
+            resource.notifications
+        )
+        self.payment_methods = PaymentMethodsResourceWithRawResponse(
+            resource.payment_methods
+        )
+        self.pets = PetsResourceWithRawResponse(resource.pets)
+
+
 class AsyncChargesResource:
     """Operations under `charges`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self, charge_id: str) -> models.Charge:
+    async def get(
+        self, charge_id: str, **options: Unpack[RequestOptions]
+    ) -> models.Charge:
         """Get Charge"""
-        return await self._client._request(_CHARGES_GET, path={"charge_id": charge_id})
+        return await self._client._request(
+            _CHARGES_GET, path={"charge_id": charge_id}, options=options
+        )
+
+
+class AsyncChargesResourceWithRawResponse:
+    """The operations under `charges`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncChargesResource) -> None:
+        self.get = _raw_response.async_raw(resource.get)
 
 
 class AsyncNotificationsResource:
@@ -189,12 +268,21 @@ class AsyncNotificationsResource:
         self._client = client
 
     async def get(
-        self, notification_id: str
+        self, notification_id: str, **options: Unpack[RequestOptions]
     ) -> models.EmailNotification | models.SmsNotification | models.PushNotification:
         """Get Notification"""
         return await self._client._request(
-            _NOTIFICATIONS_GET, path={"notification_id": notification_id}
+            _NOTIFICATIONS_GET,
+            path={"notification_id": notification_id},
+            options=options,
         )
+
+
+class AsyncNotificationsResourceWithRawResponse:
+    """The operations under `notifications`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncNotificationsResource) -> None:
+        self.get = _raw_response.async_raw(resource.get)
 
 
 class AsyncPaymentMethodsResource:
@@ -203,9 +291,18 @@ class AsyncPaymentMethodsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def list(self) -> builtins.list[models.PaymentMethod]:
+    async def list(
+        self, **options: Unpack[RequestOptions]
+    ) -> builtins.list[models.PaymentMethod]:
         """List Payment Methods"""
-        return await self._client._request(_PAYMENT_METHODS_LIST)
+        return await self._client._request(_PAYMENT_METHODS_LIST, options=options)
+
+
+class AsyncPaymentMethodsResourceWithRawResponse:
+    """The operations under `payment_methods`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncPaymentMethodsResource) -> None:
+        self.list = _raw_response.async_raw(resource.list)
 
 
 class AsyncPetsResource:
@@ -214,14 +311,23 @@ class AsyncPetsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def create(self, *, body: models.Pet) -> models.Pet:
+    async def create(
+        self, *, body: models.Pet, **options: Unpack[RequestOptions]
+    ) -> models.Pet:
         """Register Pet
 
         A pet that may pay for itself.
         """
         return await self._client._request(
-            _PETS_CREATE, body=body, body_encoding="json"
+            _PETS_CREATE, body=body, body_encoding="json", options=options
         )
+
+
+class AsyncPetsResourceWithRawResponse:
+    """The operations under `pets`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncPetsResource) -> None:
+        self.create = _raw_response.async_raw(resource.create)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -262,11 +368,32 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
 
     def _bind(self) -> None:
         self.charges = AsyncChargesResource(self)
         self.notifications = AsyncNotificationsResource(self)
         self.payment_methods = AsyncPaymentMethodsResource(self)
         self.pets = AsyncPetsResource(self)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.charges = AsyncChargesResourceWithRawResponse(resource.charges)
+        self.notifications = AsyncNotificationsResourceWithRawResponse(
+            resource.notifications
+        )
+        self.payment_methods = AsyncPaymentMethodsResourceWithRawResponse(
+            resource.payment_methods
+        )
+        self.pets = AsyncPetsResourceWithRawResponse(resource.pets)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import models
+from . import _raw_response, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -15,6 +17,13 @@ from ._base import (
     Json,
     SyncAPIClient,
 )
+from ._options import RequestOptions
+
+# Imported at run time too, so that `typing.get_type_hints` reads the methods (3.11+).
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # Python 3.10: only the type checker reads this
+    from typing_extensions import Unpack
 
 if TYPE_CHECKING:
     import httpx
@@ -51,9 +60,18 @@ class OrdersResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, order_id: str) -> models.Order:
+    def get(self, order_id: str, **options: Unpack[RequestOptions]) -> models.Order:
         """One order"""
-        return self._client._request(_ORDERS_GET, path={"order_id": order_id})
+        return self._client._request(
+            _ORDERS_GET, path={"order_id": order_id}, options=options
+        )
+
+
+class OrdersResourceWithRawResponse:
+    """The operations under `orders`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: OrdersResource) -> None:
+        self.get = _raw_response.raw(resource.get)
 
 
 class Client(SyncAPIClient):
@@ -92,11 +110,25 @@ class Client(SyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return ClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.orders = OrdersResource(self)
+
+
+class ClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.orders = OrdersResourceWithRawResponse(resource.orders)
 
 
 class AsyncOrdersResource:
@@ -105,9 +137,20 @@ class AsyncOrdersResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self, order_id: str) -> models.Order:
+    async def get(
+        self, order_id: str, **options: Unpack[RequestOptions]
+    ) -> models.Order:
         """One order"""
-        return await self._client._request(_ORDERS_GET, path={"order_id": order_id})
+        return await self._client._request(
+            _ORDERS_GET, path={"order_id": order_id}, options=options
+        )
+
+
+class AsyncOrdersResourceWithRawResponse:
+    """The operations under `orders`, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncOrdersResource) -> None:
+        self.get = _raw_response.async_raw(resource.get)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -146,8 +189,22 @@ class AsyncClient(AsyncAPIClient):
             max_response_size=max_response_size,
             headers=headers,
             http_client=http_client,
+            servers=SERVERS,
         )
         self._bind()
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, each returning a `RawResponse`: status, headers, HTTP
+        version and timing, with `parse()` for the typed result."""
+        return AsyncClientWithRawResponse(self)
+
     def _bind(self) -> None:
         self.orders = AsyncOrdersResource(self)
+
+
+class AsyncClientWithRawResponse:
+    """The operations, each returning a `RawResponse`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.orders = AsyncOrdersResourceWithRawResponse(resource.orders)

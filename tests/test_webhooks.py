@@ -161,6 +161,9 @@ def test_an_unknown_event_keeps_its_verified_payload(pkg: ModuleType, webhooks: 
     assert caught.value.event_type == "order.shipped"
     assert caught.value.data == shipped
     assert isinstance(caught.value, webhooks.WebhookPayloadError) and isinstance(caught.value, pkg.APIError)
+    for odd in ({"type": ["order.created"]}, {"type": {}}, {"data": ORDER}):
+        with pytest.raises(webhooks.UnknownWebhookEventError):
+            webhooks.parse_event(json.dumps(odd))
 
 
 @pytest.mark.parametrize(

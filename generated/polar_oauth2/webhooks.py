@@ -137,7 +137,7 @@ def parse_event(body: bytes | str) -> WebhookEvent:
     variant the same way."""
     content = body.encode("utf-8") if isinstance(body, str) else bytes(body)
     event_type = _event_type(content)
-    if event_type not in EVENT_TYPES:
+    if not isinstance(event_type, (str, int)) or event_type not in EVENT_TYPES:
         raise UnknownWebhookEventError(
             f"unknown webhook event {_excerpt(event_type)}: not one of the "
             f"{len(EVENT_TYPES)} event types in the spec (see EVENT_TYPES)",

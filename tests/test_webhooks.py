@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 from conftest import TESTS, generated_package
+from http_server import Reply, ScriptedServer
 
 KEY = b"an endpoint's key, 24 b!"
 SECRET = "whsec_" + base64.b64encode(KEY).decode()
@@ -90,6 +91,30 @@ def test_a_signed_payload_decodes_into_its_event_model(pkg: ModuleType, webhooks
     inline = {"type": "customer.deleted", "customer_id": "6f0b6c1e-3f5c-4bb6-9a4e-2f8f7d1a0c01"}
     assert type(webhooks.unwrap(*signed(inline), KEY, now=NOW)).__name__ == "CustomerDeletedPayload"
     assert webhooks.EVENT_TYPES == {"order.created", "order.cancelled", "customer.deleted"}
+
+
+def test_a_receiver_on_127_0_0_1_takes_what_really_arrives(
+    webhooks: ModuleType, http_server: ScriptedServer
+) -> None:
+    """The API's request through a real HTTP stack: the body as read off the socket, the
+    headers as the server parsed them (in whatever case the sender wrote them)."""
+
+    def receive(request: Any) -> Reply:
+        try:
+            event = webhooks.unwrap(request.body, request.headers, SECRET, now=NOW)
+        except webhooks.WebhookVerificationError as exc:
+            return Reply.json({"error": type(exc).__name__}, status=401)
+        return Reply.json({"event": type(event).__name__}, status=200)
+
+    http_server.route("POST", "/hooks", receive)
+    body, headers = signed(CREATED)
+    sent = {"Webhook-ID": headers["webhook-id"], "WEBHOOK-TIMESTAMP": headers["webhook-timestamp"],
+            "Webhook-Signature": headers["webhook-signature"], "Content-Type": "application/json"}  # fmt: skip
+    with httpx.Client(base_url=http_server.url) as client:
+        genuine = client.post("/hooks", content=body, headers=sent)
+        forged = client.post("/hooks", content=body.replace(b"paid", b"open"), headers=sent)
+    assert (genuine.status_code, genuine.json()) == (200, {"event": "OrderCreatedEvent"})
+    assert (forged.status_code, forged.json()) == (401, {"error": "WebhookSignatureError"})
 
 
 def test_one_valid_signature_among_several_is_enough(webhooks: ModuleType) -> None:

@@ -19,6 +19,7 @@ from .schemas import Schemas
 from .security import security_schemes
 from .servers import servers
 from .unions import dispatch_conflicts, recursive_native_aliases
+from .webhooks import webhooks
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
 
@@ -66,6 +67,9 @@ def _build(
             for op, endpoint in zip(located, endpoint_names(located))
         ]
     )
+    # After the operations, so their classes keep the names they have without webhooks; a
+    # subset of operations leaves webhooks out, as it leaves out other operations.
+    hooks = webhooks(schemas) if options.selection.everything else None
     problems += [w for w in schemas.warnings if w not in problems]
     errors, warnings = split_severity(problems)
     if errors:
@@ -74,7 +78,11 @@ def _build(
         [op.body.type for op in operations if op.body is not None] + [p.type for op in operations for p in op.params],
         schemas,
     )
-    received = models_in([r.type for op in operations for r in op.success + op.errors if r.type], schemas)
+    received = models_in(
+        [r.type for op in operations for r in op.success + op.errors if r.type]
+        + [e.payload for e in (hooks.events if hooks else ())],
+        schemas,
+    )
     root = namespace_tree(operations, data.get("tags") or [])
     info = data.get("info") or {}
     version = str(info.get("version") or "")
@@ -101,6 +109,7 @@ def _build(
         error_classes=ERROR_CLASSES,
         error_details=error_details(operations),
         warnings=tuple(warnings),
+        webhooks=hooks,
     )
     return api, conflicts, recursive
 

@@ -17,6 +17,7 @@ from .markdown import markdown_line
 from .models_view import AliasView, EnumView, ModelView, alias_view, enum_view, model_view
 from .pysource import docstring, import_sort_key, string_literal
 from .security_view import CredentialView, credential_views, credentials_line
+from .webhooks_view import WebhooksView, webhooks_view
 
 # The exceptions the generated errors module defines besides one class per status.
 _BASE_ERRORS = (
@@ -74,6 +75,8 @@ class ApiView:
     raw_example: str
     # The first paginated operation, for the README's example.
     paginated: OperationView | None
+    # What webhooks.py and the README's webhook section need; None without webhooks.
+    webhooks: WebhooksView | None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -149,6 +152,7 @@ def context(api: Api) -> ApiView:
         options_example=_with_options_example(operations[0].example) if operations else "",
         raw_example="client.with_raw_response." + operations[0].example.removeprefix("client.") if operations else "",
         paginated=next((o for o in operations if o.pagination), None),
+        webhooks=webhooks_view(api.webhooks) if api.webhooks else None,
     )
 
 

@@ -17,6 +17,7 @@ from .responses import ERROR_CLASSES
 from .schemas import Schemas
 from .security import security_schemes
 from .servers import servers
+from .streams import with_twins
 from .unions import dispatch_conflicts, recursive_native_aliases
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
@@ -60,10 +61,12 @@ def _build(
     problems: list[Problem] = []
     security = security_schemes(doc, problems)
     operations = unique_iter_names(
-        [
-            operation(schemas, op, endpoint, problems, security)
-            for op, endpoint in zip(located, endpoint_names(located))
-        ]
+        with_twins(
+            [
+                operation(schemas, op, endpoint, problems, security)
+                for op, endpoint in zip(located, endpoint_names(located))
+            ]
+        )
     )
     problems += [w for w in schemas.warnings if w not in problems]
     errors, warnings = split_severity(problems)

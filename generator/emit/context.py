@@ -131,7 +131,20 @@ def context(api: Api) -> ApiView:
         package_exports=tuple(
             sorted(
                 error_exports
-                + ("AsyncClient", "Client", "RawResponse", "RequestOptions", "__version__", "decode", "encode"),
+                + (
+                    "AsyncClient",
+                    "AsyncStream",
+                    "AsyncStreamedResponse",
+                    "Client",
+                    "Event",
+                    "RawResponse",
+                    "RequestOptions",
+                    "Stream",
+                    "StreamedResponse",
+                    "__version__",
+                    "decode",
+                    "encode",
+                ),
                 key=import_sort_key,
             )
         ),

@@ -177,8 +177,7 @@ def namespace_view(ns: Namespace) -> NamespaceView:
         streaming_class_name=ns.class_name + "WithStreamingResponse",
         async_streaming_class_name=ns.async_class_name + "WithStreamingResponse",
         streaming_docstring=docstring(
-            f"The operations{_under(ns.path)}, each a context manager over a response whose body is not read yet.",
-            4,
+            f"The operations{_under(ns.path)}, each opening a `StreamedResponse` for `with`.", 4
         )
         or "",
     )

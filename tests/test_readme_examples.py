@@ -35,7 +35,7 @@ AUTHORIZE = {
 
 def test_the_readme_has_examples_for_every_topic() -> None:
     text = "\n".join(examples())
-    for needle in ("AsyncClient", "with_options", ".iter(", "except APIStatusError", "logging.getLogger"):
+    for needle in ("AsyncClient", "with_options", ".iter(", "except APIStatusError", "logging.getLogger", "with_streaming_response"):
         assert needle in text
     assert len(examples()) >= 8
 

@@ -294,3 +294,20 @@ def test_the_streaming_signatures_type_check(pkg: ModuleType, tmp_path: Path) ->
     )  # fmt: skip
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert [line.split(":")[1] for line in errors] == ["16", "23"], result.stdout
+
+
+def test_the_readme_streaming_examples_run(
+    pkg: ModuleType, http_server: ScriptedServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    readme = (Path(pkg.__file__).parent.parent / "README.md").read_text()
+    blocks = [b for b in re.findall(r"^```python\n(.*?)^```", readme, re.M | re.S) if "with_streaming_response" in b or "for event in" in b]
+    assert len(blocks) == 2 and "with_streaming_response" in blocks[0] and "for event in" in blocks[1]
+    monkeypatch.setattr(pkg._client, "SERVERS", dict.fromkeys(pkg._client.SERVERS, http_server.url))
+    http_server.route("GET", "/feed", events(b'data: {"kind": "created", "id": 9}\n\n'))
+    http_server.handler = lambda request: Reply.raw(b"file", content_type="application/octet-stream")
+    for index, code in enumerate(blocks):
+        exec(compile(code, f"README.md streaming example {index}", "exec"), {"__name__": "readme"})  # noqa: S102
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == ["200 application/octet-stream", "message Created(id=9)"]

@@ -67,6 +67,10 @@ class ApiView:
     retry_example: str
     # The first paginated operation, for the README's example.
     paginated: OperationView | None
+    # README calls: the first operation through `with_streaming_response`, and an
+    # operation that returns events ("" when none does).
+    streaming_example: str
+    events_example: str
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -151,7 +155,25 @@ def context(api: Api) -> ApiView:
         readme_examples=tuple((o.ir.python_path, o.example) for o in operations),
         retry_example="patient." + operations[0].example.removeprefix("client.") if operations else "",
         paginated=next((o for o in operations if o.pagination), None),
+        streaming_example=_streaming_example(operations),
+        events_example=_events_example(operations),
     )
+
+
+def _streaming_example(operations: tuple[OperationView, ...]) -> str:
+    """The README's `with_streaming_response` call: of an operation without a body to make
+    up and without events, if there is one."""
+    plain = [o for o in operations if not o.ir.streams and (o.body is None or not o.body.required)]
+    chosen = (plain or list(operations))[:1]
+    return "".join("client.with_streaming_response." + o.example.removeprefix("client.") for o in chosen)
+
+
+def _events_example(operations: tuple[OperationView, ...]) -> str:
+    """A call that returns events, for the README: one without a body to make up, if any."""
+    streams = [o for o in operations if o.ir.streams]
+    plain = [o for o in streams if o.body is None or not o.body.required]
+    chosen = plain or streams
+    return chosen[0].example if chosen else ""
 
 
 def _client_docstring(api: Api, credentials: tuple[CredentialView, ...], *, is_async: bool) -> str:

@@ -153,6 +153,14 @@ def test_an_error_status_raises_the_operations_error(
     assert info.value.detail == pkg.models.Problem(message="no prompt")
 
 
+def test_json_where_events_were_asked_for_is_a_clear_error(
+    pkg: ModuleType, http_server: ScriptedServer, client: Any
+) -> None:
+    http_server.route("GET", "/feed", Reply.json({"kind": "created", "id": 1}))
+    with pytest.raises(pkg.errors.DecodeError, match=r"feed:watch: expected an event stream .* application/json"):
+        client.feed.watch()
+
+
 def watched(pieces: Iterable[bytes], ended: threading.Event) -> Iterator[bytes]:
     """`pieces`, noting when the server stops sending them (the client went away)."""
     try:
@@ -171,6 +179,14 @@ def test_break_closes_the_connection(http_server: ScriptedServer, client: Any) -
             break
     assert stream.closed
     assert ended.wait(30), "the server kept sending after the client left"
+
+
+def test_a_stream_dropped_unread_lets_its_connection_go(http_server: ScriptedServer, client: Any) -> None:
+    ended = threading.Event()
+    endless = (b'data: {"kind": "deleted", "id": %d}\n\n' % i for i in range(10**9))
+    http_server.route("GET", "/feed", Stream(lambda: watched(endless, ended), headers=SSE, every=0.001))
+    client.feed.watch()  # never iterated, never closed: collected at once
+    assert ended.wait(30), "the connection outlived its stream"
 
 
 def test_a_server_that_dies_mid_stream_raises_a_connection_error(
@@ -195,7 +211,8 @@ def test_a_raw_twin_reads_the_stream_whole_and_replays_it(
 
 
 @pytest.mark.anyio
-async def test_async_streams(pkg: ModuleType, http_server: ScriptedServer) -> None:
+async def test_async_streams(pkg: ModuleType, http_server: ScriptedServer, tmp_path: Path) -> None:
+    target = tmp_path / "f.bin"
     http_server.route("POST", "/completions", events(chunk(0, "a"), chunk(1, "b"), b"data: [DONE]\n\n"))
     async with pkg.AsyncClient(base_url=http_server.url, max_retries=0) as client:
         body = pkg.models.CompletionRequest(prompt="p")
@@ -208,6 +225,9 @@ async def test_async_streams(pkg: ModuleType, http_server: ScriptedServer) -> No
             assert response.status_code == 200
             assert [piece async for piece in response.aiter_bytes(4)] == [b"0123", b"4567", b"89"]
         assert response.closed
+        async with client.with_streaming_response.files.download("f") as response:
+            assert await response.write_to(target) == 10
+        assert target.read_bytes() == b"0123456789"
 
 
 # -- with_streaming_response ------------------------------------------------------------------

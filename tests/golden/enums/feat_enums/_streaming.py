@@ -10,6 +10,7 @@ the response's headers; after that each read has httpx's own timeouts.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextvars import ContextVar
@@ -290,6 +291,12 @@ class Stream(_Open, Generic[T]):
             self._closed = True
             self._response.close()
 
+    def __del__(self) -> None:
+        # A stream dropped unread must not hold its connection until the pool times out.
+        if not getattr(self, "_closed", True):
+            with contextlib.suppress(Exception):  # nothing to report to at collection
+                self.close()
+
     def __enter__(self) -> Stream[T]:
         return self
 
@@ -368,6 +375,23 @@ class AsyncStream(_Open, Generic[T]):
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+def not_an_event_stream(
+    operation_id: str, headers: httpx.Headers
+) -> errors.APIError | None:
+    """The error for a success that is JSON where events were asked for (a server that
+    ignored `Accept`), else None: read as events it would look like an empty stream."""
+    media = headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != "application/json" and not media.endswith("+json"):
+        return None
+    return errors.DecodeError(
+        f"{operation_id}: expected an event stream (text/event-stream), the server sent"
+        f" {media}",
+        operation_id=operation_id,
+        path=None,
+        body=b"",
+    )
 
 
 def _is_httpx(exc: Exception) -> bool:

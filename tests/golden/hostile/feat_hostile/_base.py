@@ -40,6 +40,7 @@ from ._streaming import (
     EventDecoder,
     Stream,
     StreamedResponse,
+    not_an_event_stream,
 )
 from ._unions import decode_hook
 from ._version import __version__
@@ -1277,6 +1278,10 @@ class SyncAPIClient(_Core):
         assert isinstance(outcome, _Opened)
         if WANTS_STREAM.get():
             return self._streamed(endpoint, outcome)  # type: ignore[return-value]
+        wrong = not_an_event_stream(endpoint.operation_id, outcome.response.headers)
+        if wrong is not None:
+            outcome.response.close()
+            raise wrong
         return self._events(endpoint, outcome.response, outcome.url)
 
     def _exchange(
@@ -1487,6 +1492,10 @@ class AsyncAPIClient(_Core):
         assert isinstance(outcome, _Opened)
         if WANTS_STREAM.get():
             return self._streamed(endpoint, outcome)  # type: ignore[return-value]
+        wrong = not_an_event_stream(endpoint.operation_id, outcome.response.headers)
+        if wrong is not None:
+            await outcome.response.aclose()
+            raise wrong
         return self._events(endpoint, outcome.response, outcome.url)
 
     async def _exchange(

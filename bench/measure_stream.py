@@ -67,8 +67,8 @@ def baseline(mock: httpx.MockTransport) -> Callable[[], int]:
                 data = line[6:]
                 if data == "[DONE]":
                     break
-                json.loads(data)["choices"][0]["delta"]["content"]
-                count += 1
+                content = json.loads(data)["choices"][0]["delta"]["content"]
+                count += content is not None
         return count
 
     return consume
@@ -83,8 +83,8 @@ def ours(mock: httpx.MockTransport, client_dir: Path) -> Callable[[], int]:
     def consume() -> int:
         count = 0
         for event in client.chat.complete_stream(body=request):
-            event.value.choices[0].delta.content
-            count += 1
+            content = event.value.choices[0].delta.content
+            count += content is not None
         return count
 
     return consume

@@ -320,7 +320,7 @@ def machine_facts() -> dict[str, str]:
     except AttributeError:
         usable = cores
     return {
-        "Date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "Date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "CPU": cpu,
         "Cores": f"{cores} ({usable} usable by this process)",
         "Python": f"{platform.python_implementation()} {platform.python_version()}",

@@ -41,15 +41,19 @@ def section(result: dict[str, Any] | None, error: str | None = None) -> list[str
         return out + [f"Not measured: {error}"]
     verdict = "within" if result["ratio"] <= GOAL_RATIO else "**over**"
     out += [
-        f"Consuming {result['events']:,} chat-completion events (`data:` JSON, then `[DONE]`), served"
-        " by an in-process `httpx.MockTransport` in 16 KiB pieces; median of"
-        f" {result['reps']} interleaved rounds (measure_stream.py).",
+        (
+            f"Consuming {result['events']:,} chat-completion events (`data:` JSON, then `[DONE]`),"
+            " served by an in-process `httpx.MockTransport` in 16 KiB pieces; median of"
+            f" {result['reps']} interleaved rounds (measure_stream.py)."
+        ),
         "",
         "| Subject | Per stream | Ratio |",
         "| --- | ---: | ---: |",
         f"| hand-written `httpx` `iter_lines()` + `json.loads` | {result['baseline_ms']:.1f} ms | 1.00x |",
-        f"| ours: `for event in client.chat.complete_stream(...)`, `event.value` read | "
-        f"{result['ours_ms']:.1f} ms | {result['ratio']:.2f}x |",
+        (
+            "| ours: `for event in client.chat.complete_stream(...)`, `event.value` read |"
+            f" {result['ours_ms']:.1f} ms | {result['ratio']:.2f}x |"
+        ),
         "",
         f"Goal: at most {GOAL_RATIO}x; {verdict} it.",
     ]

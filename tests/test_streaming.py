@@ -132,10 +132,10 @@ def test_unknown_events_are_kept_and_bad_data_names_its_event(
     assert first.value == pkg.models.Created(id=1)
     assert (ping.event, ping.data) == ("ping", "{}")
     with pytest.raises(pkg.errors.DecodeError, match=r"event 2 \('message', id 'e-3'\).*\$\.id") as info:
-        wrong.value
+        _ = wrong.value
     assert info.value.path == "$.id"
     with pytest.raises(pkg.errors.DecodeError, match=r"event 3 .*not valid JSON"):
-        broken.value
+        _ = broken.value
     assert http_server.last_request.query == [("topic", "t")]
 
 
@@ -263,9 +263,8 @@ def test_streamed_responses_parse_and_raise_as_the_operation_does(
         assert response.request_id == "r-1"
         assert response.parse() == pkg.models.Completion(text="t")
     http_server.route("GET", "/files/gone", Reply.json({"message": "gone"}, status=404))
-    with pytest.raises(pkg.errors.NotFoundError):
-        with client.with_streaming_response.files.download("gone"):
-            pass
+    with pytest.raises(pkg.errors.NotFoundError), client.with_streaming_response.files.download("gone"):
+        pass
 
 
 def test_with_options_copies_make_their_own_streaming_view(pkg: ModuleType, client: Any) -> None:
@@ -276,7 +275,7 @@ def test_with_options_copies_make_their_own_streaming_view(pkg: ModuleType, clie
 
 
 def test_the_streaming_signatures_type_check(pkg: ModuleType, tmp_path: Path) -> None:
-    """mypy --strict reads the stream types precisely: events carry the spec's data type,
+    """mypy --strict and pyright read the stream types precisely: events carry the spec's data type,
     streamed responses the operation's result; misuses are errors."""
     import subprocess
     import sys
@@ -297,7 +296,7 @@ def test_the_streaming_signatures_type_check(pkg: ModuleType, tmp_path: Path) ->
         "    with client.with_streaming_response.files.download('f') as response:\n"
         "        assert_type(response, StreamedResponse[bytes])\n"
         "        assert_type(response.write_to('out.bin'), int)\n"
-        "    event.value.nope  # wrong: line 16\n\n"
+        "    next(stream).value.nope  # wrong: line 16\n\n"
         "async def use_async(client: streaming_api.AsyncClient) -> None:\n"
         "    stream = await client.feed.watch()\n"
         "    assert_type(stream, AsyncStream[models.Update])\n"
@@ -314,6 +313,14 @@ def test_the_streaming_signatures_type_check(pkg: ModuleType, tmp_path: Path) ->
     )  # fmt: skip
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert [line.split(":")[1] for line in errors] == ["16", "23"], result.stdout
+    # pyright reads them alike.
+    pyright = str(Path(sys.executable).with_name("pyright"))
+    result = subprocess.run(
+        [pyright, "--pythonpath", sys.executable, str(usage)],
+        cwd=root, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    found = [line.strip().split(":")[1] for line in result.stdout.splitlines() if " - error:" in line]
+    assert found == ["16", "23"], result.stdout
 
 
 def test_the_readme_streaming_examples_run(
@@ -322,7 +329,7 @@ def test_the_readme_streaming_examples_run(
     import re
 
     readme = (Path(pkg.__file__).parent.parent / "README.md").read_text()
-    blocks = [b for b in re.findall(r"^```python\n(.*?)^```", readme, re.M | re.S) if "with_streaming_response" in b or "for event in" in b]
+    blocks = [b for b in re.findall(r"^```python\n(.*?)^```", readme, re.MULTILINE | re.DOTALL) if "with_streaming_response" in b or "for event in" in b]
     assert len(blocks) == 2 and "with_streaming_response" in blocks[0] and "for event in" in blocks[1]
     monkeypatch.setattr(pkg._client, "SERVERS", dict.fromkeys(pkg._client.SERVERS, http_server.url))
     http_server.route("GET", "/feed", events(b'data: {"kind": "created", "id": 9}\n\n'))

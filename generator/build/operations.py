@@ -19,9 +19,9 @@ from .options import BuildOptions
 from .pagination import pagination
 from .parameters import parameters
 from .responses import accept, error_class, responses_and_streams, return_type
-from .streams import stream_flag
 from .schemas import Schemas
 from .security import requirements
+from .streams import stream_flag
 
 
 @dataclass

@@ -4,7 +4,7 @@ black. Every decision can be unit-tested here, on values."""
 
 from __future__ import annotations
 
-from .api import Api, Server
+from .api import Api, ErrorDetail, Server
 from .models import NATIVE, TRIED, Alias, Dispatch, EnumMember, EnumType, Field, Model, Tag
 from .operations import Body, BodyMedia, Namespace, Operation, Pagination, Param, Part, ResponseCase
 from .security import API_KEY, BASIC, BEARER, OAUTH2, OPEN_ID_CONNECT, UNSUPPORTED, SecurityScheme
@@ -39,6 +39,7 @@ __all__ = [
     "Dispatch",
     "EnumMember",
     "EnumType",
+    "ErrorDetail",
     "Field",
     "Model",
     "Namespace",

@@ -71,6 +71,7 @@ def with_twins(operations: list[Operation]) -> list[Operation]:
                 accept="text/event-stream",
                 stream_flag=None if op.stream_flag is None else (op.stream_flag[0], True),
                 pagination=None,
+                twin=True,
                 doc=_twin_doc(op.doc),
             )
         )

@@ -132,6 +132,8 @@ class Operation:
     # The body's boolean `stream` attribute and the value this method sends it as (the
     # twin `True`; the plain method `False` where the caller asked for `True`).
     stream_flag: tuple[str, bool] | None = None
+    # Whether it is the streaming twin of the operation before it (same spec operation).
+    twin: bool = False
 
     @property
     def streams(self) -> bool:

@@ -79,3 +79,16 @@ def test_the_twin_takes_a_free_name_and_needs_no_stream_switch() -> None:
 def test_an_event_stream_alone_gets_no_twin() -> None:
     (op,) = operations({"text/event-stream": {"schema": ref("Chunk")}}, ref("Request"))
     assert op.stream_flag is None and op.stream_success == ()
+
+
+def test_review_shows_the_stream_and_reports_the_spec_operation_once() -> None:
+    from generator.inspect.review.make import make_review
+
+    content = {"application/json": {"schema": ref("Chunk")}, "text/event-stream": {"schema": ref("Chunk")}}
+    op = {"operationId": "complete", "responses": {"200": {"description": "ok", "content": content}}}
+    review = make_review(build_api(document({"/c": {"post": op}}, {"Chunk": CHUNK})))
+    assert [(o.call.split("(")[0], o.returns) for o in review.operations] == [
+        ("client.complete", "Chunk"), ("client.complete_stream", "Stream[Chunk]")
+    ]  # fmt: skip
+    undocumented = [f for f in review.findings if f.kind == "undocumented-operation"]
+    assert len(undocumented) == 1

@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast
 
 from . import errors
+from ._raw_response import REQUEST_ID_HEADERS
 
 if TYPE_CHECKING:
     import httpx
@@ -399,10 +400,6 @@ def _is_httpx(exc: Exception) -> bool:
     import httpx
 
     return isinstance(exc, (httpx.RequestError, httpx.StreamError))
-
-
-# Headers servers commonly name their request id in, in the order they are looked up.
-REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "x-trace-id")
 
 
 class _Streamed(_Open):

@@ -643,7 +643,7 @@ class _Core:
                 f"{type(self).__name__} is sending credentials over plain http:// to "
                 f"{urlsplit(self.base_url).hostname}, which is not this machine: anyone "
                 "on the way can read them; use https://",
-                stacklevel=4,
+                stacklevel=5,
             )
         self._auths[requirements] = attach
         return attach

@@ -88,6 +88,17 @@ def operations(spec: dict[str, Any]) -> list[SpecOperation]:
     return found
 
 
+def webhook_payloads(spec: dict[str, Any]) -> list[SpecOperation]:
+    """Each webhook's POST as an operation holding only its request body (the payload the
+    API sends; its responses are the receiver's business), named by the webhook's key."""
+    found: list[SpecOperation] = []
+    for name, item in (spec.get("webhooks") or {}).items():
+        op = resolve(spec, item).get("post")
+        if isinstance(op, dict):
+            found.append(SpecOperation("POST", name, name, {"requestBody": op["requestBody"]}, {}))
+    return found
+
+
 def reachable_schemas(spec: dict[str, Any], ops: list[SpecOperation]) -> set[str]:
     """Names of the component schemas these operations reach: every `$ref` in the operation
     (and in its path item's shared parameters), followed transitively, discriminator

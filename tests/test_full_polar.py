@@ -5,9 +5,11 @@ both at once), then checked against the document itself, worked out independentl
 tests/polar_full_support.py:
 
 - every operation under `paths` is generated, as an `Endpoint` and in the IR;
-- every component schema an operation reaches becomes its class (objects with properties,
-  enums, unions of 2+ non-null variants; primitives and arrays are inlined by design), and
-  nothing else does;
+- every component schema an operation or a webhook payload reaches becomes its class
+  (objects with properties, enums, unions of 2+ non-null variants; primitives and arrays are
+  inlined by design), and nothing else does;
+- every webhook is an event of one union, tagged by its `type`, and `webhooks` verifies and
+  decodes one;
 - every operation is a callable at its Python path on `Client` and `AsyncClient`, and that
   path is Polar's `x-speakeasy-group` + `x-speakeasy-name-override` in snake case;
 - every documented JSON answer gets a working decoder;
@@ -18,6 +20,10 @@ tests/polar_full_support.py:
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import hmac
+import importlib
 import inspect
 import json
 import operator
@@ -39,6 +45,7 @@ from polar_full_support import (
     load_spec,
     operations,
     unescape,
+    webhook_payloads,
 )
 
 pytestmark = pytest.mark.slow
@@ -46,6 +53,7 @@ pytestmark = pytest.mark.slow
 PACKAGES = sorted(FULL_SPECS)
 # What shared/specs/README.md says each document holds.
 OPERATION_COUNTS = {"polar_full": 186, "polar_v2025": 128}
+WEBHOOK_COUNTS = {"polar_full": 41, "polar_v2025": 27}
 IMPORT_BUDGET = 0.5  # seconds over a bare interpreter start; generous, not a benchmark
 
 # A union of two discriminated unions whose tag values overlap (`oneOf: [LegacyRecurring-
@@ -75,7 +83,7 @@ def test_generate_succeeds(full_packages: dict[str, FullPackage], package: str) 
     files = sorted(p.name for p in (generated.out / package).iterdir() if p.is_file())
     assert files == [
         "__init__.py", "_base.py", "_client.py", "_codec.py", "_enum.py", "_options.py", "_raw_response.py", "_streaming.py",
-        "_transfer.py", "_unions.py", "_version.py", "errors.py", "models.py", "py.typed",
+        "_transfer.py", "_unions.py", "_version.py", "errors.py", "models.py", "py.typed", "webhooks.py",
     ]  # fmt: skip
     assert (generated.out / "pyproject.toml").is_file()
     assert (generated.out / "README.md").is_file()
@@ -106,12 +114,12 @@ def test_every_reachable_schema_is_generated(
     full_irs: dict[str, Any], full_modules: dict[str, ModuleType], package: str
 ) -> None:
     spec = spec_of(package)
-    wanted = expected_classes(spec, operations(spec))
+    wanted = expected_classes(spec, operations(spec) + webhook_payloads(spec))
     api = full_irs[package]
     declared = [*api.models, *api.enums, *api.aliases]
     from_components = {component_name(d.pointer) for d in declared} - {None}
     assert sorted(wanted - from_components) == [], "reachable schemas that were dropped"
-    assert sorted(from_components - wanted) == [], "classes for schemas no operation reaches"
+    assert sorted(from_components - wanted) == [], "classes for schemas neither operations nor webhooks reach"
     # ... and each declared type is really in the generated models module, once.
     models = sys.modules[f"{package}.models"]
     names = [d.name for d in declared]
@@ -127,6 +135,43 @@ def test_every_reachable_schema_is_generated(
         f"\n{package}: {len(wanted)} component classes for {len(api.operations)} operations; "
         f"{len(api.models)} models, {len(api.enums)} enums, {len(api.aliases)} aliases in all"
     )
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_every_webhook_is_an_event_of_one_tagged_union(
+    full_irs: dict[str, Any], full_modules: dict[str, ModuleType], package: str
+) -> None:
+    spec = spec_of(package)
+    hooks = full_irs[package].webhooks
+    assert len(hooks.events) == len(spec["webhooks"]) == WEBHOOK_COUNTS[package]
+    # Polar's own WebhookEvent (a delivery log entry) keeps its name.
+    assert hooks.union == "WebhookPayload" and hooks.discriminator == "type"
+    payload = {e.name: e.payload.name for e in hooks.events}
+    assert payload == {p.path: p.node["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1] for p in webhook_payloads(spec)}
+    assert [e.event_type for e in hooks.events] == list(spec["webhooks"])
+    (union,) = [a for a in full_irs[package].aliases if a.name == hooks.union]
+    assert union.strategy == "native" and len(union.type.args) == WEBHOOK_COUNTS[package]
+    webhooks = importlib.import_module(f"{package}.webhooks")
+    assert webhooks.EVENT_TYPES == set(spec["webhooks"])
+
+
+def test_a_polar_member_event_is_verified_and_decoded(full_modules: dict[str, ModuleType]) -> None:
+    """Signed here as Polar signs: HMAC-SHA256 of `id.timestamp.body`, key = the secret's text."""
+    webhooks = importlib.import_module("polar_full.webhooks")
+    models = importlib.import_module("polar_full.models")
+    member = {
+        "id": "6f0b6c1e-3f5c-4bb6-9a4e-2f8f7d1a0c01", "created_at": "2023-11-07T05:31:56Z", "modified_at": None,
+        "customer_id": "0d6e9a52-97f1-4c39-8f3a-5b2a7c6d9e02", "email": "a@example.com", "name": None,
+        "external_id": None, "role": "owner",
+    }  # fmt: skip
+    body = json.dumps({"type": "member.created", "timestamp": "2024-05-01T12:30:00Z", "data": member}).encode()
+    secret = "polar_whs_test_secret"
+    mac = hmac.new(secret.encode(), b"msg_1.1714566600." + body, hashlib.sha256).digest()
+    headers = {"webhook-id": "msg_1", "webhook-timestamp": "1714566600", "webhook-signature": "v1," + base64.b64encode(mac).decode()}
+    event = webhooks.unwrap(body, headers, secret, now=1714566600)
+    assert type(event) is models.WebhookMemberCreatedPayload and event.data.role is models.MemberRole.OWNER
+    with pytest.raises(webhooks.UnknownWebhookEventError):
+        webhooks.parse_event(body.replace(b"member.created", b"member.promoted"))
 
 
 # --- 2. every operation at its Python path -------------------------------------------------------

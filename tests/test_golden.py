@@ -282,6 +282,16 @@ SAMPLES: dict[str, dict[str, list[dict[str, Any]]]] = {
         "Iteration": [{"number": 3}],
     },
     "feat_security": {"Item": [{"id": 1}], "Problem": [{"detail": "no"}, {}]},
+    "feat_webhooks": {
+        "Order": [{"id": "o1", "status": "paid", "total": 1200}],
+        "OrderCreatedEvent": [
+            {"type": "order.created", "timestamp": "2024-05-01T12:30:00Z", "data": {"id": "o1", "status": "open", "total": 5}}
+        ],
+        "OrderCancelledEvent": [
+            {"type": "order.cancelled", "timestamp": "2024-05-01T12:30:00Z", "data": {"id": "o1", "status": "cancelled", "total": 5}, "reason": "stock"}
+        ],
+        "CustomerDeletedPayload": [{"type": "customer.deleted", "customer_id": UUID1}],
+    },
     "feat_collisions": {
         "Identifier": [{"kind": "Identifier", "name": "x"}, {"kind": "Identifier", "name": "y", "unit": "none"}],
         "Literal_": [{"kind": "Literal", "value": "text"}, {"kind": "Literal", "value": 2.5}],
@@ -394,6 +404,8 @@ SAMPLES: dict[str, dict[str, list[dict[str, Any]]]] = {
         "Schema2fa": [{"code": "123456"}],
         "Schema2WeirdName": [{"ünï": "ü"}],
         "MySchemaV1Beta": [{"a.b c-d": "x"}],
+        "EvEntXEPayload": [{"k i.n-d": 'x""" \\ {{ y }} \t', "class": "c"}],
+        "SecondPayload": [{"k i.n-d": "'''"}],
     },
 }
 

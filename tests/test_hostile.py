@@ -222,6 +222,20 @@ def _client(pkg: ModuleType, seen: list[httpx.Request], body: bytes = b"{}", sta
     return pkg.Client(base_url="https://api.example.com", http_client=httpx.Client(transport=transport))
 
 
+def test_webhooks_with_hostile_names_and_event_types(pkg: ModuleType) -> None:
+    """Event types and a discriminator property that would break out of a literal. (ASCII:
+    msgspec 0.22 refuses a struct tag with non-ASCII text until the struct is encoded once.)"""
+    webhooks = importlib.import_module(f"{PACKAGE}.webhooks")
+    odd = 'x""" \\ {{ y }} \t'
+    assert webhooks.EVENT_TYPES == {odd, "'''"}
+    event = webhooks.parse_event(json.dumps({"k i.n-d": odd, "class": "c"}))
+    assert type(event) is pkg.models.EvEntXEPayload and event.class_ == "c"
+    assert type(webhooks.parse_event(json.dumps({"k i.n-d": "'''"}))) is pkg.models.SecondPayload
+    with pytest.raises(webhooks.UnknownWebhookEventError) as caught:
+        webhooks.parse_event(json.dumps({"k i.n-d": odd + "!"}))
+    assert caught.value.event_type == odd + "!"
+
+
 def test_parameters_keep_their_wire_names(pkg: ModuleType) -> None:
     seen: list[httpx.Request] = []
     thing = json.dumps({"class": "c", "from": "f", "__init__": "i"}).encode()

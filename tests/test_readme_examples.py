@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import json
 import re
+import time
 from typing import Any
 
 import pytest
@@ -33,12 +38,43 @@ AUTHORIZE = {
 }
 
 
+MEMBER = {
+    "id": "6f0b6c1e-3f5c-4bb6-9a4e-2f8f7d1a0c01",
+    "created_at": "2023-11-07T05:31:56Z",
+    "modified_at": None,
+    "customer_id": "0d6e9a52-97f1-4c39-8f3a-5b2a7c6d9e02",
+    "email": "a@example.com",
+    "name": None,
+    "external_id": None,
+    "role": "owner",
+}
+
+
+def signed_webhook(payload: dict[str, Any], key: bytes) -> tuple[bytes, dict[str, str]]:
+    """A request as the API sends it: signed now, with HMAC-SHA256 over `id.timestamp.body`."""
+    body, stamp = json.dumps(payload).encode(), str(int(time.time()))
+    mac = hmac.new(key, f"msg_readme.{stamp}.".encode() + body, hashlib.sha256).digest()
+    signature = "v1," + base64.b64encode(mac).decode()
+    return body, {"webhook-id": "msg_readme", "webhook-timestamp": stamp, "webhook-signature": signature}
+
+
+def run_webhook_receiver(namespace: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The README's `receive` handler on a genuine event, a forged one and an unknown one."""
+    key = b"readme webhook key"
+    monkeypatch.setenv("WEBHOOK_SECRET", "whsec_" + base64.b64encode(key).decode())
+    receive = namespace["receive"]
+    created = {"type": "member.created", "timestamp": "2024-05-01T12:30:00Z", "data": MEMBER}
+    return [
+        receive(*signed_webhook(created, key)),
+        receive(*signed_webhook(created, b"another key")),
+        receive(*signed_webhook({**created, "type": "member.promoted"}, key)),
+    ]
+
+
 def test_the_readme_has_examples_for_every_topic() -> None:
     text = "\n".join(examples())
-    for needle in (
-        "AsyncClient", "with_options", "extra_headers=", "with_raw_response", "with_streaming_response", ".iter(",
-        "except APIStatusError", "logging.getLogger",
-    ):  # fmt: skip
+    topics = ("AsyncClient", "with_options", "extra_headers=", "with_raw_response", "with_streaming_response", ".iter(")
+    for needle in (*topics, "except APIStatusError", "logging.getLogger", "webhooks.unwrap("):
         assert needle in text
     assert len(examples()) >= 8
 
@@ -74,6 +110,8 @@ def test_example_runs(
     finally:
         if fragment:
             namespace["client"].close()
+    if "webhooks.unwrap(" in code:
+        assert run_webhook_receiver(namespace, monkeypatch) == [204, 401, 202]
     calls_the_api = "client." in code or "patient." in code
     assert bool(http_server.requests) == calls_the_api
     printed = capsys.readouterr().out
@@ -81,3 +119,6 @@ def test_example_runs(
         assert printed.count("client_id='") == 6  # three items, sync walk then async walk
     if "except APIStatusError" in code:
         assert printed.startswith("422 ")
+    if "webhooks.unwrap(" in code:
+        assert printed.startswith("member.created: WebhookMemberCreatedPayload(timestamp=")
+        assert printed.endswith("not known to this client: member.promoted\n")

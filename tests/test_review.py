@@ -52,9 +52,28 @@ def test_markdown_is_the_default_and_is_deterministic(capsys: pytest.CaptureFixt
     )
 
 
+def test_webhooks_are_listed_with_their_event_type_and_payload(capsys: pytest.CaptureFixture[str]) -> None:
+    spec = str(TESTS / "specs" / "webhooks.yaml")
+    text = review_output(capsys, "--spec", spec, "--format", "text")
+    assert text.endswith(
+        "Webhooks (webhooks.unwrap() -> WebhookEvent):\n"
+        '  order.created ("order.created"): OrderCreatedEvent\n'
+        '  order.cancelled ("order.cancelled"): OrderCancelledEvent\n'
+        '  customer.deleted ("customer.deleted"): CustomerDeletedPayload\n'
+    )
+    markdown = review_output(capsys, "--spec", spec)
+    assert '| `order.cancelled` | `"order.cancelled"` | `OrderCancelledEvent` | An order was cancelled |' in markdown
+
+
 def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(review_output(capsys, "--spec", str(SPEC), "--format", "json"))
-    assert set(data) == {"api", "operations", "models", "enums", "aliases", "findings"}
+    assert set(data) == {"api", "operations", "models", "enums", "aliases", "findings", "webhooks"}
+    assert data["webhooks"]["union"] == "WebhookEvent"
+    assert [(w["name"], w["payload"]) for w in data["webhooks"]["events"]] == [
+        ("member.created", "WebhookMemberCreatedPayload"),
+        ("member.updated", "WebhookMemberUpdatedPayload"),
+        ("member.deleted", "WebhookMemberDeletedPayload"),
+    ]
     assert data["api"] == {
         "title": "Polar API",
         "version": "0.1.0",
@@ -155,6 +174,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "enum-without-descriptions",
         "enum-without-descriptions",
         "enum-without-descriptions",
+        "enum-without-descriptions",
     ]
 
 
@@ -162,7 +182,7 @@ def test_text_format(capsys: pytest.CaptureFixture[str]) -> None:
     text = review_output(capsys, "--spec", str(SPEC), "--format", "text")
     assert text.splitlines()[:2] == [
         "Polar API 0.1.0",
-        "2 operation(s), 10 model(s), 3 enum(s), 0 alias(es); 6 finding(s)",
+        "2 operation(s), 14 model(s), 4 enum(s), 1 alias(es); 7 finding(s)",
     ]
     assert (
         "    client.oauth2.clients.list(*, page: int = 1, limit: int = 10) -> ListResourceOAuth2Client"

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, TypeAlias
 
 import msgspec
 
 from ._enum import OpenStrEnum
+
+
+class MemberRole(OpenStrEnum):
+    OWNER = "owner"
+    BILLING_MANAGER = "billing_manager"
+    MEMBER = "member"
 
 
 class OAuth2ClientGrantTypesItem(OpenStrEnum):
@@ -127,6 +133,27 @@ class ListResourceOAuth2Client(
     pagination: Pagination
 
 
+class Member(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """A member of a customer."""
+
+    id: uuid.UUID
+    """The ID of the member."""
+    created_at: datetime.datetime
+    """Creation timestamp of the object."""
+    modified_at: datetime.datetime | None
+    """Last modification timestamp of the object."""
+    customer_id: uuid.UUID
+    """The ID of the customer this member belongs to."""
+    email: str
+    """The email address of the member."""
+    name: str | None
+    """The name of the member."""
+    external_id: str | None
+    """The ID of the member in your system. This must be unique within the customer."""
+    role: MemberRole
+    """The role of the member within the customer."""
+
+
 class OAuth2Client(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     redirect_uris: list[str]
     token_endpoint_auth_method: OAuth2ClientTokenEndpointAuthMethod = (
@@ -181,3 +208,56 @@ class ValidationError(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=T
     loc: list[str | int]
     msg: str
     type: str
+
+
+class WebhookMemberCreatedPayload(
+    msgspec.Struct,
+    frozen=True,
+    kw_only=True,
+    omit_defaults=True,
+    tag_field="type",
+    tag="member.created",
+):
+    """Sent when a new member is created."""
+
+    type: ClassVar[Literal["member.created"]] = "member.created"
+    timestamp: datetime.datetime
+    data: Member
+
+
+class WebhookMemberDeletedPayload(
+    msgspec.Struct,
+    frozen=True,
+    kw_only=True,
+    omit_defaults=True,
+    tag_field="type",
+    tag="member.deleted",
+):
+    """Sent when a member is deleted."""
+
+    type: ClassVar[Literal["member.deleted"]] = "member.deleted"
+    timestamp: datetime.datetime
+    data: Member
+
+
+class WebhookMemberUpdatedPayload(
+    msgspec.Struct,
+    frozen=True,
+    kw_only=True,
+    omit_defaults=True,
+    tag_field="type",
+    tag="member.updated",
+):
+    """Sent when a member is updated."""
+
+    type: ClassVar[Literal["member.updated"]] = "member.updated"
+    timestamp: datetime.datetime
+    data: Member
+
+
+WebhookEvent: TypeAlias = (
+    WebhookMemberCreatedPayload
+    | WebhookMemberUpdatedPayload
+    | WebhookMemberDeletedPayload
+)
+"""Any payload the API posts to a webhook, told apart by its `type` property."""

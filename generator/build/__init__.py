@@ -2,7 +2,8 @@
 package, one module per family of decisions: schemas and enums (schemas.py, enums.py),
 unions (unions.py), defaults (defaults.py), fields (fields.py), operations and parameters
 (operations.py, parameters.py), bodies, responses and errors (bodies.py, responses.py),
-pagination (pagination.py), security (security.py), servers and namespaces.
+pagination (pagination.py), security (security.py), webhooks (webhooks.py), servers and
+namespaces.
 
 Knows OpenAPI, not any particular spec: behaviour follows from the document alone.
 """

@@ -20,6 +20,7 @@ from .security import security_schemes
 from .servers import servers
 from .streams import with_twins
 from .unions import dispatch_conflicts, recursive_native_aliases
+from .webhooks import webhooks
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
 
@@ -69,6 +70,9 @@ def _build(
             ]
         )
     )
+    # After the operations, so their classes keep the names they have without webhooks; a
+    # subset of operations leaves webhooks out, as it leaves out other operations.
+    hooks = webhooks(schemas) if options.selection.everything else None
     problems += [w for w in schemas.warnings if w not in problems]
     errors, warnings = split_severity(problems)
     if errors:
@@ -77,7 +81,11 @@ def _build(
         [op.body.type for op in operations if op.body is not None] + [p.type for op in operations for p in op.params],
         schemas,
     )
-    received = models_in([r.type for op in operations for r in op.success + op.errors if r.type], schemas)
+    received = models_in(
+        [r.type for op in operations for r in op.success + op.errors if r.type]
+        + [e.payload for e in (hooks.events if hooks else ())],
+        schemas,
+    )
     root = namespace_tree(operations, data.get("tags") or [])
     info = data.get("info") or {}
     version = str(info.get("version") or "")
@@ -104,6 +112,7 @@ def _build(
         error_classes=ERROR_CLASSES,
         error_details=error_details(operations),
         warnings=tuple(warnings),
+        webhooks=hooks,
     )
     return api, conflicts, recursive
 

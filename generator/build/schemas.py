@@ -392,9 +392,11 @@ def mappable(
     return kept
 
 
-def admits_null(schema: dict[str, Any]) -> bool:
+def admits_null(schema: Any) -> bool:
     """Whether the schema itself lets null through: 3.0's `nullable: true`, or `null`
-    among its types."""
+    among its types (a boolean schema, `true` or `false`, says neither)."""
+    if not isinstance(schema, dict):
+        return False
     types = schema.get("type")
     return schema.get("nullable") is True or (isinstance(types, list) and "null" in types)
 

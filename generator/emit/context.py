@@ -17,6 +17,7 @@ from .markdown import markdown_line
 from .models_view import AliasView, EnumView, ModelView, alias_view, enum_view, model_view
 from .pysource import docstring, import_sort_key, string_literal
 from .security_view import CredentialView, credential_views, credentials_line
+from .webhooks_view import WebhooksView, webhooks_view
 
 # The exceptions the generated errors module defines besides one class per status.
 _BASE_ERRORS = (
@@ -78,6 +79,8 @@ class ApiView:
     # operation that returns events ("" when none does).
     streaming_example: str
     events_example: str
+    # What webhooks.py and the README's webhook section need; None without webhooks.
+    webhooks: WebhooksView | None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -168,6 +171,7 @@ def context(api: Api) -> ApiView:
         paginated=next((o for o in operations if o.pagination), None),
         streaming_example=_streaming_example(operations),
         events_example=_events_example(operations),
+        webhooks=webhooks_view(api.webhooks) if api.webhooks else None,
     )
 
 

@@ -30,6 +30,8 @@ OUTPUTS = (
     ("package/models.py.jinja", "{package}/models.py"),
     ("package/py.typed.jinja", "{package}/py.typed"),
 )
+# Rendered only when the document declares webhooks.
+WEBHOOK_OUTPUTS = (("package/webhooks.py.jinja", "{package}/webhooks.py"),)
 
 
 def builtin_templates() -> Path:
@@ -62,6 +64,6 @@ def render(api: Api, template_dirs: list[Path] | None = None) -> dict[str, str]:
     env = environment(template_dirs)
     view = context(api)
     files: dict[str, str] = {}
-    for template, output in OUTPUTS:
+    for template, output in OUTPUTS + (WEBHOOK_OUTPUTS if api.webhooks else ()):
         files[output.format(package=api.package)] = env.get_template(template).render(api=view)
     return files

@@ -10,6 +10,7 @@ from .operations import Body, BodyMedia, Namespace, Operation, Pagination, Param
 from .security import API_KEY, BASIC, BEARER, OAUTH2, OPEN_ID_CONNECT, UNSUPPORTED, SecurityScheme
 from .types import ANY, BOOL, BYTES, FILE, FLOAT, INT, NONE, STR, UNSET, TypeRef, members, walk
 from .values import NULL, UNSET_DEFAULT, Default
+from .webhooks import Webhook, Webhooks
 
 __all__ = [
     "ANY",
@@ -52,6 +53,8 @@ __all__ = [
     "Server",
     "Tag",
     "TypeRef",
+    "Webhook",
+    "Webhooks",
     "members",
     "walk",
 ]

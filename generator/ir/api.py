@@ -10,6 +10,7 @@ from .models import Alias, EnumType, Model
 from .operations import Namespace, Operation
 from .security import SecurityScheme
 from .types import TypeRef
+from .webhooks import Webhooks
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class Api:
     error_details: tuple[ErrorDetail, ...] = ()
     # Recoverable defects build worked around, each saying what it did.
     warnings: tuple[Problem, ...] = ()
+    # What the API posts to webhooks, when the document declares any (and every operation
+    # is generated: a subset of operations leaves them out).
+    webhooks: Webhooks | None = None
 
     @property
     def credentials(self) -> tuple[SecurityScheme, ...]:

@@ -18,10 +18,26 @@ from generator.emit import format as formatting
 from generator.emit.preformatted import DATA, digest
 from generator.emit.render import render
 
+
+def _webhook(event: str, prop: str) -> dict[str, Any]:
+    """A webhook whose payload pins `prop` to `event`: the probes have webhooks.py too."""
+    payload = {"type": "object", "required": [prop], "properties": {prop: {"const": event}}}
+    body = {"required": True, "content": {"application/json": {"schema": payload}}}
+    return {event: {"post": {"requestBody": body, "responses": {"200": {"description": "ok"}}}}}
+
+
 # Two specs with nothing in common but their shape: a piece rendered the same for both is
 # the runtime's own.
 _PROBES: tuple[tuple[str, dict[str, Any]], ...] = (
-    ("probe_alpha", {"openapi": "3.1.0", "info": {"title": "Alpha", "version": "1.0.0"}, "paths": {}}),
+    (
+        "probe_alpha",
+        {
+            "openapi": "3.1.0",
+            "info": {"title": "Alpha", "version": "1.0.0"},
+            "paths": {},
+            "webhooks": _webhook("ping", "kind"),
+        },
+    ),
     (
         "second_probe_package",
         {
@@ -29,6 +45,7 @@ _PROBES: tuple[tuple[str, dict[str, Any]], ...] = (
             "info": {"title": "Second probe, a longer title", "version": "2026.11.23-beta.7"},
             "servers": [{"url": "https://api.example.invalid/v2"}],
             "paths": {},
+            "webhooks": _webhook("thing.done", "event"),
         },
     ),
 )

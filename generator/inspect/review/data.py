@@ -29,6 +29,13 @@ def to_data(review: Review) -> dict[str, Any]:
         "models": [_model(m) for m in review.models],
         "enums": [_enum(e) for e in review.enums],
         "aliases": [_alias(a) for a in review.aliases],
+        "webhooks": {
+            "union": review.webhook_union,
+            "events": [
+                {"name": w.name, "event_type": w.event_type, "payload": w.payload, "summary": w.summary}
+                for w in review.webhooks
+            ],
+        },
         "findings": [
             {"kind": f.kind, "subject": f.subject, "pointer": f.pointer, "message": f.message}
             for f in review.findings

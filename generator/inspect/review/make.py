@@ -18,6 +18,7 @@ from .views import (
     ResponseView,
     Review,
     SchemeView,
+    WebhookView,
 )
 
 
@@ -34,6 +35,11 @@ def make_review(api: Api, spec: Any = None) -> Review:
         enums=tuple(_enum(e) for e in api.enums),
         aliases=tuple(_alias(a) for a in api.aliases),
         findings=tuple(findings(api, spec)),
+        webhook_union=api.webhooks.union if api.webhooks else None,
+        webhooks=tuple(
+            WebhookView(e.name, src.type_text(e.payload), e.event_type, e.summary)
+            for e in (api.webhooks.events if api.webhooks else ())
+        ),
     )
 
 

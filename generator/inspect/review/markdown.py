@@ -28,6 +28,12 @@ def to_markdown(review: Review) -> str:
         out += ["", "## Type aliases"]
     for a in review.aliases:
         out += _alias(a)
+    if review.webhooks:
+        out += ["", "## Webhooks", "", f"`webhooks.unwrap()` returns {code(review.webhook_union or '')}.", ""]
+        out += ["| webhook | event type | payload | summary |", "|---|---|---|---|"]
+    for w in review.webhooks:
+        kind = cell(value_text(w.event_type)) if w.event_type is not None else ""
+        out.append(f"| {cell(w.name)} | {kind} | {cell(w.payload)} | {markdown_line(w.summary)} |")
     return "\n".join(out) + "\n"
 
 

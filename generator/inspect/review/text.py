@@ -33,6 +33,11 @@ def to_text(review: Review) -> str:
         out += ["", "Type aliases:"]
     for a in review.aliases:
         out.append(f"  {a.name} = {a.type}")
+    if review.webhooks:
+        out += ["", f"Webhooks (webhooks.unwrap() -> {review.webhook_union}):"]
+    for w in review.webhooks:
+        kind = f" ({value_text(w.event_type)})" if w.event_type is not None else ""
+        out.append(f"  {_plain(w.name)}{kind}: {w.payload}")
     return "\n".join(out) + "\n"
 
 

@@ -129,6 +129,16 @@ class SchemeView:
 
 
 @dataclass(frozen=True)
+class WebhookView:
+    # The webhook's key in the document, the type its payload decodes into, and the value
+    # of the payload's event type (None when the payloads have no common one).
+    name: str
+    payload: str
+    event_type: str | int | None
+    summary: str | None
+
+
+@dataclass(frozen=True)
 class Review:
     title: str
     version: str
@@ -138,3 +148,6 @@ class Review:
     enums: tuple[EnumView, ...]
     aliases: tuple[AliasView, ...]
     findings: tuple[Finding, ...]
+    # What `webhooks.unwrap()` decodes into (the union's name), and each event of it.
+    webhook_union: str | None = None
+    webhooks: tuple[WebhookView, ...] = ()

@@ -19,8 +19,11 @@ def untitled_findings(api: Api, spec: Any = None) -> list[Finding]:
         named.append((m.name, m.pointer, m.title))
     for e in api.enums:
         named.append((e.name, e.pointer, _title(spec, e.pointer)))
+    # The union of webhook payloads is no schema of the spec: the generator names it.
+    made = api.webhooks.union if api.webhooks else None
     for a in api.aliases:
-        named.append((a.name, a.pointer, _title(spec, a.pointer)))
+        if a.name != made:
+            named.append((a.name, a.pointer, _title(spec, a.pointer)))
     return [
         finding(
             "untitled-inline-schema",

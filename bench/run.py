@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import stream_report
 from measure_import import measure_import
 
 BENCH = Path(__file__).resolve().parent
@@ -319,7 +320,7 @@ def machine_facts() -> dict[str, str]:
     except AttributeError:
         usable = cores
     return {
-        "Date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "Date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "CPU": cpu,
         "Cores": f"{cores} ({usable} usable by this process)",
         "Python": f"{platform.python_implementation()} {platform.python_version()}",
@@ -650,6 +651,20 @@ def measure_client(args: argparse.Namespace) -> int:
         except RuntimeError as exc:
             log(f"ours: profiling failed: {exc}")
 
+    streams: dict[str, Any] | None = None
+    stream_error = "our client could not be set up"
+    if ours is not None and ours.python is not None:
+        log("ours: event-stream consumption against a hand-written httpx loop")
+        try:
+            client_dir = stream_report.generate(PEERS / "stream")
+            streams = stream_report.measure(
+                ours.python, client_dir, child_env(), reps=max(6, args.reps // 5)
+            )
+            log(f"ours: events at {streams['ratio']:.2f}x the hand-written loop")
+        except (subprocess.CalledProcessError, ValueError) as exc:
+            stream_error = f"measurement failed: {exc}".splitlines()[0]
+            log(f"ours: {stream_error}")
+
     facts["Load average at end"] = load_average()
     settings = {
         "reps": args.reps,
@@ -658,6 +673,7 @@ def measure_client(args: argparse.Namespace) -> int:
         "elapsed": time.perf_counter() - started,
     }
     report = render(targets, calls, imports, profile, facts, settings)
+    report += "\n".join(stream_report.section(streams, stream_error)) + "\n"
     print(report)
     args.output.write_text(report, encoding="utf-8")
     log(f"wrote {args.output}")

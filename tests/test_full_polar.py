@@ -82,7 +82,7 @@ def test_generate_succeeds(full_packages: dict[str, FullPackage], package: str) 
     generated = full_packages[package]
     files = sorted(p.name for p in (generated.out / package).iterdir() if p.is_file())
     assert files == [
-        "__init__.py", "_base.py", "_client.py", "_codec.py", "_enum.py", "_options.py", "_raw_response.py",
+        "__init__.py", "_base.py", "_client.py", "_codec.py", "_enum.py", "_options.py", "_raw_response.py", "_streaming.py",
         "_transfer.py", "_unions.py", "_version.py", "errors.py", "models.py", "py.typed", "webhooks.py",
     ]  # fmt: skip
     assert (generated.out / "pyproject.toml").is_file()
@@ -350,7 +350,8 @@ def test_oauth2_subset_is_small_and_complete(
         for name in [m for m in sys.modules if m.split(".")[0] == "polar_oauth2_only"]:
             del sys.modules[name]
     size = sum(p.stat().st_size for p in (oauth2_subset / "polar_oauth2_only").glob("*.py"))
-    assert size < 150_000, size
+    # Mostly the runtime, which every package carries whole (streaming included).
+    assert size < 175_000, size
     result = mypy_strict({"polar_oauth2_only": oauth2_subset}, tmp_path / "mypy-cache")
     assert result.returncode == 0, result.stdout + result.stderr
     print(f"\noauth2:* subset: {len(api.operations)} operations, {len(declared)} types, {size} bytes")

@@ -73,8 +73,8 @@ def run_webhook_receiver(namespace: dict[str, Any], monkeypatch: pytest.MonkeyPa
 
 def test_the_readme_has_examples_for_every_topic() -> None:
     text = "\n".join(examples())
-    topics = ("AsyncClient", "with_options", "extra_headers=", "with_raw_response", ".iter(", "except APIStatusError")
-    for needle in (*topics, "logging.getLogger", "webhooks.unwrap("):
+    topics = ("AsyncClient", "with_options", "extra_headers=", "with_raw_response", "with_streaming_response", ".iter(")
+    for needle in (*topics, "except APIStatusError", "logging.getLogger", "webhooks.unwrap("):
         assert needle in text
     assert len(examples()) >= 8
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _base, _raw_response, models
+from . import _base, _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -113,6 +113,13 @@ class Oauth2ClientsResourceWithRawResponse:
         self.list = _raw_response.raw(resource.list)
 
 
+class Oauth2ClientsResourceWithStreamingResponse:
+    """The operations under `oauth2.clients`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Oauth2ClientsResource) -> None:
+        self.list = _streaming.streaming(resource.list)
+
+
 class Oauth2Resource:
     """OAuth 2.0 API"""
 
@@ -133,6 +140,14 @@ class Oauth2ResourceWithRawResponse:
     def __init__(self, resource: Oauth2Resource) -> None:
         self.clients = Oauth2ClientsResourceWithRawResponse(resource.clients)
         self.authorize = _raw_response.raw(resource.authorize)
+
+
+class Oauth2ResourceWithStreamingResponse:
+    """The operations under `oauth2`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Oauth2Resource) -> None:
+        self.clients = Oauth2ClientsResourceWithStreamingResponse(resource.clients)
+        self.authorize = _streaming.streaming(resource.authorize)
 
 
 class Client(SyncAPIClient):
@@ -183,6 +198,13 @@ class Client(SyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.oauth2 = Oauth2Resource(self)
 
@@ -192,6 +214,13 @@ class ClientWithRawResponse:
 
     def __init__(self, resource: Client) -> None:
         self.oauth2 = Oauth2ResourceWithRawResponse(resource.oauth2)
+
+
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.oauth2 = Oauth2ResourceWithStreamingResponse(resource.oauth2)
 
 
 class AsyncOauth2ClientsResource:
@@ -239,6 +268,13 @@ class AsyncOauth2ClientsResourceWithRawResponse:
         self.list = _raw_response.async_raw(resource.list)
 
 
+class AsyncOauth2ClientsResourceWithStreamingResponse:
+    """The operations under `oauth2.clients`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncOauth2ClientsResource) -> None:
+        self.list = _streaming.async_streaming(resource.list)
+
+
 class AsyncOauth2Resource:
     """OAuth 2.0 API"""
 
@@ -259,6 +295,14 @@ class AsyncOauth2ResourceWithRawResponse:
     def __init__(self, resource: AsyncOauth2Resource) -> None:
         self.clients = AsyncOauth2ClientsResourceWithRawResponse(resource.clients)
         self.authorize = _raw_response.async_raw(resource.authorize)
+
+
+class AsyncOauth2ResourceWithStreamingResponse:
+    """The operations under `oauth2`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncOauth2Resource) -> None:
+        self.clients = AsyncOauth2ClientsResourceWithStreamingResponse(resource.clients)
+        self.authorize = _streaming.async_streaming(resource.authorize)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -309,6 +353,13 @@ class AsyncClient(AsyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.oauth2 = AsyncOauth2Resource(self)
 
@@ -318,3 +369,10 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, resource: AsyncClient) -> None:
         self.oauth2 = AsyncOauth2ResourceWithRawResponse(resource.oauth2)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.oauth2 = AsyncOauth2ResourceWithStreamingResponse(resource.oauth2)

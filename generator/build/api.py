@@ -18,6 +18,7 @@ from .responses import ERROR_CLASSES
 from .schemas import Schemas
 from .security import security_schemes
 from .servers import servers
+from .streams import with_twins
 from .unions import dispatch_conflicts, recursive_native_aliases
 from .webhooks import webhooks
 
@@ -62,10 +63,12 @@ def _build(
     problems: list[Problem] = []
     security = security_schemes(doc, problems)
     operations = unique_iter_names(
-        [
-            operation(schemas, op, endpoint, problems, security)
-            for op, endpoint in zip(located, endpoint_names(located))
-        ]
+        with_twins(
+            [
+                operation(schemas, op, endpoint, problems, security)
+                for op, endpoint in zip(located, endpoint_names(located))
+            ]
+        )
     )
     # After the operations, so their classes keep the names they have without webhooks; a
     # subset of operations leaves webhooks out, as it leaves out other operations.

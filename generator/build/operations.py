@@ -18,9 +18,10 @@ from .document import Document
 from .options import BuildOptions
 from .pagination import pagination
 from .parameters import parameters
-from .responses import accept, error_class, responses, return_type
+from .responses import accept, error_class, responses_and_streams, return_type
 from .schemas import Schemas
 from .security import requirements
+from .streams import stream_flag
 
 
 @dataclass
@@ -63,7 +64,8 @@ def operation(
     pascal = naming.pascal_case("_".join(op.namespace + (op.name,)))
     params = parameters(schemas, op.params, op.path, op.pointer, pascal, has_body=bool(spec.get("requestBody")))
     body = request_body(schemas, spec, op.pointer, pascal, problems)
-    success, errors = responses(schemas, spec, op.pointer, pascal)
+    success, errors, streamed = responses_and_streams(schemas, spec, op.pointer, pascal)
+    flag = stream_flag(schemas, body) if streamed else None
     returns = return_type(success)
     accepted, sends = requirements(schemas.doc, spec, security)
     return Operation(
@@ -88,6 +90,8 @@ def operation(
         accept=accept(success),
         doc=_doc(spec, params, body, errors),
         pagination=pagination(schemas, spec, op.name, params, body, returns),
+        stream_success=streamed,
+        stream_flag=None if flag is None else (flag, False),
     )
 
 

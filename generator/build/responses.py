@@ -8,6 +8,7 @@ from typing import Any
 from ..ir import BYTES, NONE, STR, ResponseCase, TypeRef
 from ..problems import join_pointer
 from ..spec.media import pick_content
+from .events import data_type, event_media
 from .schemas import Schemas
 from .typeops import make_union
 
@@ -42,7 +43,18 @@ def responses(
 ) -> tuple[tuple[ResponseCase, ...], tuple[ResponseCase, ...]]:
     """(successes, errors) of an operation, each in status order. `default` is a success
     only where no 2xx status is documented."""
+    success, errors, _ = responses_and_streams(schemas, spec, pointer, pascal)
+    return success, errors
+
+
+def responses_and_streams(
+    schemas: Schemas, spec: dict[str, Any], pointer: str, pascal: str
+) -> tuple[tuple[ResponseCase, ...], tuple[ResponseCase, ...], tuple[ResponseCase, ...]]:
+    """`responses`, and the event-stream successes of an operation that documents an event
+    stream beside another media type (the form its streaming twin returns), else `()`.
+    A success whose only media type is an event stream is read as events."""
     success: list[ResponseCase] = []
+    streamed: list[ResponseCase] = []
     errors: list[ResponseCase] = []
     documented = spec.get("responses") or {}
     statuses = sorted(documented, key=_status_sort_key)
@@ -51,34 +63,59 @@ def responses(
         if not isinstance(response, dict):
             continue
         content = response.get("content") or {}
-        choice = pick_content(content, request=False)
-        t: TypeRef | None = None
-        media: str | None = None
-        kind = "empty"
-        if choice is not None:
-            media, kind = choice
-            if kind == "json":
-                hint = pascal + ("Response" if status.startswith("2") else f"Error{status}")
-                t = schemas.convert(
-                    (content.get(media) or {}).get("schema"), join_pointer(at, "content", media, "schema"), hint
-                )
-            elif kind == "text":
-                t = STR
-            else:
-                t = BYTES
-        case = ResponseCase(
-            status=str(status),
-            description=response.get("description"),
-            error_class=error_class(str(status)),
-            content_type=media,
-            kind=kind,
-            type=t,
-        )
         is_success = str(status).startswith("2") or (
             str(status) == "default" and not any(str(s).startswith("2") for s in statuses)
         )
+        events = event_media(content) if is_success else None
+        others = {m: v for m, v in content.items() if m != events}
+        case = _case(schemas, status, response, at, others, pascal)
+        if events is not None:
+            stream_case = ResponseCase(
+                status=str(status),
+                description=response.get("description"),
+                error_class=error_class(str(status)),
+                content_type=events,
+                kind="events",
+                type=data_type(schemas, content.get(events), join_pointer(at, "content", events), pascal + "Event"),
+            )
+            if others:
+                streamed.append(stream_case)
+            else:
+                case = stream_case
         (success if is_success else errors).append(case)
-    return tuple(success), tuple(errors)
+    if not any(r.kind == "events" for r in success) and streamed:
+        # Successes without an event stream of their own stay as they are in the twin.
+        by_status = {r.status: r for r in streamed}
+        streamed = [by_status.get(r.status, r) for r in success]
+    return tuple(success), tuple(errors), tuple(streamed)
+
+
+def _case(
+    schemas: Schemas, status: Any, response: dict[str, Any], at: str, content: dict[str, Any], pascal: str
+) -> ResponseCase:
+    choice = pick_content(content, request=False)
+    t: TypeRef | None = None
+    media: str | None = None
+    kind = "empty"
+    if choice is not None:
+        media, kind = choice
+        if kind == "json":
+            hint = pascal + ("Response" if str(status).startswith("2") else f"Error{status}")
+            t = schemas.convert(
+                (content.get(media) or {}).get("schema"), join_pointer(at, "content", media, "schema"), hint
+            )
+        elif kind == "text":
+            t = STR
+        else:
+            t = BYTES
+    return ResponseCase(
+        status=str(status),
+        description=response.get("description"),
+        error_class=error_class(str(status)),
+        content_type=media,
+        kind=kind,
+        type=t,
+    )
 
 
 def return_type(success: tuple[ResponseCase, ...]) -> TypeRef | None:
@@ -94,6 +131,8 @@ def return_type(success: tuple[ResponseCase, ...]) -> TypeRef | None:
 def accept(success: tuple[ResponseCase, ...]) -> str | None:
     """The media types a successful call may return, for the Accept header; None for JSON."""
     media = list(dict.fromkeys(r.content_type for r in success if r.content_type))
+    if any(r.kind == "events" for r in success):
+        return "text/event-stream"
     if not media or all(r.kind in ("json", "empty") for r in success):
         return None
     return ", ".join(media)

@@ -145,6 +145,12 @@ class NamespaceView:
     # The statements of their `__init__`, laid out as black would.
     raw_init: tuple[str, ...]
     async_raw_init: tuple[str, ...]
+    # Likewise for `with_streaming_response`.
+    streaming_class_name: str
+    async_streaming_class_name: str
+    streaming_docstring: str
+    streaming_init: tuple[str, ...]
+    async_streaming_init: tuple[str, ...]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -177,11 +183,20 @@ def namespace_view(ns: Namespace) -> NamespaceView:
         or "",
         raw_init=_raw_init(ns, "WithRawResponse", "_raw_response.raw", is_async=False),
         async_raw_init=_raw_init(ns, "WithRawResponse", "_raw_response.async_raw", is_async=True),
+        streaming_class_name=ns.class_name + "WithStreamingResponse",
+        async_streaming_class_name=ns.async_class_name + "WithStreamingResponse",
+        streaming_docstring=docstring(
+            f"The operations{_under(ns.path)}, each opening a `StreamedResponse` for `with`.", 4
+        )
+        or "",
+        streaming_init=_raw_init(ns, "WithStreamingResponse", "_streaming.streaming", is_async=False),
+        async_streaming_init=_raw_init(ns, "WithStreamingResponse", "_streaming.async_streaming", is_async=True),
     )
 
 
 def _raw_init(ns: Namespace, suffix: str, wrap: str, *, is_async: bool) -> tuple[str, ...]:
-    """`self.name = Wrapper(resource.name)` for each child and operation."""
+    """`self.name = Wrapper(resource.name)` for each child and operation, in a view's
+    `__init__`."""
     children = [(c.attr, (c.async_class_name if is_async else c.class_name) + suffix) for c in ns.children]
     calls = children + [(op.name, wrap) for op in ns.operations]
     return tuple(layout.bracketed(8, f"self.{attr} = {callee}(", [f"resource.{attr}"], ")") for attr, callee in calls)
@@ -241,6 +256,8 @@ def _response_view(r: ResponseCase) -> ResponseView:
     ann = annotation(r.type, models_prefix=MODELS) if r.type is not None else None
     if r.kind == "json":
         spec = f"Json({ann})"
+    elif r.kind == "events":
+        spec = f"Events({ann})"
     else:
         spec = {"text": "TEXT", "bytes": "BINARY"}.get(r.kind, "NO_CONTENT")
     return ResponseView(r, ann, spec)
@@ -255,11 +272,14 @@ def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> Ope
     success = tuple(_response_view(r) for r in op.success)
     errors = tuple(_response_view(r) for r in op.errors)
     returns = annotation(op.returns, models_prefix=MODELS, shadowed=shadowed) if op.returns else "None"
+    async_returns = returns
+    if op.streams:
+        returns, async_returns = f"Stream[{returns}]", f"AsyncStream[{returns}]"
     signature = _signature(positional, keyword, body)
-    call = _call_items(op.endpoint_name, params, body) + ["options=options"]
-    defs = _defs(op.name, _signature_items(positional, keyword, body), returns, returns)
+    call = _call_items(op.endpoint_name, params, body, op.stream_flag) + ["options=options"]
+    defs = _defs(op.name, _signature_items(positional, keyword, body), returns, async_returns)
     # Methods at the root live on the client class itself; the others on a namespace.
-    returns_ = _returns("self._client" if op.namespace else "self", call)
+    returns_ = _returns("self._client" if op.namespace else "self", call, "_stream" if op.streams else "_request")
     responses = [f"{_status_key(r.status)}: {r.spec_source}" for r in success + errors]
     query_styles = {
         p.wire_name: (p.style, p.explode)
@@ -427,13 +447,15 @@ def _defs(
     )
 
 
-def _returns(client: str, call: list[layout.Item]) -> tuple[str, str]:
-    """A method's `return ..._request(...)`, sync and async."""
-    sync = layout.bracketed(8, f"return {client}._request(", call, ")")
-    return sync, layout.bracketed(8, f"return await {client}._request(", call, ")")
+def _returns(client: str, call: list[layout.Item], runtime: str = "_request") -> tuple[str, str]:
+    """A method's `return ..._request(...)` (`_stream(...)` for events), sync and async."""
+    sync = layout.bracketed(8, f"return {client}.{runtime}(", call, ")")
+    return sync, layout.bracketed(8, f"return await {client}.{runtime}(", call, ")")
 
 
-def _call_items(endpoint: str, params: list[ParamView], body: BodyView | None) -> list[layout.Item]:
+def _call_items(
+    endpoint: str, params: list[ParamView], body: BodyView | None, flag: tuple[str, bool] | None = None
+) -> list[layout.Item]:
     args: list[layout.Item] = [endpoint]
     for location in ("path", "query"):
         chosen = [p for p in params if p.location == location]
@@ -449,7 +471,8 @@ def _call_items(endpoint: str, params: list[ParamView], body: BodyView | None) -
     if headers:
         args.append(layout.Group("headers={", tuple(headers), "}", display=True))
     if body is not None:
-        args.append("body=body")
+        # The switch between a JSON answer and an event stream (see build/streams.py).
+        args.append(f"body=_base.stream_flag(body, {string_literal(flag[0])}, {flag[1]})" if flag else "body=body")
         if body.choices:
             # The runtime looks the chosen media type up in the endpoint's `bodies`.
             args.append("content_type=content_type")

@@ -75,6 +75,10 @@ class ApiView:
     raw_example: str
     # The first paginated operation, for the README's example.
     paginated: OperationView | None
+    # README calls: the first operation through `with_streaming_response`, and an
+    # operation that returns events ("" when none does).
+    streaming_example: str
+    events_example: str
     # What webhooks.py and the README's webhook section need; None without webhooks.
     webhooks: WebhooksView | None
 
@@ -143,7 +147,20 @@ def context(api: Api) -> ApiView:
         package_exports=tuple(
             sorted(
                 error_exports
-                + ("AsyncClient", "Client", "RawResponse", "RequestOptions", "__version__", "decode", "encode"),
+                + (
+                    "AsyncClient",
+                    "AsyncStream",
+                    "AsyncStreamedResponse",
+                    "Client",
+                    "Event",
+                    "RawResponse",
+                    "RequestOptions",
+                    "Stream",
+                    "StreamedResponse",
+                    "__version__",
+                    "decode",
+                    "encode",
+                ),
                 key=import_sort_key,
             )
         ),
@@ -152,8 +169,26 @@ def context(api: Api) -> ApiView:
         options_example=_with_options_example(operations[0].example) if operations else "",
         raw_example="client.with_raw_response." + operations[0].example.removeprefix("client.") if operations else "",
         paginated=next((o for o in operations if o.pagination), None),
+        streaming_example=_streaming_example(operations),
+        events_example=_events_example(operations),
         webhooks=webhooks_view(api.webhooks) if api.webhooks else None,
     )
+
+
+def _streaming_example(operations: tuple[OperationView, ...]) -> str:
+    """The README's `with_streaming_response` call: of an operation without a body to make
+    up and without events, if there is one."""
+    plain = [o for o in operations if not o.ir.streams and (o.body is None or not o.body.required)]
+    chosen = (plain or list(operations))[:1]
+    return "".join("client.with_streaming_response." + o.example.removeprefix("client.") for o in chosen)
+
+
+def _events_example(operations: tuple[OperationView, ...]) -> str:
+    """A call that returns events, for the README: one without a body to make up, if any."""
+    streams = [o for o in operations if o.ir.streams]
+    plain = [o for o in streams if o.body is None or not o.body.required]
+    chosen = plain or streams
+    return chosen[0].example if chosen else ""
 
 
 def _with_options_example(example: str) -> str:

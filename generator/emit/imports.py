@@ -63,7 +63,11 @@ def client_imports(api: Api, signatures: Sequence[str], runtime: Sequence[str]) 
     if any("builtins." in sig for sig in signatures):
         needed.add("builtins")
     paginated = any(o.pagination for o in operations)
-    uses_base_module = paginated or any(o.cookie_params for o in operations) or uses_credential_table(api)
+    uses_base_module = (
+        paginated
+        or any(o.cookie_params or o.stream_flag for o in operations)
+        or uses_credential_table(api)
+    )
     # `functools.cached_property` keeps each client's `with_raw_response` view; `sys`
     # tells where `Unpack` (of the per-call options) comes from.
     stdlib = sorted(import_lines(needed - {"models", "Any", "Literal"}) + ["import functools", "import sys"])
@@ -73,8 +77,9 @@ def client_imports(api: Api, signatures: Sequence[str], runtime: Sequence[str]) 
         layout.from_import("typing", typing_names),
         "",
     ]
-    # `_raw_response` makes the raw twins of `with_raw_response`, which every client has.
-    local_modules = (["_base"] if uses_base_module else []) + ["_raw_response"]
+    # `_raw_response` and `_streaming` make the twins of `with_raw_response` and
+    # `with_streaming_response`, which every client has.
+    local_modules = (["_base"] if uses_base_module else []) + ["_raw_response", "_streaming"]
     local_modules += ["models"] if "models" in needed else []
     lines.append(layout.from_import(".", local_modules))
     files = [FILE_INPUT] if FILE_INPUT in needed else []
@@ -85,6 +90,9 @@ def client_imports(api: Api, signatures: Sequence[str], runtime: Sequence[str]) 
 
 def runtime_names(response_specs: Sequence[str]) -> tuple[str, ...]:
     """What _client.py imports from `_base`: the client classes and constants, and the
-    response readers its endpoint tables name (`Json(...)`, `TEXT`, ...)."""
+    response readers its endpoint tables name (`Json(...)`, `TEXT`, ...); the stream types
+    where an operation returns events."""
     names = set(CLIENT_RUNTIME) | {spec.split("(")[0] for spec in response_specs}
+    if "Events" in names:
+        names |= {"AsyncStream", "Stream"}
     return tuple(sorted(names, key=import_sort_key))

@@ -24,6 +24,7 @@ OUTPUTS = (
     ("package/_codec.py.jinja", "{package}/_codec.py"),
     ("package/_options.py.jinja", "{package}/_options.py"),
     ("package/_raw_response.py.jinja", "{package}/_raw_response.py"),
+    ("package/_streaming.py.jinja", "{package}/_streaming.py"),
     ("package/_version.py.jinja", "{package}/_version.py"),
     ("package/errors.py.jinja", "{package}/errors.py"),
     ("package/models.py.jinja", "{package}/models.py"),

@@ -63,8 +63,9 @@ def alias_type(a: Alias) -> str:
 
 
 def return_type(op: Operation) -> str:
-    """What the method returns."""
-    return annotation(op.returns) if op.returns is not None else "None"
+    """What the method returns (on the blocking client, for an event stream)."""
+    returns = annotation(op.returns) if op.returns is not None else "None"
+    return f"Stream[{returns}]" if op.streams else returns
 
 
 def signature(op: Operation) -> str:

@@ -72,7 +72,7 @@ class ResponseCase:
     description: str | None
     error_class: str
     content_type: str | None
-    # json, text, bytes or empty
+    # json, text, bytes, events (`text/event-stream`: `type` is each event's data) or empty
     kind: str
     type: TypeRef | None
 
@@ -126,6 +126,19 @@ class Operation:
     accept: str | None
     doc: str
     pagination: Pagination | None
+    # The successes of its streaming twin (build/streams.py), when the operation documents
+    # an event stream beside another media type; `()` otherwise.
+    stream_success: tuple[ResponseCase, ...] = ()
+    # The body's boolean `stream` attribute and the value this method sends it as (the
+    # twin `True`; the plain method `False` where the caller asked for `True`).
+    stream_flag: tuple[str, bool] | None = None
+    # Whether it is the streaming twin of the operation before it (same spec operation).
+    twin: bool = False
+
+    @property
+    def streams(self) -> bool:
+        """Whether a successful call returns server-sent events."""
+        return any(r.kind == "events" for r in self.success)
 
     @property
     def auth(self) -> tuple[str, ...]:

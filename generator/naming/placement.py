@@ -40,6 +40,7 @@ CLIENT_MEMBERS = frozenset(
         "aclose",
         "with_options",
         "with_raw_response",
+        "with_streaming_response",
         "base_url",
         "timeout",
         "max_retries",

@@ -13,7 +13,8 @@ from .common import call_code, finding, operation_pointer
 
 def operation_findings(api: Api, spec: Any = None) -> list[Finding]:
     out: list[Finding] = []
-    for op in api.operations:
+    # A streaming twin is the same spec operation: its findings are its original's.
+    for op in (o for o in api.operations if not o.twin):
         out += _undocumented(op)
         out += _undocumented_errors(op)
     return out

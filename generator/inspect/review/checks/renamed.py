@@ -27,7 +27,7 @@ def python_name_changed(wire: str, name: str, *, snake: bool = True) -> bool:
 
 def renamed_findings(api: Api, spec: Any = None) -> list[Finding]:
     out: list[Finding] = []
-    for op in api.operations:
+    for op in (o for o in api.operations if not o.twin):  # a twin's name is its original's
         out += _operation(op)
     for m in api.models:
         out += _model(m)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _raw_response, models
+from . import _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -90,6 +90,13 @@ class CustomerPortalSessionsResourceWithRawResponse:
         self.get = _raw_response.raw(resource.get)
 
 
+class CustomerPortalSessionsResourceWithStreamingResponse:
+    """The operations under `customer.portal.sessions`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: CustomerPortalSessionsResource) -> None:
+        self.get = _streaming.streaming(resource.get)
+
+
 class CustomerPortalResource:
     """Operations under `customer.portal`."""
 
@@ -105,6 +112,15 @@ class CustomerPortalResourceWithRawResponse:
         self.sessions = CustomerPortalSessionsResourceWithRawResponse(resource.sessions)
 
 
+class CustomerPortalResourceWithStreamingResponse:
+    """The operations under `customer.portal`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: CustomerPortalResource) -> None:
+        self.sessions = CustomerPortalSessionsResourceWithStreamingResponse(
+            resource.sessions
+        )
+
+
 class CustomerResource:
     """Operations under `customer`."""
 
@@ -118,6 +134,13 @@ class CustomerResourceWithRawResponse:
 
     def __init__(self, resource: CustomerResource) -> None:
         self.portal = CustomerPortalResourceWithRawResponse(resource.portal)
+
+
+class CustomerResourceWithStreamingResponse:
+    """The operations under `customer`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: CustomerResource) -> None:
+        self.portal = CustomerPortalResourceWithStreamingResponse(resource.portal)
 
 
 class CustomerPortalSessionsResource2:
@@ -140,6 +163,13 @@ class CustomerPortalSessionsResource2WithRawResponse:
         self.get = _raw_response.raw(resource.get)
 
 
+class CustomerPortalSessionsResource2WithStreamingResponse:
+    """The operations under `customer_portal.sessions`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: CustomerPortalSessionsResource2) -> None:
+        self.get = _streaming.streaming(resource.get)
+
+
 class CustomerPortalResource2:
     """Operations under `customer_portal`."""
 
@@ -153,6 +183,15 @@ class CustomerPortalResource2WithRawResponse:
 
     def __init__(self, resource: CustomerPortalResource2) -> None:
         self.sessions = CustomerPortalSessionsResource2WithRawResponse(
+            resource.sessions
+        )
+
+
+class CustomerPortalResource2WithStreamingResponse:
+    """The operations under `customer_portal`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: CustomerPortalResource2) -> None:
+        self.sessions = CustomerPortalSessionsResource2WithStreamingResponse(
             resource.sessions
         )
 
@@ -177,6 +216,13 @@ class ExpressionsResourceWithRawResponse:
 
     def __init__(self, resource: ExpressionsResource) -> None:
         self.evaluate = _raw_response.raw(resource.evaluate)
+
+
+class ExpressionsResourceWithStreamingResponse:
+    """The operations under `expressions`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: ExpressionsResource) -> None:
+        self.evaluate = _streaming.streaming(resource.evaluate)
 
 
 class Client(SyncAPIClient):
@@ -225,6 +271,13 @@ class Client(SyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.customer = CustomerResource(self)
         self.customer_portal = CustomerPortalResource2(self)
@@ -240,6 +293,19 @@ class ClientWithRawResponse:
             resource.customer_portal
         )
         self.expressions = ExpressionsResourceWithRawResponse(resource.expressions)
+
+
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.customer = CustomerResourceWithStreamingResponse(resource.customer)
+        self.customer_portal = CustomerPortalResource2WithStreamingResponse(
+            resource.customer_portal
+        )
+        self.expressions = ExpressionsResourceWithStreamingResponse(
+            resource.expressions
+        )
 
 
 class AsyncCustomerPortalSessionsResource:
@@ -262,6 +328,13 @@ class AsyncCustomerPortalSessionsResourceWithRawResponse:
         self.get = _raw_response.async_raw(resource.get)
 
 
+class AsyncCustomerPortalSessionsResourceWithStreamingResponse:
+    """The operations under `customer.portal.sessions`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncCustomerPortalSessionsResource) -> None:
+        self.get = _streaming.async_streaming(resource.get)
+
+
 class AsyncCustomerPortalResource:
     """Operations under `customer.portal`."""
 
@@ -279,6 +352,15 @@ class AsyncCustomerPortalResourceWithRawResponse:
         )
 
 
+class AsyncCustomerPortalResourceWithStreamingResponse:
+    """The operations under `customer.portal`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncCustomerPortalResource) -> None:
+        self.sessions = AsyncCustomerPortalSessionsResourceWithStreamingResponse(
+            resource.sessions
+        )
+
+
 class AsyncCustomerResource:
     """Operations under `customer`."""
 
@@ -292,6 +374,13 @@ class AsyncCustomerResourceWithRawResponse:
 
     def __init__(self, resource: AsyncCustomerResource) -> None:
         self.portal = AsyncCustomerPortalResourceWithRawResponse(resource.portal)
+
+
+class AsyncCustomerResourceWithStreamingResponse:
+    """The operations under `customer`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncCustomerResource) -> None:
+        self.portal = AsyncCustomerPortalResourceWithStreamingResponse(resource.portal)
 
 
 class AsyncCustomerPortalSessionsResource2:
@@ -314,6 +403,13 @@ class AsyncCustomerPortalSessionsResource2WithRawResponse:
         self.get = _raw_response.async_raw(resource.get)
 
 
+class AsyncCustomerPortalSessionsResource2WithStreamingResponse:
+    """The operations under `customer_portal.sessions`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncCustomerPortalSessionsResource2) -> None:
+        self.get = _streaming.async_streaming(resource.get)
+
+
 class AsyncCustomerPortalResource2:
     """Operations under `customer_portal`."""
 
@@ -327,6 +423,15 @@ class AsyncCustomerPortalResource2WithRawResponse:
 
     def __init__(self, resource: AsyncCustomerPortalResource2) -> None:
         self.sessions = AsyncCustomerPortalSessionsResource2WithRawResponse(
+            resource.sessions
+        )
+
+
+class AsyncCustomerPortalResource2WithStreamingResponse:
+    """The operations under `customer_portal`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncCustomerPortalResource2) -> None:
+        self.sessions = AsyncCustomerPortalSessionsResource2WithStreamingResponse(
             resource.sessions
         )
 
@@ -351,6 +456,13 @@ class AsyncExpressionsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncExpressionsResource) -> None:
         self.evaluate = _raw_response.async_raw(resource.evaluate)
+
+
+class AsyncExpressionsResourceWithStreamingResponse:
+    """The operations under `expressions`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncExpressionsResource) -> None:
+        self.evaluate = _streaming.async_streaming(resource.evaluate)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -399,6 +511,13 @@ class AsyncClient(AsyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.customer = AsyncCustomerResource(self)
         self.customer_portal = AsyncCustomerPortalResource2(self)
@@ -414,3 +533,16 @@ class AsyncClientWithRawResponse:
             resource.customer_portal
         )
         self.expressions = AsyncExpressionsResourceWithRawResponse(resource.expressions)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.customer = AsyncCustomerResourceWithStreamingResponse(resource.customer)
+        self.customer_portal = AsyncCustomerPortalResource2WithStreamingResponse(
+            resource.customer_portal
+        )
+        self.expressions = AsyncExpressionsResourceWithStreamingResponse(
+            resource.expressions
+        )

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _raw_response, models
+from . import _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -127,6 +127,14 @@ class ProductsResourceWithRawResponse:
         self.list = _raw_response.raw(resource.list)
 
 
+class ProductsResourceWithStreamingResponse:
+    """The operations under `products`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: ProductsResource) -> None:
+        self.get = _streaming.streaming(resource.get)
+        self.list = _streaming.streaming(resource.list)
+
+
 class Client(SyncAPIClient):
     """Client for Catalog API.
 
@@ -175,6 +183,13 @@ class Client(SyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.products = ProductsResource(self)
 
@@ -184,6 +199,13 @@ class ClientWithRawResponse:
 
     def __init__(self, resource: Client) -> None:
         self.products = ProductsResourceWithRawResponse(resource.products)
+
+
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.products = ProductsResourceWithStreamingResponse(resource.products)
 
 
 class AsyncProductsResource:
@@ -251,6 +273,14 @@ class AsyncProductsResourceWithRawResponse:
         self.list = _raw_response.async_raw(resource.list)
 
 
+class AsyncProductsResourceWithStreamingResponse:
+    """The operations under `products`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncProductsResource) -> None:
+        self.get = _streaming.async_streaming(resource.get)
+        self.list = _streaming.async_streaming(resource.list)
+
+
 class AsyncClient(AsyncAPIClient):
     """Asyncio client for Catalog API.
 
@@ -299,6 +329,13 @@ class AsyncClient(AsyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.products = AsyncProductsResource(self)
 
@@ -308,3 +345,10 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, resource: AsyncClient) -> None:
         self.products = AsyncProductsResourceWithRawResponse(resource.products)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.products = AsyncProductsResourceWithStreamingResponse(resource.products)

@@ -33,6 +33,15 @@ import msgspec
 from . import _transfer, errors
 from ._options import OPTION_NAMES, RequestOptions
 from ._raw_response import WANTS_RAW, RawResponse
+from ._streaming import (
+    WANTS_STREAM,
+    AsyncStream,
+    AsyncStreamedResponse,
+    EventDecoder,
+    Stream,
+    StreamedResponse,
+    not_an_event_stream,
+)
 from ._unions import decode_hook
 from ._version import __version__
 
@@ -218,6 +227,18 @@ class Json:
                 self.type, dec_hook=decode_hook
             )
         return decoder.decode(content)
+
+
+class Events(Json):
+    """A `text/event-stream` body: each event's `data` decoded into `type` (JSON), or kept
+    as text when `type` is `str`."""
+
+    __slots__ = ()
+
+    def decoder(self, operation_id: str) -> EventDecoder[Any] | None:
+        if self.type is str:
+            return None
+        return EventDecoder(self.decode, self.type, operation_id)
 
 
 class _Raw:
@@ -534,8 +555,17 @@ class _Core:
             elapsed=answer.elapsed,
             content=answer.content,
             url=self._shown_url(endpoint, answer.url),
-            parse=lambda: _read_body(endpoint, spec, answer),
+            parse=(
+                (lambda: self._events(endpoint, _replayed(answer), answer.url))
+                if isinstance(spec, Events)
+                else (lambda: _read_body(endpoint, spec, answer))
+            ),
         )
+
+    def _events(
+        self, endpoint: Endpoint[Any], response: httpx.Response, url: str
+    ) -> Any:
+        raise NotImplementedError  # each client's own kind of stream
 
     def _log(
         self,
@@ -613,7 +643,7 @@ class _Core:
                 f"{type(self).__name__} is sending credentials over plain http:// to "
                 f"{urlsplit(self.base_url).hostname}, which is not this machine: anyone "
                 "on the way can read them; use https://",
-                stacklevel=4,
+                stacklevel=5,
             )
         self._auths[requirements] = attach
         return attach
@@ -748,6 +778,28 @@ class _Answer:
             return self.content.decode("utf-8", errors="replace")
 
 
+def _replayed(answer: _Answer) -> httpx.Response:
+    """A response read whole, to be walked as a stream again (a raw twin's `parse()`)."""
+    import httpx
+
+    headers = [
+        (name, value)
+        for name, value in answer.headers.multi_items()
+        if name.lower() not in ("content-encoding", "content-length")
+    ]
+    return httpx.Response(answer.status_code, headers=headers, content=answer.content)
+
+
+class _Opened:
+    """A success response whose body is left unread, to be streamed."""
+
+    __slots__ = ("response", "url")
+
+    def __init__(self, response: httpx.Response, url: str) -> None:
+        self.response = response
+        self.url = url
+
+
 # Characters a cookie value may hold as they are (RFC 6265 cookie-octet, less `%`).
 _COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"
 # The response size limit when none is given: 64 MiB, decompressed.
@@ -755,7 +807,7 @@ DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
 
 
 # Attributes holding views of a client, made on first use (see `with_options`).
-_VIEWS = ("with_raw_response",)
+_VIEWS = ("with_raw_response", "with_streaming_response")
 
 
 def _merge_headers(headers: dict[str, str], extra: Mapping[str, str]) -> None:
@@ -930,6 +982,20 @@ async def aiter_pages(
         if not items or page >= last_page:
             return
         page += 1
+
+
+def stream_flag(body: Any, attr: str, value: bool) -> Any:
+    """`body` with its boolean `stream` switch at `value`: the streaming twin of an
+    operation sends `true`; its plain method turns a `true` into `false`, since it reads
+    the other form. A body given as a mapping is copied with the key set likewise."""
+    if isinstance(body, msgspec.Struct):
+        current = getattr(body, attr, None)
+        if value or current is True:
+            return msgspec.structs.replace(body, **{attr: value})
+        return body
+    if isinstance(body, Mapping) and (value or body.get(attr) is True):
+        return {**body, attr: value}
+    return body
 
 
 def _body_request(
@@ -1123,8 +1189,10 @@ def _request_error(
     )
 
 
-def _retryable(outcome: _Answer | errors.APIError, attempt: int, retries: int) -> bool:
-    if attempt >= retries:
+def _retryable(
+    outcome: _Answer | _Opened | errors.APIError, attempt: int, retries: int
+) -> bool:
+    if attempt >= retries or isinstance(outcome, _Opened):
         return False
     if isinstance(outcome, _Answer):
         return outcome.status_code in RETRY_STATUSES
@@ -1184,9 +1252,65 @@ class SyncAPIClient(_Core):
         content_type: str | None = None,
         options: RequestOptions | None = None,
     ) -> T:
-        request = self._build(
-            endpoint, path, query, headers, body, body_encoding, content_type
+        streamed = WANTS_STREAM.get()
+        outcome = self._exchange(
+            endpoint,
+            self._build(
+                endpoint, path, query, headers, body, body_encoding, content_type
+            ),
+            options,
+            keep_open=streamed,
         )
+        if isinstance(outcome, _Opened):
+            return self._streamed(endpoint, outcome)  # type: ignore[return-value]
+        if WANTS_RAW.get() and not streamed:
+            return self._raw(endpoint, outcome)  # type: ignore[return-value]
+        return self._read(endpoint, outcome)
+
+    def _stream(
+        self,
+        endpoint: Endpoint[T],
+        *,
+        path: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Any = None,
+        body_encoding: str | None = None,
+        content_type: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> Stream[T]:
+        """An operation whose success is an event stream: its events as they arrive."""
+        raw = WANTS_RAW.get() and not WANTS_STREAM.get()
+        outcome = self._exchange(
+            endpoint,
+            self._build(
+                endpoint, path, query, headers, body, body_encoding, content_type
+            ),
+            options,
+            keep_open=not raw,
+        )
+        if isinstance(outcome, _Answer):
+            if raw:
+                return self._raw(endpoint, outcome)  # type: ignore[return-value]
+            self._read(endpoint, outcome)  # an error status: raises
+        assert isinstance(outcome, _Opened)
+        if WANTS_STREAM.get():
+            return self._streamed(endpoint, outcome)  # type: ignore[return-value]
+        wrong = not_an_event_stream(endpoint.operation_id, outcome.response.headers)
+        if wrong is not None:
+            outcome.response.close()
+            raise wrong
+        return self._events(endpoint, outcome.response, outcome.url)
+
+    def _exchange(
+        self,
+        endpoint: Endpoint[Any],
+        request: dict[str, Any],
+        options: RequestOptions | None,
+        *,
+        keep_open: bool,
+    ) -> _Answer | _Opened:
+        """The attempts of one call, retried as the endpoint and the options allow."""
         auth = self._auth(endpoint)
         if options:
             retries, budget = self._per_call(endpoint, request, options)
@@ -1194,7 +1318,9 @@ class SyncAPIClient(_Core):
             retries, budget = self._retries_for(endpoint), self._budget
         attempt = 0
         while True:
-            outcome = self._attempt(endpoint, request, auth, attempt, budget)
+            outcome = self._attempt(
+                endpoint, request, auth, attempt, budget, keep_open=keep_open
+            )
             if _retryable(outcome, attempt, retries):
                 headers = outcome.headers if isinstance(outcome, _Answer) else None
                 time.sleep(retry_delay(attempt, headers))
@@ -1202,9 +1328,36 @@ class SyncAPIClient(_Core):
                 continue
             if isinstance(outcome, errors.APIError):
                 raise outcome
-            if WANTS_RAW.get():
-                return self._raw(endpoint, outcome)  # type: ignore[return-value]
-            return self._read(endpoint, outcome)
+            return outcome
+
+    def _events(
+        self, endpoint: Endpoint[T], response: httpx.Response, url: str
+    ) -> Stream[T]:
+        spec = endpoint.response_spec(response.status_code)
+        decode = (
+            spec.decoder(endpoint.operation_id) if isinstance(spec, Events) else None
+        )
+        return Stream(
+            response, endpoint.operation_id, self._shown_url(endpoint, url), decode
+        )
+
+    def _streamed(self, endpoint: Endpoint[T], opened: _Opened) -> StreamedResponse[T]:
+        """A success handed over unread (`with_streaming_response`)."""
+        response = opened.response
+        spec = endpoint.response_spec(response.status_code)
+        url = self._shown_url(endpoint, opened.url)
+
+        def parse(streamed: StreamedResponse[T]) -> T:
+            if isinstance(spec, Events):
+                return self._events(endpoint, response, opened.url)  # type: ignore[return-value]
+            content = streamed.read()
+            answer = _Answer(
+                response.status_code, response.headers, content, opened.url
+            )
+            result: T = _read_body(endpoint, spec, answer)
+            return result
+
+        return StreamedResponse(response, endpoint.operation_id, url, parse)
 
     def _attempt(
         self,
@@ -1213,8 +1366,11 @@ class SyncAPIClient(_Core):
         auth: httpx.Auth | None,
         attempt: int,
         budget: float | None,
-    ) -> _Answer | errors.APIError:
-        """One exchange, within the time budget, the body read whole under the size limit.
+        *,
+        keep_open: bool = False,
+    ) -> _Answer | _Opened | errors.APIError:
+        """One exchange, within the time budget, the body read whole under the size limit
+        (`keep_open`: a success is handed back unread, the budget spent on its headers).
         Returns the error instead of raising it: the error leaves no frame of ours that
         holds the response."""
         import httpx  # already loaded by the constructor: a dictionary lookup
@@ -1229,6 +1385,10 @@ class SyncAPIClient(_Core):
                 auth=httpx.USE_CLIENT_DEFAULT if auth is None else auth,
                 stream=True,
             )
+            if keep_open and 200 <= response.status_code < 300:
+                status = str(response.status_code)
+                self._log(endpoint, request["url"], status, started, attempt)
+                return _Opened(response, request["url"])
             try:
                 body = _transfer.read(response, self.max_response_size)
             finally:
@@ -1306,9 +1466,65 @@ class AsyncAPIClient(_Core):
         content_type: str | None = None,
         options: RequestOptions | None = None,
     ) -> T:
-        request = self._build(
-            endpoint, path, query, headers, body, body_encoding, content_type
+        streamed = WANTS_STREAM.get()
+        outcome = await self._exchange(
+            endpoint,
+            self._build(
+                endpoint, path, query, headers, body, body_encoding, content_type
+            ),
+            options,
+            keep_open=streamed,
         )
+        if isinstance(outcome, _Opened):
+            return self._streamed(endpoint, outcome)  # type: ignore[return-value]
+        if WANTS_RAW.get() and not streamed:
+            return self._raw(endpoint, outcome)  # type: ignore[return-value]
+        return self._read(endpoint, outcome)
+
+    async def _stream(
+        self,
+        endpoint: Endpoint[T],
+        *,
+        path: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Any = None,
+        body_encoding: str | None = None,
+        content_type: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncStream[T]:
+        """An operation whose success is an event stream: its events as they arrive."""
+        raw = WANTS_RAW.get() and not WANTS_STREAM.get()
+        outcome = await self._exchange(
+            endpoint,
+            self._build(
+                endpoint, path, query, headers, body, body_encoding, content_type
+            ),
+            options,
+            keep_open=not raw,
+        )
+        if isinstance(outcome, _Answer):
+            if raw:
+                return self._raw(endpoint, outcome)  # type: ignore[return-value]
+            self._read(endpoint, outcome)  # an error status: raises
+        assert isinstance(outcome, _Opened)
+        if WANTS_STREAM.get():
+            return self._streamed(endpoint, outcome)  # type: ignore[return-value]
+        wrong = not_an_event_stream(endpoint.operation_id, outcome.response.headers)
+        if wrong is not None:
+            await outcome.response.aclose()
+            raise wrong
+        return self._events(endpoint, outcome.response, outcome.url)
+
+    async def _exchange(
+        self,
+        endpoint: Endpoint[Any],
+        request: dict[str, Any],
+        options: RequestOptions | None,
+        *,
+        keep_open: bool,
+    ) -> _Answer | _Opened:
+        """The attempts of one call, retried as the endpoint and the options allow."""
         auth = self._auth(endpoint)
         if options:
             retries, budget = self._per_call(endpoint, request, options)
@@ -1316,7 +1532,9 @@ class AsyncAPIClient(_Core):
             retries, budget = self._retries_for(endpoint), self._budget
         attempt = 0
         while True:
-            outcome = await self._attempt(endpoint, request, auth, attempt, budget)
+            outcome = await self._attempt(
+                endpoint, request, auth, attempt, budget, keep_open=keep_open
+            )
             if _retryable(outcome, attempt, retries):
                 headers = outcome.headers if isinstance(outcome, _Answer) else None
                 await _sleep(retry_delay(attempt, headers))
@@ -1324,9 +1542,38 @@ class AsyncAPIClient(_Core):
                 continue
             if isinstance(outcome, errors.APIError):
                 raise outcome
-            if WANTS_RAW.get():
-                return self._raw(endpoint, outcome)  # type: ignore[return-value]
-            return self._read(endpoint, outcome)
+            return outcome
+
+    def _events(
+        self, endpoint: Endpoint[T], response: httpx.Response, url: str
+    ) -> AsyncStream[T]:
+        spec = endpoint.response_spec(response.status_code)
+        decode = (
+            spec.decoder(endpoint.operation_id) if isinstance(spec, Events) else None
+        )
+        return AsyncStream(
+            response, endpoint.operation_id, self._shown_url(endpoint, url), decode
+        )
+
+    def _streamed(
+        self, endpoint: Endpoint[T], opened: _Opened
+    ) -> AsyncStreamedResponse[T]:
+        """A success handed over unread (`with_streaming_response`)."""
+        response = opened.response
+        spec = endpoint.response_spec(response.status_code)
+        url = self._shown_url(endpoint, opened.url)
+
+        async def parse(streamed: AsyncStreamedResponse[T]) -> T:
+            if isinstance(spec, Events):
+                return self._events(endpoint, response, opened.url)  # type: ignore[return-value]
+            content = await streamed.read()
+            answer = _Answer(
+                response.status_code, response.headers, content, opened.url
+            )
+            result: T = _read_body(endpoint, spec, answer)
+            return result
+
+        return AsyncStreamedResponse(response, endpoint.operation_id, url, parse)
 
     async def _attempt(
         self,
@@ -1335,7 +1582,9 @@ class AsyncAPIClient(_Core):
         auth: httpx.Auth | None,
         attempt: int,
         budget: float | None,
-    ) -> _Answer | errors.APIError:
+        *,
+        keep_open: bool = False,
+    ) -> _Answer | _Opened | errors.APIError:
         """The asyncio twin of `SyncAPIClient._attempt`."""
         import httpx  # already loaded by the constructor: a dictionary lookup
 
@@ -1349,6 +1598,10 @@ class AsyncAPIClient(_Core):
                 auth=httpx.USE_CLIENT_DEFAULT if auth is None else auth,
                 stream=True,
             )
+            if keep_open and 200 <= response.status_code < 300:
+                status = str(response.status_code)
+                self._log(endpoint, request["url"], status, started, attempt)
+                return _Opened(response, request["url"])
             try:
                 body = await _transfer.aread(response, self.max_response_size)
             finally:
@@ -1392,11 +1645,16 @@ __all__ = [
     "NO_CONTENT",
     "TEXT",
     "AsyncAPIClient",
+    "AsyncStream",
+    "AsyncStreamedResponse",
     "Credential",
     "Endpoint",
+    "Events",
     "FileInput",
     "Json",
     "Secret",
+    "Stream",
+    "StreamedResponse",
     "SyncAPIClient",
     "aiter_pages",
     "api_key",
@@ -1405,5 +1663,6 @@ __all__ = [
     "cookie_header",
     "iter_pages",
     "retry_delay",
+    "stream_flag",
     "user_agent",
 ]

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _raw_response, models
+from . import _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -105,6 +105,13 @@ class ExportsResourceWithRawResponse:
         self.list = _raw_response.raw(resource.list)
 
 
+class ExportsResourceWithStreamingResponse:
+    """The operations under `exports`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: ExportsResource) -> None:
+        self.list = _streaming.streaming(resource.list)
+
+
 class SettingsResource:
     """Account-wide settings."""
 
@@ -130,6 +137,14 @@ class SettingsResourceWithRawResponse:
     def __init__(self, resource: SettingsResource) -> None:
         self.get = _raw_response.raw(resource.get)
         self.update = _raw_response.raw(resource.update)
+
+
+class SettingsResourceWithStreamingResponse:
+    """The operations under `settings`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: SettingsResource) -> None:
+        self.get = _streaming.streaming(resource.get)
+        self.update = _streaming.streaming(resource.update)
 
 
 class Client(SyncAPIClient):
@@ -180,6 +195,13 @@ class Client(SyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.exports = ExportsResource(self)
         self.settings = SettingsResource(self)
@@ -191,6 +213,14 @@ class ClientWithRawResponse:
     def __init__(self, resource: Client) -> None:
         self.exports = ExportsResourceWithRawResponse(resource.exports)
         self.settings = SettingsResourceWithRawResponse(resource.settings)
+
+
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.exports = ExportsResourceWithStreamingResponse(resource.exports)
+        self.settings = SettingsResourceWithStreamingResponse(resource.settings)
 
 
 class AsyncExportsResource:
@@ -230,6 +260,13 @@ class AsyncExportsResourceWithRawResponse:
         self.list = _raw_response.async_raw(resource.list)
 
 
+class AsyncExportsResourceWithStreamingResponse:
+    """The operations under `exports`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncExportsResource) -> None:
+        self.list = _streaming.async_streaming(resource.list)
+
+
 class AsyncSettingsResource:
     """Account-wide settings."""
 
@@ -255,6 +292,14 @@ class AsyncSettingsResourceWithRawResponse:
     def __init__(self, resource: AsyncSettingsResource) -> None:
         self.get = _raw_response.async_raw(resource.get)
         self.update = _raw_response.async_raw(resource.update)
+
+
+class AsyncSettingsResourceWithStreamingResponse:
+    """The operations under `settings`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncSettingsResource) -> None:
+        self.get = _streaming.async_streaming(resource.get)
+        self.update = _streaming.async_streaming(resource.update)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -305,6 +350,13 @@ class AsyncClient(AsyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.exports = AsyncExportsResource(self)
         self.settings = AsyncSettingsResource(self)
@@ -316,3 +368,11 @@ class AsyncClientWithRawResponse:
     def __init__(self, resource: AsyncClient) -> None:
         self.exports = AsyncExportsResourceWithRawResponse(resource.exports)
         self.settings = AsyncSettingsResourceWithRawResponse(resource.settings)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.exports = AsyncExportsResourceWithStreamingResponse(resource.exports)
+        self.settings = AsyncSettingsResourceWithStreamingResponse(resource.settings)

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _base, _raw_response, models
+from . import _base, _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -263,6 +263,14 @@ class ClassResourceWithRawResponse:
         self.init = _raw_response.raw(resource.init)
 
 
+class ClassResourceWithStreamingResponse:
+    """The operations under `class_`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: ClassResource) -> None:
+        self.import_ = _streaming.streaming(resource.import_)
+        self.init = _streaming.streaming(resource.init)
+
+
 class PetsResource:
     """Operations under `pets`."""
 
@@ -279,6 +287,13 @@ class PetsResourceWithRawResponse:
 
     def __init__(self, resource: PetsResource) -> None:
         self.list = _raw_response.raw(resource.list)
+
+
+class PetsResourceWithStreamingResponse:
+    """The operations under `pets`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: PetsResource) -> None:
+        self.list = _streaming.streaming(resource.list)
 
 
 class Client(SyncAPIClient):
@@ -326,6 +341,13 @@ class Client(SyncAPIClient):
         """The same operations, each returning a `RawResponse`: status, headers, HTTP
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
 
     def _bind(self) -> None:
         self.class_ = ClassResource(self)
@@ -404,6 +426,26 @@ class ClientWithRawResponse:
         self.print = _raw_response.raw(resource.print)
         self.recuperer = _raw_response.raw(resource.recuperer)
         self.u83b7_u53d6 = _raw_response.raw(resource.u83b7_u53d6)
+
+
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.class_ = ClassResourceWithStreamingResponse(resource.class_)
+        self.pets = PetsResourceWithStreamingResponse(resource.pets)
+        self.class__ = _streaming.streaming(resource.class__)
+        self.endpoint = _streaming.streaming(resource.endpoint)
+        self.errors = _streaming.streaming(resource.errors)
+        self.json = _streaming.streaming(resource.json)
+        self.list_models = _streaming.streaming(resource.list_models)
+        self.msgspec = _streaming.streaming(resource.msgspec)
+        self.object = _streaming.streaming(resource.object)
+        self.op_2fa_verify = _streaming.streaming(resource.op_2fa_verify)
+        self.pass_ = _streaming.streaming(resource.pass_)
+        self.print = _streaming.streaming(resource.print)
+        self.recuperer = _streaming.streaming(resource.recuperer)
+        self.u83b7_u53d6 = _streaming.streaming(resource.u83b7_u53d6)
 
 
 class AsyncClassResource:
@@ -500,6 +542,14 @@ class AsyncClassResourceWithRawResponse:
         self.init = _raw_response.async_raw(resource.init)
 
 
+class AsyncClassResourceWithStreamingResponse:
+    """The operations under `class_`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClassResource) -> None:
+        self.import_ = _streaming.async_streaming(resource.import_)
+        self.init = _streaming.async_streaming(resource.init)
+
+
 class AsyncPetsResource:
     """Operations under `pets`."""
 
@@ -518,6 +568,13 @@ class AsyncPetsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncPetsResource) -> None:
         self.list = _raw_response.async_raw(resource.list)
+
+
+class AsyncPetsResourceWithStreamingResponse:
+    """The operations under `pets`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncPetsResource) -> None:
+        self.list = _streaming.async_streaming(resource.list)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -565,6 +622,13 @@ class AsyncClient(AsyncAPIClient):
         """The same operations, each returning a `RawResponse`: status, headers, HTTP
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
 
     def _bind(self) -> None:
         self.class_ = AsyncClassResource(self)
@@ -647,3 +711,23 @@ class AsyncClientWithRawResponse:
         self.print = _raw_response.async_raw(resource.print)
         self.recuperer = _raw_response.async_raw(resource.recuperer)
         self.u83b7_u53d6 = _raw_response.async_raw(resource.u83b7_u53d6)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.class_ = AsyncClassResourceWithStreamingResponse(resource.class_)
+        self.pets = AsyncPetsResourceWithStreamingResponse(resource.pets)
+        self.class__ = _streaming.async_streaming(resource.class__)
+        self.endpoint = _streaming.async_streaming(resource.endpoint)
+        self.errors = _streaming.async_streaming(resource.errors)
+        self.json = _streaming.async_streaming(resource.json)
+        self.list_models = _streaming.async_streaming(resource.list_models)
+        self.msgspec = _streaming.async_streaming(resource.msgspec)
+        self.object = _streaming.async_streaming(resource.object)
+        self.op_2fa_verify = _streaming.async_streaming(resource.op_2fa_verify)
+        self.pass_ = _streaming.async_streaming(resource.pass_)
+        self.print = _streaming.async_streaming(resource.print)
+        self.recuperer = _streaming.async_streaming(resource.recuperer)
+        self.u83b7_u53d6 = _streaming.async_streaming(resource.u83b7_u53d6)

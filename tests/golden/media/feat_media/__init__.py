@@ -4,6 +4,13 @@ from ._client import AsyncClient, Client
 from ._codec import decode, encode
 from ._options import RequestOptions
 from ._raw_response import RawResponse
+from ._streaming import (
+    AsyncStream,
+    AsyncStreamedResponse,
+    Event,
+    Stream,
+    StreamedResponse,
+)
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -28,11 +35,14 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncClient",
+    "AsyncStream",
+    "AsyncStreamedResponse",
     "AuthenticationError",
     "BadRequestError",
     "Client",
     "ConflictError",
     "DecodeError",
+    "Event",
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -40,6 +50,8 @@ __all__ = [
     "RawResponse",
     "RequestOptions",
     "ResponseTooLargeError",
+    "Stream",
+    "StreamedResponse",
     "UnprocessableEntityError",
     "__version__",
     "decode",

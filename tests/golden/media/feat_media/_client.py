@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _raw_response, models
+from . import _raw_response, _streaming, models
 from ._base import (
     BINARY,
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -139,6 +139,13 @@ class ConfigResourceWithRawResponse:
         self.put = _raw_response.raw(resource.put)
 
 
+class ConfigResourceWithStreamingResponse:
+    """The operations under `config`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: ConfigResource) -> None:
+        self.put = _streaming.streaming(resource.put)
+
+
 class DocumentsResource:
     """Operations under `documents`."""
 
@@ -161,6 +168,13 @@ class DocumentsResourceWithRawResponse:
         self.create = _raw_response.raw(resource.create)
 
 
+class DocumentsResourceWithStreamingResponse:
+    """The operations under `documents`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: DocumentsResource) -> None:
+        self.create = _streaming.streaming(resource.create)
+
+
 class FilesResource:
     """Operations under `files`."""
 
@@ -181,6 +195,13 @@ class FilesResourceWithRawResponse:
 
     def __init__(self, resource: FilesResource) -> None:
         self.upload = _raw_response.raw(resource.upload)
+
+
+class FilesResourceWithStreamingResponse:
+    """The operations under `files`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: FilesResource) -> None:
+        self.upload = _streaming.streaming(resource.upload)
 
 
 class ImagesResource:
@@ -217,6 +238,14 @@ class ImagesResourceWithRawResponse:
         self.replace = _raw_response.raw(resource.replace)
 
 
+class ImagesResourceWithStreamingResponse:
+    """The operations under `images`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: ImagesResource) -> None:
+        self.get = _streaming.streaming(resource.get)
+        self.replace = _streaming.streaming(resource.replace)
+
+
 class ReportsResource:
     """Operations under `reports`."""
 
@@ -235,6 +264,13 @@ class ReportsResourceWithRawResponse:
 
     def __init__(self, resource: ReportsResource) -> None:
         self.get = _raw_response.raw(resource.get)
+
+
+class ReportsResourceWithStreamingResponse:
+    """The operations under `reports`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: ReportsResource) -> None:
+        self.get = _streaming.streaming(resource.get)
 
 
 class SessionsResource:
@@ -268,6 +304,13 @@ class SessionsResourceWithRawResponse:
 
     def __init__(self, resource: SessionsResource) -> None:
         self.create = _raw_response.raw(resource.create)
+
+
+class SessionsResourceWithStreamingResponse:
+    """The operations under `sessions`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: SessionsResource) -> None:
+        self.create = _streaming.streaming(resource.create)
 
 
 class Client(SyncAPIClient):
@@ -316,6 +359,13 @@ class Client(SyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.config = ConfigResource(self)
         self.documents = DocumentsResource(self)
@@ -335,6 +385,18 @@ class ClientWithRawResponse:
         self.images = ImagesResourceWithRawResponse(resource.images)
         self.reports = ReportsResourceWithRawResponse(resource.reports)
         self.sessions = SessionsResourceWithRawResponse(resource.sessions)
+
+
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.config = ConfigResourceWithStreamingResponse(resource.config)
+        self.documents = DocumentsResourceWithStreamingResponse(resource.documents)
+        self.files = FilesResourceWithStreamingResponse(resource.files)
+        self.images = ImagesResourceWithStreamingResponse(resource.images)
+        self.reports = ReportsResourceWithStreamingResponse(resource.reports)
+        self.sessions = SessionsResourceWithStreamingResponse(resource.sessions)
 
 
 class AsyncConfigResource:
@@ -361,6 +423,13 @@ class AsyncConfigResourceWithRawResponse:
         self.put = _raw_response.async_raw(resource.put)
 
 
+class AsyncConfigResourceWithStreamingResponse:
+    """The operations under `config`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncConfigResource) -> None:
+        self.put = _streaming.async_streaming(resource.put)
+
+
 class AsyncDocumentsResource:
     """Operations under `documents`."""
 
@@ -383,6 +452,13 @@ class AsyncDocumentsResourceWithRawResponse:
         self.create = _raw_response.async_raw(resource.create)
 
 
+class AsyncDocumentsResourceWithStreamingResponse:
+    """The operations under `documents`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncDocumentsResource) -> None:
+        self.create = _streaming.async_streaming(resource.create)
+
+
 class AsyncFilesResource:
     """Operations under `files`."""
 
@@ -403,6 +479,13 @@ class AsyncFilesResourceWithRawResponse:
 
     def __init__(self, resource: AsyncFilesResource) -> None:
         self.upload = _raw_response.async_raw(resource.upload)
+
+
+class AsyncFilesResourceWithStreamingResponse:
+    """The operations under `files`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncFilesResource) -> None:
+        self.upload = _streaming.async_streaming(resource.upload)
 
 
 class AsyncImagesResource:
@@ -439,6 +522,14 @@ class AsyncImagesResourceWithRawResponse:
         self.replace = _raw_response.async_raw(resource.replace)
 
 
+class AsyncImagesResourceWithStreamingResponse:
+    """The operations under `images`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncImagesResource) -> None:
+        self.get = _streaming.async_streaming(resource.get)
+        self.replace = _streaming.async_streaming(resource.replace)
+
+
 class AsyncReportsResource:
     """Operations under `reports`."""
 
@@ -457,6 +548,13 @@ class AsyncReportsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncReportsResource) -> None:
         self.get = _raw_response.async_raw(resource.get)
+
+
+class AsyncReportsResourceWithStreamingResponse:
+    """The operations under `reports`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncReportsResource) -> None:
+        self.get = _streaming.async_streaming(resource.get)
 
 
 class AsyncSessionsResource:
@@ -490,6 +588,13 @@ class AsyncSessionsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncSessionsResource) -> None:
         self.create = _raw_response.async_raw(resource.create)
+
+
+class AsyncSessionsResourceWithStreamingResponse:
+    """The operations under `sessions`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncSessionsResource) -> None:
+        self.create = _streaming.async_streaming(resource.create)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -538,6 +643,13 @@ class AsyncClient(AsyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.config = AsyncConfigResource(self)
         self.documents = AsyncDocumentsResource(self)
@@ -557,3 +669,15 @@ class AsyncClientWithRawResponse:
         self.images = AsyncImagesResourceWithRawResponse(resource.images)
         self.reports = AsyncReportsResourceWithRawResponse(resource.reports)
         self.sessions = AsyncSessionsResourceWithRawResponse(resource.sessions)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.config = AsyncConfigResourceWithStreamingResponse(resource.config)
+        self.documents = AsyncDocumentsResourceWithStreamingResponse(resource.documents)
+        self.files = AsyncFilesResourceWithStreamingResponse(resource.files)
+        self.images = AsyncImagesResourceWithStreamingResponse(resource.images)
+        self.reports = AsyncReportsResourceWithStreamingResponse(resource.reports)
+        self.sessions = AsyncSessionsResourceWithStreamingResponse(resource.sessions)

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _raw_response, models
+from . import _raw_response, _streaming, models
 from ._base import (
     BINARY,
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -147,6 +147,16 @@ class RecordsResourceWithRawResponse:
         self.list = _raw_response.raw(resource.list)
 
 
+class RecordsResourceWithStreamingResponse:
+    """The operations under `records`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: RecordsResource) -> None:
+        self.create_one = _streaming.streaming(resource.create_one)
+        self.delete_one = _streaming.streaming(resource.delete_one)
+        self.download = _streaming.streaming(resource.download)
+        self.list = _streaming.streaming(resource.list)
+
+
 class Client(SyncAPIClient):
     """Client for Records API.
 
@@ -195,6 +205,13 @@ class Client(SyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.records = RecordsResource(self)
 
@@ -204,6 +221,13 @@ class ClientWithRawResponse:
 
     def __init__(self, resource: Client) -> None:
         self.records = RecordsResourceWithRawResponse(resource.records)
+
+
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.records = RecordsResourceWithStreamingResponse(resource.records)
 
 
 class AsyncRecordsResource:
@@ -273,6 +297,16 @@ class AsyncRecordsResourceWithRawResponse:
         self.list = _raw_response.async_raw(resource.list)
 
 
+class AsyncRecordsResourceWithStreamingResponse:
+    """The operations under `records`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncRecordsResource) -> None:
+        self.create_one = _streaming.async_streaming(resource.create_one)
+        self.delete_one = _streaming.async_streaming(resource.delete_one)
+        self.download = _streaming.async_streaming(resource.download)
+        self.list = _streaming.async_streaming(resource.list)
+
+
 class AsyncClient(AsyncAPIClient):
     """Asyncio client for Records API.
 
@@ -321,6 +355,13 @@ class AsyncClient(AsyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.records = AsyncRecordsResource(self)
 
@@ -330,3 +371,10 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, resource: AsyncClient) -> None:
         self.records = AsyncRecordsResourceWithRawResponse(resource.records)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.records = AsyncRecordsResourceWithStreamingResponse(resource.records)

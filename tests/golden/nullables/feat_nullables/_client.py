@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _raw_response, models
+from . import _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -133,6 +133,15 @@ class ProfilesResourceWithRawResponse:
         self.update = _raw_response.raw(resource.update)
 
 
+class ProfilesResourceWithStreamingResponse:
+    """The operations under `profiles`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: ProfilesResource) -> None:
+        self.get = _streaming.streaming(resource.get)
+        self.me = _streaming.streaming(resource.me)
+        self.update = _streaming.streaming(resource.update)
+
+
 class Client(SyncAPIClient):
     """Client for Profiles API.
 
@@ -181,6 +190,13 @@ class Client(SyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.profiles = ProfilesResource(self)
 
@@ -190,6 +206,13 @@ class ClientWithRawResponse:
 
     def __init__(self, resource: Client) -> None:
         self.profiles = ProfilesResourceWithRawResponse(resource.profiles)
+
+
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.profiles = ProfilesResourceWithStreamingResponse(resource.profiles)
 
 
 class AsyncProfilesResource:
@@ -256,6 +279,15 @@ class AsyncProfilesResourceWithRawResponse:
         self.update = _raw_response.async_raw(resource.update)
 
 
+class AsyncProfilesResourceWithStreamingResponse:
+    """The operations under `profiles`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncProfilesResource) -> None:
+        self.get = _streaming.async_streaming(resource.get)
+        self.me = _streaming.async_streaming(resource.me)
+        self.update = _streaming.async_streaming(resource.update)
+
+
 class AsyncClient(AsyncAPIClient):
     """Asyncio client for Profiles API.
 
@@ -304,6 +336,13 @@ class AsyncClient(AsyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.profiles = AsyncProfilesResource(self)
 
@@ -313,3 +352,10 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, resource: AsyncClient) -> None:
         self.profiles = AsyncProfilesResourceWithRawResponse(resource.profiles)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.profiles = AsyncProfilesResourceWithStreamingResponse(resource.profiles)

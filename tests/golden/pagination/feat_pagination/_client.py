@@ -7,7 +7,7 @@ import sys
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _base, _raw_response, models
+from . import _base, _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -102,6 +102,14 @@ class ItemsResourceWithRawResponse:
         self.list = _raw_response.raw(resource.list)
 
 
+class ItemsResourceWithStreamingResponse:
+    """The operations under `items`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: ItemsResource) -> None:
+        self.iter = _streaming.streaming(resource.iter)
+        self.list = _streaming.streaming(resource.list)
+
+
 class Client(SyncAPIClient):
     """Client for Paged catalogue.
 
@@ -148,6 +156,13 @@ class Client(SyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.items = ItemsResource(self)
 
@@ -157,6 +172,13 @@ class ClientWithRawResponse:
 
     def __init__(self, resource: Client) -> None:
         self.items = ItemsResourceWithRawResponse(resource.items)
+
+
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.items = ItemsResourceWithStreamingResponse(resource.items)
 
 
 class AsyncItemsResource:
@@ -197,6 +219,14 @@ class AsyncItemsResourceWithRawResponse:
     def __init__(self, resource: AsyncItemsResource) -> None:
         self.iter = _raw_response.async_raw(resource.iter)
         self.list = _raw_response.async_raw(resource.list)
+
+
+class AsyncItemsResourceWithStreamingResponse:
+    """The operations under `items`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncItemsResource) -> None:
+        self.iter = _streaming.async_streaming(resource.iter)
+        self.list = _streaming.async_streaming(resource.list)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -245,6 +275,13 @@ class AsyncClient(AsyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.items = AsyncItemsResource(self)
 
@@ -254,3 +291,10 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, resource: AsyncClient) -> None:
         self.items = AsyncItemsResourceWithRawResponse(resource.items)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.items = AsyncItemsResourceWithStreamingResponse(resource.items)

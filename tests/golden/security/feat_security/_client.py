@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _base, _raw_response, models
+from . import _base, _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -239,6 +239,13 @@ class Client(SyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
+
     def basic(self, **options: Unpack[RequestOptions]) -> None:
         """basic."""
         return self._request(_BASIC, options=options)
@@ -331,6 +338,27 @@ class ClientWithRawResponse:
         self.unsupported = _raw_response.raw(resource.unsupported)
 
 
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.basic = _streaming.streaming(resource.basic)
+        self.bearer = _streaming.streaming(resource.bearer)
+        self.both = _streaming.streaming(resource.both)
+        self.cookie = _streaming.streaming(resource.cookie)
+        self.either = _streaming.streaming(resource.either)
+        self.inherited = _streaming.streaming(resource.inherited)
+        self.mixed = _streaming.streaming(resource.mixed)
+        self.oauth2 = _streaming.streaming(resource.oauth2)
+        self.oidc = _streaming.streaming(resource.oidc)
+        self.optional = _streaming.streaming(resource.optional)
+        self.public = _streaming.streaming(resource.public)
+        self.query = _streaming.streaming(resource.query)
+        self.renamed = _streaming.streaming(resource.renamed)
+        self.undeclared = _streaming.streaming(resource.undeclared)
+        self.unsupported = _streaming.streaming(resource.unsupported)
+
+
 class AsyncClient(AsyncAPIClient):
     """Asyncio client for Security schemes.
 
@@ -402,6 +430,13 @@ class AsyncClient(AsyncAPIClient):
         """The same operations, each returning a `RawResponse`: status, headers, HTTP
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
 
     async def basic(self, **options: Unpack[RequestOptions]) -> None:
         """basic."""
@@ -493,3 +528,24 @@ class AsyncClientWithRawResponse:
         self.renamed = _raw_response.async_raw(resource.renamed)
         self.undeclared = _raw_response.async_raw(resource.undeclared)
         self.unsupported = _raw_response.async_raw(resource.unsupported)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.basic = _streaming.async_streaming(resource.basic)
+        self.bearer = _streaming.async_streaming(resource.bearer)
+        self.both = _streaming.async_streaming(resource.both)
+        self.cookie = _streaming.async_streaming(resource.cookie)
+        self.either = _streaming.async_streaming(resource.either)
+        self.inherited = _streaming.async_streaming(resource.inherited)
+        self.mixed = _streaming.async_streaming(resource.mixed)
+        self.oauth2 = _streaming.async_streaming(resource.oauth2)
+        self.oidc = _streaming.async_streaming(resource.oidc)
+        self.optional = _streaming.async_streaming(resource.optional)
+        self.public = _streaming.async_streaming(resource.public)
+        self.query = _streaming.async_streaming(resource.query)
+        self.renamed = _streaming.async_streaming(resource.renamed)
+        self.undeclared = _streaming.async_streaming(resource.undeclared)
+        self.unsupported = _streaming.async_streaming(resource.unsupported)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _raw_response, models
+from . import _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -101,6 +101,13 @@ class ChargesResourceWithRawResponse:
         self.get = _raw_response.raw(resource.get)
 
 
+class ChargesResourceWithStreamingResponse:
+    """The operations under `charges`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: ChargesResource) -> None:
+        self.get = _streaming.streaming(resource.get)
+
+
 class NotificationsResource:
     """Operations under `notifications`."""
 
@@ -125,6 +132,13 @@ class NotificationsResourceWithRawResponse:
         self.get = _raw_response.raw(resource.get)
 
 
+class NotificationsResourceWithStreamingResponse:
+    """The operations under `notifications`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: NotificationsResource) -> None:
+        self.get = _streaming.streaming(resource.get)
+
+
 class PaymentMethodsResource:
     """Operations under `payment_methods`."""
 
@@ -143,6 +157,13 @@ class PaymentMethodsResourceWithRawResponse:
 
     def __init__(self, resource: PaymentMethodsResource) -> None:
         self.list = _raw_response.raw(resource.list)
+
+
+class PaymentMethodsResourceWithStreamingResponse:
+    """The operations under `payment_methods`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: PaymentMethodsResource) -> None:
+        self.list = _streaming.streaming(resource.list)
 
 
 class PetsResource:
@@ -168,6 +189,13 @@ class PetsResourceWithRawResponse:
 
     def __init__(self, resource: PetsResource) -> None:
         self.create = _raw_response.raw(resource.create)
+
+
+class PetsResourceWithStreamingResponse:
+    """The operations under `pets`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: PetsResource) -> None:
+        self.create = _streaming.streaming(resource.create)
 
 
 class Client(SyncAPIClient):
@@ -218,6 +246,13 @@ class Client(SyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.charges = ChargesResource(self)
         self.notifications = NotificationsResource(self)
@@ -237,6 +272,20 @@ class ClientWithRawResponse:
             resource.payment_methods
         )
         self.pets = PetsResourceWithRawResponse(resource.pets)
+
+
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.charges = ChargesResourceWithStreamingResponse(resource.charges)
+        self.notifications = NotificationsResourceWithStreamingResponse(
+            resource.notifications
+        )
+        self.payment_methods = PaymentMethodsResourceWithStreamingResponse(
+            resource.payment_methods
+        )
+        self.pets = PetsResourceWithStreamingResponse(resource.pets)
 
 
 class AsyncChargesResource:
@@ -259,6 +308,13 @@ class AsyncChargesResourceWithRawResponse:
 
     def __init__(self, resource: AsyncChargesResource) -> None:
         self.get = _raw_response.async_raw(resource.get)
+
+
+class AsyncChargesResourceWithStreamingResponse:
+    """The operations under `charges`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncChargesResource) -> None:
+        self.get = _streaming.async_streaming(resource.get)
 
 
 class AsyncNotificationsResource:
@@ -285,6 +341,13 @@ class AsyncNotificationsResourceWithRawResponse:
         self.get = _raw_response.async_raw(resource.get)
 
 
+class AsyncNotificationsResourceWithStreamingResponse:
+    """The operations under `notifications`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncNotificationsResource) -> None:
+        self.get = _streaming.async_streaming(resource.get)
+
+
 class AsyncPaymentMethodsResource:
     """Operations under `payment_methods`."""
 
@@ -303,6 +366,13 @@ class AsyncPaymentMethodsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncPaymentMethodsResource) -> None:
         self.list = _raw_response.async_raw(resource.list)
+
+
+class AsyncPaymentMethodsResourceWithStreamingResponse:
+    """The operations under `payment_methods`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncPaymentMethodsResource) -> None:
+        self.list = _streaming.async_streaming(resource.list)
 
 
 class AsyncPetsResource:
@@ -328,6 +398,13 @@ class AsyncPetsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncPetsResource) -> None:
         self.create = _raw_response.async_raw(resource.create)
+
+
+class AsyncPetsResourceWithStreamingResponse:
+    """The operations under `pets`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncPetsResource) -> None:
+        self.create = _streaming.async_streaming(resource.create)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -378,6 +455,13 @@ class AsyncClient(AsyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.charges = AsyncChargesResource(self)
         self.notifications = AsyncNotificationsResource(self)
@@ -397,3 +481,17 @@ class AsyncClientWithRawResponse:
             resource.payment_methods
         )
         self.pets = AsyncPetsResourceWithRawResponse(resource.pets)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.charges = AsyncChargesResourceWithStreamingResponse(resource.charges)
+        self.notifications = AsyncNotificationsResourceWithStreamingResponse(
+            resource.notifications
+        )
+        self.payment_methods = AsyncPaymentMethodsResourceWithStreamingResponse(
+            resource.payment_methods
+        )
+        self.pets = AsyncPetsResourceWithStreamingResponse(resource.pets)

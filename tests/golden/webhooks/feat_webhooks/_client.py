@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _raw_response, models
+from . import _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -74,6 +74,13 @@ class OrdersResourceWithRawResponse:
         self.get = _raw_response.raw(resource.get)
 
 
+class OrdersResourceWithStreamingResponse:
+    """The operations under `orders`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: OrdersResource) -> None:
+        self.get = _streaming.streaming(resource.get)
+
+
 class Client(SyncAPIClient):
     """Client for Order desk.
 
@@ -120,6 +127,13 @@ class Client(SyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return ClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return ClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.orders = OrdersResource(self)
 
@@ -129,6 +143,13 @@ class ClientWithRawResponse:
 
     def __init__(self, resource: Client) -> None:
         self.orders = OrdersResourceWithRawResponse(resource.orders)
+
+
+class ClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: Client) -> None:
+        self.orders = OrdersResourceWithStreamingResponse(resource.orders)
 
 
 class AsyncOrdersResource:
@@ -151,6 +172,13 @@ class AsyncOrdersResourceWithRawResponse:
 
     def __init__(self, resource: AsyncOrdersResource) -> None:
         self.get = _raw_response.async_raw(resource.get)
+
+
+class AsyncOrdersResourceWithStreamingResponse:
+    """The operations under `orders`, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncOrdersResource) -> None:
+        self.get = _streaming.async_streaming(resource.get)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -199,6 +227,13 @@ class AsyncClient(AsyncAPIClient):
         version and timing, with `parse()` for the typed result."""
         return AsyncClientWithRawResponse(self)
 
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations, each a context manager over a `StreamedResponse` whose body
+        is not read yet: `iter_bytes()`, `write_to(path)`, `read()`, `parse()`. The
+        connection closes on leaving the `with` block; no size limit applies."""
+        return AsyncClientWithStreamingResponse(self)
+
     def _bind(self) -> None:
         self.orders = AsyncOrdersResource(self)
 
@@ -208,3 +243,10 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, resource: AsyncClient) -> None:
         self.orders = AsyncOrdersResourceWithRawResponse(resource.orders)
+
+
+class AsyncClientWithStreamingResponse:
+    """The operations, each opening a `StreamedResponse` for `with`."""
+
+    def __init__(self, resource: AsyncClient) -> None:
+        self.orders = AsyncOrdersResourceWithStreamingResponse(resource.orders)

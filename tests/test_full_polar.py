@@ -74,7 +74,7 @@ def test_generate_succeeds(full_packages: dict[str, FullPackage], package: str) 
     generated = full_packages[package]
     files = sorted(p.name for p in (generated.out / package).iterdir() if p.is_file())
     assert files == [
-        "__init__.py", "_base.py", "_client.py", "_codec.py", "_enum.py", "_options.py", "_raw_response.py",
+        "__init__.py", "_base.py", "_client.py", "_codec.py", "_enum.py", "_options.py", "_pages.py", "_raw_response.py",
         "_transfer.py", "_unions.py", "_version.py", "errors.py", "models.py", "py.typed",
     ]  # fmt: skip
     assert (generated.out / "pyproject.toml").is_file()

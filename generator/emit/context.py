@@ -25,6 +25,7 @@ _BASE_ERRORS = (
     "APITimeoutError",
     "DecodeError",
     "InternalServerError",
+    "PaginationError",
     "ResponseTooLargeError",
 )
 

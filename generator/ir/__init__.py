@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from .api import Api, Server
 from .models import NATIVE, TRIED, Alias, Dispatch, EnumMember, EnumType, Field, Model, Tag
-from .operations import Body, BodyMedia, Namespace, Operation, Pagination, Param, Part, ResponseCase
+from .operations import Body, BodyMedia, Namespace, Operation, Param, Part, ResponseCase
+from .pagination import STYLE_NAMES, Cursor, NextLink, OffsetLimit, PageNumber, PageStyle, Pagination, ResultPath
 from .security import API_KEY, BASIC, BEARER, OAUTH2, OPEN_ID_CONNECT, UNSUPPORTED, SecurityScheme
 from .types import ANY, BOOL, BYTES, FILE, FLOAT, INT, NONE, STR, UNSET, TypeRef, members, walk
 from .values import NULL, UNSET_DEFAULT, Default
@@ -43,7 +44,14 @@ __all__ = [
     "Model",
     "Namespace",
     "Operation",
+    "Cursor",
+    "NextLink",
+    "OffsetLimit",
+    "PageNumber",
+    "PageStyle",
     "Pagination",
+    "ResultPath",
+    "STYLE_NAMES",
     "Param",
     "Part",
     "ResponseCase",

@@ -35,7 +35,7 @@ AUTHORIZE = {
 
 def test_the_readme_has_examples_for_every_topic() -> None:
     text = "\n".join(examples())
-    for needle in ("AsyncClient", "with_options", ".iter(", "except APIStatusError", "logging.getLogger"):
+    for needle in ("AsyncClient", "with_options", ".iter(", ".pages(", "except APIStatusError", "logging.getLogger"):
         assert needle in text
     assert len(examples()) >= 8
 
@@ -76,5 +76,7 @@ def test_example_runs(
     printed = capsys.readouterr().out
     if ".iter(" in code:
         assert printed.count("client_id='") == 6  # three items, sync walk then async walk
+    if ".pages(" in code:
+        assert "2 pages" in printed and printed.count("ListResourceOAuth2Client") == 2
     if "except APIStatusError" in code:
         assert printed.startswith("422 ")

@@ -23,7 +23,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..ir import BOOL, INT, STR, Cursor, NextLink, OffsetLimit, PageNumber, PageStyle, Param, ResultPath, TypeRef
+from ..ir import (
+    BOOL,
+    INT,
+    STR,
+    Cursor,
+    NextLink,
+    OffsetLimit,
+    PageNumber,
+    PageStyle,
+    Param,
+    ResultPath,
+    TypeRef,
+)
 from ..problems import Problem, join_pointer, warning
 from .page_fields import field_type, item_key, non_null, path_to
 from .page_rules import Listing, start_of

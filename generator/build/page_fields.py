@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..ir import ANY, BOOL, INT, NONE, STR, UNSET, ResultPath, TypeRef, members
+from ..ir import ANY, NONE, STR, UNSET, ResultPath, TypeRef, members
 from .drafts import FieldDraft, ModelDraft
 from .schemas import Schemas
 

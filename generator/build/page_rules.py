@@ -8,7 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..ir import BOOL, INT, STR, Cursor, NextLink, OffsetLimit, PageNumber, PageStyle, Param, ResultPath, TypeRef
+from ..ir import (
+    BOOL,
+    INT,
+    STR,
+    Cursor,
+    NextLink,
+    OffsetLimit,
+    PageNumber,
+    PageStyle,
+    Param,
+    ResultPath,
+    TypeRef,
+)
 from .drafts import ModelDraft
 from .page_fields import find, item_key, non_null
 from .schemas import Schemas

@@ -7,7 +7,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..ir import ANY, INT, Body, Cursor, NextLink, OffsetLimit, PageNumber, PageStyle, Pagination, Param, ResultPath, TypeRef
+from ..ir import (
+    ANY,
+    INT,
+    Body,
+    Cursor,
+    NextLink,
+    OffsetLimit,
+    PageNumber,
+    PageStyle,
+    Pagination,
+    Param,
+    ResultPath,
+    TypeRef,
+)
 from ..problems import Problem
 from .page_extension import Declared, declared
 from .page_fields import field_type, item_list, non_null, path_to

@@ -313,7 +313,11 @@ def _pagination_view(op: Operation, pg: Pagination, shadowed: frozenset[str]) ->
     page = annotation(op.returns, models_prefix=MODELS, shadowed=shadowed) if op.returns else "None"
     items = _signature_items(positional, keyword, None)
     taken = {p.name for p in positional + keyword} | {"self", "options"}
-    body = pages_source(op, pg, args, taken)
+    # The list call of one page: the walked parameter in its place among the others.
+    walked = frozenset(p.name for p in op.params if p.location != "path") - {p.name for p in keyword}
+    fetch_args = [p.name for p in positional]
+    fetch_args += [f"{p.name}={p.name}" for p in op.params if p.name in walked or p in pg.keyword] + ["**options"]
+    body = pages_source(op, pg, args, fetch_args, taken)
     sync_pages, async_pages = _defs(
         pg.pages_name, items, f"Iterator[{page}]", f"AsyncIterator[{page}]", coroutine=body.async_pages_is_generator
     )

@@ -29,9 +29,12 @@ class PagesSource:
     pages_docstring: str
 
 
-def pages_source(op: Operation, pg: Pagination, args: list[str], taken: set[str]) -> PagesSource:
-    """`args`: the call of the list operation with the walk's own parameter left out (the
-    walk passes it), `**options` last; `taken`: the names of the methods' parameters."""
+def pages_source(
+    op: Operation, pg: Pagination, args: list[str], fetch_args: list[str], taken: set[str]
+) -> PagesSource:
+    """`args`: the arguments the methods pass on (the list operation's but the walk's own,
+    `**options` last); `fetch_args`: the list call of one page, the walk's own among them;
+    `taken`: the names of the methods' parameters."""
     client = "self._client" if op.namespace else "self"
     style = pg.style
     call = f"self.{op.name}"
@@ -51,8 +54,6 @@ def pages_source(op: Operation, pg: Pagination, args: list[str], taken: set[str]
             asyn = _follow("_pages.afollow", call, args, link, client)
     else:
         param = style.param.name
-        fetch_args = args[:]
-        fetch_args.insert(_insert_at(args), f"{param}={param}")
         turn = f"{_state(style)}, {PAGE}: {_turn(style, pg.items)}"
         start = _start(style)
         sync = _walk("_pages.walk", call, param, fetch_args, turn, start)
@@ -65,11 +66,6 @@ def pages_source(op: Operation, pg: Pagination, args: list[str], taken: set[str]
         async_items_body=_items_loop(pg, args, taken, is_async=True),
         pages_docstring=docstring(pg.pages_doc, 8) or "",
     )
-
-
-def _insert_at(args: list[str]) -> int:
-    """Keyword arguments go before `**options`, after the positional ones."""
-    return len(args) - 1
 
 
 def _walk(runner: str, call: str, param: str, args: list[str], turn: str, start: str) -> str:
@@ -172,7 +168,3 @@ def _read(path: ResultPath, *, or_none: bool = False, or_empty: bool = False, pa
         return f"({text} or ())"
     return text
 
-
-def style_line(pg: Pagination) -> str:
-    """How review names the style, with where it came from when the spec said so."""
-    return pg.style_name + (" (x-pagination)" if pg.source != "detected" else "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .api import Api, Server
 from .models import NATIVE, TRIED, Alias, Dispatch, EnumMember, EnumType, Field, Model, Tag
 from .operations import Body, BodyMedia, Namespace, Operation, Param, Part, ResponseCase
-from .pagination import STYLE_NAMES, Cursor, NextLink, OffsetLimit, PageNumber, PageStyle, Pagination, ResultPath
+from .pagination import Cursor, NextLink, OffsetLimit, PageNumber, PageStyle, Pagination, ResultPath
 from .security import API_KEY, BASIC, BEARER, OAUTH2, OPEN_ID_CONNECT, UNSUPPORTED, SecurityScheme
 from .types import ANY, BOOL, BYTES, FILE, FLOAT, INT, NONE, STR, UNSET, TypeRef, members, walk
 from .values import NULL, UNSET_DEFAULT, Default
@@ -36,6 +36,7 @@ __all__ = [
     "Api",
     "Body",
     "BodyMedia",
+    "Cursor",
     "Default",
     "Dispatch",
     "EnumMember",
@@ -43,18 +44,16 @@ __all__ = [
     "Field",
     "Model",
     "Namespace",
-    "Operation",
-    "Cursor",
     "NextLink",
     "OffsetLimit",
+    "Operation",
     "PageNumber",
     "PageStyle",
     "Pagination",
-    "ResultPath",
-    "STYLE_NAMES",
     "Param",
     "Part",
     "ResponseCase",
+    "ResultPath",
     "SecurityScheme",
     "Server",
     "Tag",

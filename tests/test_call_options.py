@@ -210,9 +210,56 @@ async def test_async_raw_responses(pkg: ModuleType, http_server: ScriptedServer)
     assert raw.parse() == plain == pkg.models.Item(name="n")
 
 
+# -- typed errors ---------------------------------------------------------------------------
+
+
+def test_an_error_carries_its_documented_body_and_shows_its_start(
+    pkg: ModuleType, http_server: ScriptedServer, client: Any
+) -> None:
+    http_server.route("GET", "/items", Reply.json({"title": "no such list", "code": 7}, status=404))
+    with pytest.raises(pkg.errors.NotFoundError) as caught:
+        client.items.list()
+    error = caught.value
+    assert error.detail == pkg.models.Problem(title="no such list", code=7)
+    assert str(error) == (
+        f'items_list: HTTP 404 from GET {http_server.url}/items?limit=10: {{"title": "no such list", "code": 7}}'
+    )
+
+
+def test_the_excerpt_is_one_bounded_line(pkg: ModuleType, http_server: ScriptedServer, client: Any) -> None:
+    body = "first line\r\n\tsecond\x00 line " + "x" * 500
+    http_server.route("POST", "/items", Reply.text(body, status=409))
+    with pytest.raises(pkg.errors.ConflictError) as caught:
+        client.items.create(body=pkg.models.Item(name="n"))
+    shown = str(caught.value).split(": ", 2)[2]
+    assert shown.startswith("first line second line xxx")
+    assert len(shown) == pkg._base.EXCERPT_LENGTH and shown.endswith("\u2026")
+    assert caught.value.detail is None  # text, not the documented JSON
+    assert caught.value.body == body
+
+
+def test_a_binary_error_body_is_not_shown(pkg: ModuleType, http_server: ScriptedServer, client: Any) -> None:
+    http_server.route("GET", "/items", Reply.raw(bytes(range(256)), status=500, content_type="application/octet-stream"))
+    with pytest.raises(pkg.errors.InternalServerError) as caught:
+        client.items.list()
+    assert str(caught.value) == f"items_list: HTTP 500 from GET {http_server.url}/items?limit=10"
+
+
+def test_credentials_in_an_error_body_are_hidden(http_server: ScriptedServer) -> None:
+    from polar_oauth2 import Client, errors
+
+    token = "polar_oat_EchoedBackByAConfusedServer"
+    http_server.route("GET", "/v1/oauth2/", Reply.json({"detail": [{"msg": f"bad {token}"}]}, status=422))
+    client = Client(access_token=token, base_url=http_server.url, max_retries=0)
+    with client, pytest.raises(errors.UnprocessableEntityError) as caught:
+        client.oauth2.clients.list()
+    assert token not in str(caught.value)
+    assert str(caught.value).endswith('{"detail": [{"msg": "bad ***"}]}')
+
+
 def test_the_generated_signatures_type_check(pkg: ModuleType, tmp_path: Path) -> None:
-    """mypy --strict reads the options and the raw twins precisely: a wrong option or a
-    wrong use of the parsed result is an error, the right ones are not."""
+    """mypy --strict and pyright read the options, the raw twins and the error details
+    precisely: a wrong option is an error, and every `assert_type` holds."""
     import subprocess
     import sys
 
@@ -227,8 +274,14 @@ def test_the_generated_signatures_type_check(pkg: ModuleType, tmp_path: Path) ->
         "    raw = client.with_raw_response.items.list(limit=1, max_retries=0)\n"
         "    assert_type(raw, RawResponse[models.ItemList])\n"
         "    assert_type(raw.parse(), models.ItemList)\n"
-        "    client.items.list(timeout='slow')  # wrong: line 11\n"
-        "    client.with_raw_response.items.list(retries=2)  # wrong: line 12\n\n"
+        "    try:\n"
+        "        client.items.list()\n"
+        "    except call_options.errors.NotFoundError as error:\n"
+        "        assert_type(error.detail, models.Problem | None)\n"
+        "    except call_options.errors.InternalServerError as error:\n"
+        "        assert_type(error.detail, None)\n"
+        "    client.items.list(timeout='slow')  # wrong: line 17\n"
+        "    client.with_raw_response.items.list(retries=2)  # wrong: line 18\n\n"
         "async def use_async(client: call_options.AsyncClient) -> None:\n"
         "    raw = await client.with_raw_response.items.create(body=models.Item(name='n'))\n"
         "    assert_type(raw.parse(), models.Item)\n",
@@ -240,4 +293,12 @@ def test_the_generated_signatures_type_check(pkg: ModuleType, tmp_path: Path) ->
         env={"MYPYPATH": str(root), "PATH": "/usr/bin:/bin"},
     )  # fmt: skip
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
-    assert [line.split(":")[1] for line in errors] == ["11", "12"], result.stdout
+    assert [line.split(":")[1] for line in errors] == ["17", "18"], result.stdout
+    # pyright reads them alike.
+    pyright = str(Path(sys.executable).with_name("pyright"))
+    result = subprocess.run(
+        [pyright, "--pythonpath", sys.executable, str(usage)],
+        cwd=root, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    found = [line.strip().split(":")[1] for line in result.stdout.splitlines() if " - error:" in line]
+    assert found == ["17", "18"], result.stdout

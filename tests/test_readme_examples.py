@@ -35,7 +35,10 @@ AUTHORIZE = {
 
 def test_the_readme_has_examples_for_every_topic() -> None:
     text = "\n".join(examples())
-    for needle in ("AsyncClient", "with_options", ".iter(", ".pages(", "except APIStatusError", "logging.getLogger"):
+    for needle in (
+        "AsyncClient", "with_options", "extra_headers=", "with_raw_response", ".iter(", ".pages(",
+        "except APIStatusError", "logging.getLogger",
+    ):  # fmt: skip
         assert needle in text
     assert len(examples()) >= 8
 

@@ -9,6 +9,7 @@ from typing import Any
 from ..ir import NATIVE, TRIED, Alias, Api, walk
 from ..problems import InputError, Problem, split_severity
 from .document import Document
+from .error_details import error_details
 from .fields import finish_model
 from .namespaces import children_first, namespace_tree
 from .operations import collect, endpoint_names, models_in, operation, unique_iter_names
@@ -98,6 +99,7 @@ def _build(
         ),
         aliases=tuple(_alias(schemas, n) for n in _alias_order(schemas)),
         error_classes=ERROR_CLASSES,
+        error_details=error_details(operations),
         warnings=tuple(warnings),
     )
     return api, conflicts, recursive

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..ir import Api
 from .client_view import NamespaceView, OperationView, ServerView, namespace_view, server_view
+from .errors_view import ErrorClassView, detail_imports, error_class_views
 from .imports import client_imports, models_imports, runtime_names
 from .markdown import markdown_line
 from .models_view import AliasView, EnumView, ModelView, alias_view, enum_view, model_view
@@ -62,10 +63,16 @@ class ApiView:
     runtime_imports: tuple[str, ...]
     # Sorted the way isort and ruff sort them.
     error_exports: tuple[str, ...]
+    # errors.py's typed classes, and what type checkers import to read their bases.
+    typed_errors: tuple[ErrorClassView, ...]
+    error_detail_imports: tuple[str, ...]
     package_exports: tuple[str, ...]
     readme_examples: tuple[tuple[str, str], ...]
-    # The first operation's example through a `with_options` copy named `patient`.
+    # The first operation's example through a `with_options` copy named `patient`; with
+    # per-call options; through `with_raw_response`.
     retry_example: str
+    options_example: str
+    raw_example: str
     # The first paginated operation, for the README's example.
     paginated: OperationView | None
 
@@ -129,6 +136,8 @@ def context(api: Api) -> ApiView:
         ),
         runtime_imports=runtime,
         error_exports=error_exports,
+        typed_errors=error_class_views(api.error_details),
+        error_detail_imports=detail_imports(api.error_details),
         package_exports=tuple(
             sorted(
                 error_exports
@@ -138,8 +147,17 @@ def context(api: Api) -> ApiView:
         ),
         readme_examples=tuple((o.ir.python_path, o.example) for o in operations),
         retry_example="patient." + operations[0].example.removeprefix("client.") if operations else "",
+        options_example=_with_options_example(operations[0].example) if operations else "",
+        raw_example="client.with_raw_response." + operations[0].example.removeprefix("client.") if operations else "",
         paginated=next((o for o in operations if o.pagination), None),
     )
+
+
+def _with_options_example(example: str) -> str:
+    """A call example with per-call options after its own arguments."""
+    options = 'timeout=5.0, max_retries=0, extra_headers={"X-Request-Source": "readme"}'
+    head = example.removesuffix(")")
+    return head + (", " if not head.endswith("(") else "") + options + ")"
 
 
 def _client_docstring(api: Api, credentials: tuple[CredentialView, ...], *, is_async: bool) -> str:

@@ -4,7 +4,7 @@ black. Every decision can be unit-tested here, on values."""
 
 from __future__ import annotations
 
-from .api import Api, Server
+from .api import Api, ErrorDetail, Server
 from .models import NATIVE, TRIED, Alias, Dispatch, EnumMember, EnumType, Field, Model, Tag
 from .operations import Body, BodyMedia, Namespace, Operation, Param, Part, ResponseCase
 from .pagination import Cursor, NextLink, OffsetLimit, PageNumber, PageStyle, Pagination, ResultPath
@@ -41,6 +41,7 @@ __all__ = [
     "Dispatch",
     "EnumMember",
     "EnumType",
+    "ErrorDetail",
     "Field",
     "Model",
     "Namespace",

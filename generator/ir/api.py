@@ -9,6 +9,7 @@ from ..problems import Problem
 from .models import Alias, EnumType, Model
 from .operations import Namespace, Operation
 from .security import SecurityScheme
+from .types import TypeRef
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,17 @@ class Server:
     # Server variables at their defaults, no trailing `/`.
     url: str
     description: str | None
+
+
+@dataclass(frozen=True)
+class ErrorDetail:
+    """An exception class for error statuses, and what its `detail` may hold: the union of
+    the body types documented for those statuses (None when none is)."""
+
+    name: str
+    # The status it is raised for; None for the 5xx class, raised for any of them.
+    status: int | None
+    type: TypeRef | None
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,8 @@ class Api:
     aliases: tuple[Alias, ...]
     # Status -> the exception class the errors module raises for it.
     error_classes: tuple[tuple[int, str], ...]
+    # The typed exception classes, in the order of `error_classes`, then the 5xx one.
+    error_details: tuple[ErrorDetail, ...] = ()
     # Recoverable defects build worked around, each saying what it did.
     warnings: tuple[Problem, ...] = ()
 

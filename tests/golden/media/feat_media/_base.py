@@ -16,7 +16,7 @@ import random
 import time
 import uuid
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
@@ -518,9 +518,7 @@ class _Core:
         status = answer.status_code
         spec = endpoint.response_spec(status)
         if not 200 <= status < 300:
-            raise _status_error(
-                endpoint, spec, answer, self._shown_url(endpoint, answer.url)
-            )
+            raise self._status_error(endpoint, spec, answer)
         return RawResponse(
             status_code=status,
             headers=answer.headers,
@@ -663,8 +661,32 @@ class _Core:
         if 200 <= status < 300:
             result: T = _read_body(endpoint, spec, answer)
             return result
-        raise _status_error(
-            endpoint, spec, answer, self._shown_url(endpoint, answer.url)
+        raise self._status_error(endpoint, spec, answer)
+
+    def _status_error(
+        self, endpoint: Endpoint[Any], spec: ResponseSpec | None, answer: _Answer
+    ) -> errors.APIStatusError[Any]:
+        content = answer.content
+        body: Any
+        try:
+            body = msgspec.json.decode(content) if content else None
+        except (msgspec.DecodeError, RecursionError):
+            body = answer.text
+        detail: Any = None
+        if isinstance(spec, Json) and content:
+            try:
+                detail = spec.decode(content)
+            except (msgspec.ValidationError, msgspec.DecodeError, RecursionError):
+                detail = None
+        return errors.status_error(
+            status_code=answer.status_code,
+            headers=answer.headers,
+            body=body,
+            detail=detail,
+            method=endpoint.method,
+            url=self._shown_url(endpoint, answer.url),
+            operation_id=endpoint.operation_id,
+            excerpt=excerpt(answer.text, self._scrub) if content else "",
         )
 
     def _shown_url(self, endpoint: Endpoint[Any], url: str) -> str:
@@ -1018,30 +1040,26 @@ def _read_body(
     return None
 
 
-def _status_error(
-    endpoint: Endpoint[Any], spec: ResponseSpec | None, answer: _Answer, url: str
-) -> errors.APIStatusError:
-    content = answer.content
-    body: Any
-    try:
-        body = msgspec.json.decode(content) if content else None
-    except (msgspec.DecodeError, RecursionError):
-        body = answer.text
-    detail: Any = None
-    if isinstance(spec, Json) and content:
-        try:
-            detail = spec.decode(content)
-        except (msgspec.ValidationError, msgspec.DecodeError, RecursionError):
-            detail = None
-    return errors.status_error(
-        status_code=answer.status_code,
-        headers=answer.headers,
-        body=body,
-        detail=detail,
-        method=endpoint.method,
-        url=url,
-        operation_id=endpoint.operation_id,
-    )
+# How much of an error body `str(error)` shows, in characters.
+EXCERPT_LENGTH = 200
+_EXCERPT_WINDOW = 4096
+
+
+def excerpt(text: str, scrub: Callable[[str], str] | None) -> str:
+    """The start of a body on one line: whitespace runs as one space, characters that
+    are not printable dropped, credentials as `***`; empty for a binary body."""
+    # The window is scrubbed a little past where it is cut, so that no part of a secret
+    # that straddles the cut is left.
+    window = text[: _EXCERPT_WINDOW + 256]
+    if "\ufffd" in window:
+        return ""
+    if scrub is not None:
+        window = scrub(window)
+    words = " ".join(window[:_EXCERPT_WINDOW].split())
+    flat = "".join(c for c in words if c.isprintable())
+    if len(flat) <= EXCERPT_LENGTH:
+        return flat
+    return flat[: EXCERPT_LENGTH - 1] + "\u2026"
 
 
 def _request_error(

@@ -9,12 +9,14 @@ passes the size limit; `PaginationError` when a page walk cannot go on.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import msgspec
 
 if TYPE_CHECKING:
     import httpx
+
+DetailT = TypeVar("DetailT")
 
 _AT = re.compile(r" - at `(?P<path>[^`]*)`$")
 
@@ -35,11 +37,14 @@ class APITimeoutError(APIConnectionError):
     """No response was received in time."""
 
 
-class APIStatusError(APIError):
+class APIStatusError(APIError, Generic[DetailT]):
     """The server answered with a non-success status.
 
     `body` is the response body (decoded JSON, or text when it is not JSON); `detail` is the
-    body decoded into the type the spec documents for this status, when there is one.
+    body decoded into the type the operation documents for this status (None when it
+    documents none, or the body does not match). Each subclass names the types its
+    statuses document, so `except NotFoundError as e:` gives `e.detail` a precise type.
+    `str(error)` ends with the start of the body, on one line, credentials hidden.
     """
 
     def __init__(
@@ -49,7 +54,7 @@ class APIStatusError(APIError):
         status_code: int,
         headers: httpx.Headers,
         body: Any,
-        detail: Any = None,
+        detail: DetailT | None = None,
         method: str = "",
         url: str = "",
         operation_id: str = "",
@@ -64,36 +69,36 @@ class APIStatusError(APIError):
         self.operation_id = operation_id
 
 
-class BadRequestError(APIStatusError):
-    """HTTP 400."""
+class BadRequestError(APIStatusError[None]):
+    """HTTP 400; no operation documents a body for it."""
 
 
-class AuthenticationError(APIStatusError):
-    """HTTP 401."""
+class AuthenticationError(APIStatusError[None]):
+    """HTTP 401; no operation documents a body for it."""
 
 
-class PermissionDeniedError(APIStatusError):
-    """HTTP 403."""
+class PermissionDeniedError(APIStatusError[None]):
+    """HTTP 403; no operation documents a body for it."""
 
 
-class NotFoundError(APIStatusError):
-    """HTTP 404."""
+class NotFoundError(APIStatusError[None]):
+    """HTTP 404; no operation documents a body for it."""
 
 
-class ConflictError(APIStatusError):
-    """HTTP 409."""
+class ConflictError(APIStatusError[None]):
+    """HTTP 409; no operation documents a body for it."""
 
 
-class UnprocessableEntityError(APIStatusError):
-    """HTTP 422."""
+class UnprocessableEntityError(APIStatusError[None]):
+    """HTTP 422; no operation documents a body for it."""
 
 
-class RateLimitError(APIStatusError):
-    """HTTP 429."""
+class RateLimitError(APIStatusError[None]):
+    """HTTP 429; no operation documents a body for it."""
 
 
-class InternalServerError(APIStatusError):
-    """HTTP 500 or above."""
+class InternalServerError(APIStatusError[None]):
+    """HTTP 500 or above; no operation documents a body for it."""
 
 
 class ResponseTooLargeError(APIError):
@@ -203,7 +208,7 @@ def _tags(expected: Any) -> dict[str, set[str]]:
     return found
 
 
-_BY_STATUS: dict[int, type[APIStatusError]] = {
+_BY_STATUS: dict[int, type[APIStatusError[Any]]] = {
     400: BadRequestError,
     401: AuthenticationError,
     403: PermissionDeniedError,
@@ -223,12 +228,15 @@ def status_error(
     method: str,
     url: str,
     operation_id: str,
-) -> APIStatusError:
+    excerpt: str = "",
+) -> APIStatusError[Any]:
     """The exception for an error response, of the class its status maps to."""
     kind = _BY_STATUS.get(status_code) or (
         InternalServerError if status_code >= 500 else APIStatusError
     )
     message = f"{operation_id}: HTTP {status_code} from {method} {url}"
+    if excerpt:
+        message += f": {excerpt}"
     return kind(
         message,
         status_code=status_code,

@@ -6,7 +6,10 @@ tests/specs_wire/pagination_styles.yaml, one list per style."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -182,3 +185,40 @@ def test_the_link_header_is_read_by_rfc_8288(pkg: ModuleType) -> None:
     assert next_of('<https://h/3>; rel="last next"') == "https://h/3"
     assert next_of('<https://h/1>; rel="prev"') is None
     assert next_of("") is None
+
+
+def test_the_walks_type_check(pkg: ModuleType, tmp_path: Path) -> None:
+    """mypy --strict and pyright read every style's generated walks (their lambdas
+    included) and give `iter()` the item type and `pages()` the operation's result."""
+    usage = tmp_path / "usage.py"
+    usage.write_text(
+        "from typing import assert_type\n"
+        "import pagination_styles\n"
+        "from pagination_styles import models\n\n"
+        "def use(client: pagination_styles.Client) -> None:\n"
+        "    for item in client.cursors.iter(limit=2, timeout=1.0):\n"
+        "        assert_type(item, models.Thing)\n"
+        "    for page in client.headed.pages(per_page=2):\n"
+        "        assert_type(page, list[models.Thing])\n"
+        "    client.cursors.iter(cursor='x')  # wrong: line 10\n\n"
+        "async def use_async(client: pagination_styles.AsyncClient) -> None:\n"
+        "    async for page in client.after.pages():\n"
+        "        assert_type(page, models.AfterListResponse)\n"
+        "    async for item in client.linked.iter(page_size=2):\n"
+        "        assert_type(item, models.Thing)\n",
+    )
+    root = Path(pkg.__file__).parent.parent
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", "/dev/null", str(usage), "pagination_styles"],
+        cwd=root, capture_output=True, text=True, timeout=600, check=False,
+        env={"MYPYPATH": str(root), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert [line.split(":")[1] for line in errors] == ["10"], result.stdout
+    pyright = str(Path(sys.executable).with_name("pyright"))
+    result = subprocess.run(
+        [pyright, "--pythonpath", sys.executable, str(usage), "pagination_styles"],
+        cwd=root, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    found = [line.strip().split(":")[1] for line in result.stdout.splitlines() if " - error:" in line]
+    assert found == ["10"], result.stdout

@@ -38,7 +38,7 @@ from ..ir import (
 )
 from ..problems import Problem, join_pointer, warning
 from .page_fields import field_type, item_key, non_null, path_to
-from .page_rules import Listing, start_of
+from .page_rules import Listing, omissible, start_of
 
 EXTENSION = "x-pagination"
 STYLES = ("page", "offset", "cursor", "next-link", "link-header")
@@ -120,6 +120,11 @@ def _read(value: Any, here: str, lister: Lister) -> Declared:
 
 def _cursor(params: _Params, fields: _Fields, response: dict[str, Any], here: str, page: Listing) -> Cursor:
     p = params.need("cursor", STR)
+    if not omissible(p):
+        raise _Malformed(
+            join_pointer(here, "request", "cursor"),
+            f"{p.wire_name!r} must be optional without a default: the first page is asked for without it",
+        )
     if "item_key" in response:
         key = response["item_key"]
         found = item_key(page.schemas, page.item, key) if isinstance(key, str) else None

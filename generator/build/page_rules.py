@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..ir import (
     BOOL,
     INT,
+    NONE,
     STR,
     Cursor,
     NextLink,
@@ -20,6 +21,7 @@ from ..ir import (
     Param,
     ResultPath,
     TypeRef,
+    members,
 )
 from .drafts import ModelDraft
 from .page_fields import find, item_key, non_null
@@ -88,10 +90,11 @@ class Listing:
     items: ResultPath
 
     def param(self, wires: tuple[str, ...], kind: TypeRef, optional: bool = False) -> Param | None:
-        """The first query parameter named one of `wires`, of type `kind`."""
+        """The first query parameter named one of `wires`, of type `kind`; `optional`: one
+        the first page can leave out (None, with no default)."""
         for wire in wires:
             for p in self.query:
-                if p.wire_name == wire and non_null(p.type) == kind and not (optional and p.required):
+                if p.wire_name == wire and non_null(p.type) == kind and not (optional and not omissible(p)):
                     return p
         return None
 
@@ -175,3 +178,8 @@ def start_of(param: Param) -> int:
     """The first page: the parameter's default, else 1."""
     value = param.default.value if param.default is not None else None
     return value if isinstance(value, int) and not isinstance(value, bool) else 1
+
+
+def omissible(param: Param) -> bool:
+    """Whether the argument takes None (the parameter is then not sent)."""
+    return NONE in members(param.declared)

@@ -52,12 +52,16 @@ def pages_source(
         else:
             sync = _follow("_pages.follow", call, args, link, client)
             asyn = _follow("_pages.afollow", call, args, link, client)
+    elif isinstance(style, Cursor):
+        param = style.param.name
+        turn = f"{PAGE}: {_turn(style, pg.items)}"
+        sync = _walk("_pages.cursors", call, param, fetch_args, turn, None)
+        asyn = _walk("_pages.acursors", call, param, fetch_args, turn, None)
     else:
         param = style.param.name
-        turn = f"{_state(style)}, {PAGE}: {_turn(style, pg.items)}"
-        start = _start(style)
-        sync = _walk("_pages.walk", call, param, fetch_args, turn, start)
-        asyn = _walk("_pages.awalk", call, param, fetch_args, turn, start)
+        turn = f"{param}, {PAGE}: {_turn(style, pg.items)}"
+        sync = _walk("_pages.walk", call, param, fetch_args, turn, _start(style))
+        asyn = _walk("_pages.awalk", call, param, fetch_args, turn, _start(style))
     return PagesSource(
         pages_body=sync,
         async_pages_body=asyn,
@@ -68,17 +72,12 @@ def pages_source(
     )
 
 
-def _walk(runner: str, call: str, param: str, args: list[str], turn: str, start: str) -> str:
+def _walk(runner: str, call: str, param: str, args: list[str], turn: str, start: str | None) -> str:
+    """`return runner(fetch, turn[, start])`; cursor walks start without one."""
     fetch = layout.bracketed(12, f"lambda {param}: {call}(", args, "),")
-    return "\n".join(
-        [
-            f"        return {runner}(",
-            fetch,
-            f"            lambda {turn},",
-            f"            {start},",
-            "        )",
-        ]
-    )
+    lines = [f"        return {runner}(", fetch, f"            lambda {turn},"]
+    lines += [f"            {start},"] if start is not None else []
+    return "\n".join([*lines, "        )"])
 
 
 def _follow(runner: str, call: str, args: list[str], link: str, client: str) -> str:
@@ -119,19 +118,11 @@ def _fresh(name: str, taken: set[str]) -> str:
     return name
 
 
-def _state(style: PageNumber | OffsetLimit | Cursor) -> str:
-    """The walk's state, as the turn lambda names it (unused by cursors)."""
-    return "_" if isinstance(style, Cursor) else style.param.name
-
-
-def _start(style: PageNumber | OffsetLimit | Cursor) -> str:
+def _start(style: PageNumber | OffsetLimit) -> str:
     if isinstance(style, PageNumber):
         return str(style.start)
-    if isinstance(style, OffsetLimit):
-        value = style.param.default.value if style.param.default is not None else None
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else "0"
     value = style.param.default.value if style.param.default is not None else None
-    return string_literal(value) if isinstance(value, str) else "None"
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else "0"
 
 
 def _turn(style: PageNumber | OffsetLimit | Cursor, items: ResultPath) -> str:

@@ -2,8 +2,8 @@
 `iter()`, which reads the items of those pages). A page is fetched when the caller asks for
 it, never ahead.
 
-Two loops: `walk` for walks whose next request the client works out (a page number, an
-offset, a cursor the server sent), `follow` for servers that name the next page's URL (a
+Three loops: `walk` for a number the client counts on (a page number, an offset), `cursors`
+for a cursor the server sends back, `follow` for servers that name the next page's URL (a
 body field, or the `Link` header). Either raises `PaginationError` when the server sends a
 state it sent before: a server that repeats a cursor would otherwise be walked forever, and
 stopping quietly would pass a truncated list off as whole."""
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 PageT = TypeVar("PageT")
 StateT = TypeVar("StateT", bound=Hashable)
+CursorT = TypeVar("CursorT", bound=Hashable)
 
 # Set while `follow` fetches a page the server named: the runtime requests this URL in
 # place of the one the operation's arguments make.
@@ -40,7 +41,7 @@ def walk(
     turn: Callable[[StateT, PageT], StateT | None],
     start: StateT,
 ) -> Iterator[PageT]:
-    """Pages fetched with `start`, then with what `turn` makes of each state and the page
+    """Pages fetched with `start`, then with what `turn` makes of each number and the page
     it fetched, until it gives None."""
     state = start
     seen = {start}
@@ -68,6 +69,38 @@ async def awalk(
         if after is None:
             return
         state = _unseen(after, seen)
+
+
+def cursors(
+    fetch: Callable[[CursorT | None], PageT], turn: Callable[[PageT], CursorT | None]
+) -> Iterator[PageT]:
+    """The first page without a cursor, then each page with the cursor `turn` reads from
+    the one before, until it reads none."""
+    cursor: CursorT | None = None
+    seen: set[Any] = {None}
+    while True:
+        page = fetch(cursor)
+        yield page
+        cursor = turn(page)
+        if cursor is None:
+            return
+        _unseen(cursor, seen)
+
+
+async def acursors(
+    fetch: Callable[[CursorT | None], Awaitable[PageT]],
+    turn: Callable[[PageT], CursorT | None],
+) -> AsyncIterator[PageT]:
+    """The asyncio twin of `cursors`."""
+    cursor: CursorT | None = None
+    seen: set[Any] = {None}
+    while True:
+        page = await fetch(cursor)
+        yield page
+        cursor = turn(page)
+        if cursor is None:
+            return
+        _unseen(cursor, seen)
 
 
 def follow(

@@ -1,5 +1,5 @@
 """The page-walking methods of a list operation as source text: `pages()`, which yields each
-page (the operation's result) through the runtime's `_pages.walk` or `_pages.follow`, and
+page (the operation's result) through the runtime's `_pages.walk`, `cursors` or `follow`, and
 `iter()`, which yields the items of those pages. The style (ir/pagination.py) decides what
 the next request is made of."""
 

@@ -264,6 +264,20 @@ def test_static_list_clients_page_2_limit_100(prism_static: PrismServer) -> None
     assert result == STATIC_LIST
 
 
+def test_static_raw_response_with_call_options(prism_static: PrismServer) -> None:
+    """A raw twin with per-call options: Prism finds the request valid and answers as it
+    answers the plain call; the extra header went along."""
+    with prism_client(prism_static) as (client, responses):
+        raw = client.with_raw_response.oauth2.clients.list(
+            limit=5, timeout=30.0, max_retries=0, extra_headers={"X-Trace": "prism-1"}
+        )
+    responses.assert_valid_requests(1)
+    assert responses.all[0].request.headers["x-trace"] == "prism-1"
+    assert raw.status_code == 200
+    assert raw.headers["content-type"].startswith("application/json")
+    assert raw.parse() == STATIC_LIST
+
+
 def test_static_authorize(prism_static: PrismServer) -> None:
     transport = RealUuids()
     with prism_client(prism_static, transport=transport) as (client, responses):

@@ -97,7 +97,8 @@ class Oauth2ClientsResource:
     ) -> Iterator[models.ListResourceOAuth2Client]:
         """Every page of `list()` (each its whole result), fetched as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops after page `pagination.max_page`, or at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
         """
         return _pages.walk(
             lambda page: self.list(page=page, limit=limit, **options),
@@ -112,7 +113,8 @@ class Oauth2ClientsResource:
     ) -> Iterator[models.OAuth2Client]:
         """Every item of `list()`, fetched page by page as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops after page `pagination.max_page`, or at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
         """
         for page in self.pages(limit=limit, **options):
             yield from page.items
@@ -235,7 +237,8 @@ class AsyncOauth2ClientsResource:
     ) -> AsyncIterator[models.ListResourceOAuth2Client]:
         """Every page of `list()` (each its whole result), fetched as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops after page `pagination.max_page`, or at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
         """
         return _pages.awalk(
             lambda page: self.list(page=page, limit=limit, **options),
@@ -250,7 +253,8 @@ class AsyncOauth2ClientsResource:
     ) -> AsyncIterator[models.OAuth2Client]:
         """Every item of `list()`, fetched page by page as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops after page `pagination.max_page`, or at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
         """
         async for page in self.pages(limit=limit, **options):
             for item in page.items:

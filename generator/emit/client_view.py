@@ -13,7 +13,7 @@ from ..spec.media import DEFAULT_CONTENT_TYPES
 from . import layout
 from .defaults import default_source
 from .markdown import markdown_line
-from .pages_view import pages_source
+from .pages_view import pages_source, wrapped
 from .pysource import BUILTIN_TYPE_NAMES, annotation, docstring, literal, string_literal
 from .security_view import auth_line
 
@@ -328,7 +328,7 @@ def _pagination_view(op: Operation, pg: Pagination, shadowed: frozenset[str]) ->
         page_annotation=page,
         signature_source=signature,
         signature_display=_display(signature),
-        docstring=docstring(pg.doc, 8) or "",
+        docstring=docstring(wrapped(pg.doc, 8), 8) or "",
         pages_docstring=body.pages_docstring,
         example=_example(".".join(op.namespace + (pg.name,)), positional, keyword, None),
         pages_example=_example(".".join(op.namespace + (pg.pages_name,)), positional, keyword, None),

@@ -5,6 +5,7 @@ the next request is made of."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from ..ir import Cursor, NextLink, OffsetLimit, Operation, PageNumber, Pagination, ResultPath
@@ -68,22 +69,43 @@ def pages_source(
         async_pages_is_generator=async_generator,
         items_body=_items_loop(pg, args, taken, is_async=False),
         async_items_body=_items_loop(pg, args, taken, is_async=True),
-        pages_docstring=docstring(pg.pages_doc, 8) or "",
+        pages_docstring=docstring(wrapped(pg.pages_doc, 8), 8) or "",
     )
+
+
+def wrapped(text: str, indent: int) -> str:
+    """Generated prose in paragraphs that fit the line at `indent` (spec text is never
+    re-wrapped; these are the generator's own words)."""
+    width = layout.LINE_LENGTH - indent
+    return "\n\n".join(textwrap.fill(p, width, break_on_hyphens=False) for p in text.split("\n\n"))
 
 
 def _walk(runner: str, call: str, param: str, args: list[str], turn: str, start: str | None) -> str:
     """`return runner(fetch, turn[, start])`; cursor walks start without one."""
     fetch = layout.bracketed(12, f"lambda {param}: {call}(", args, "),")
-    lines = [f"        return {runner}(", fetch, f"            lambda {turn},"]
+    lines = [f"        return {runner}(", fetch, _lambda(turn)]
     lines += [f"            {start},"] if start is not None else []
     return "\n".join([*lines, "        )"])
+
+
+def _lambda(text: str) -> str:
+    """`lambda ...,` as an argument line, split as black splits one that is too long: a
+    call at its end opened over the lines below, else the body in parentheses."""
+    line = f"            lambda {text},"
+    if len(line) <= layout.LINE_LENGTH:
+        return line
+    head, _, body = text.partition(": ")
+    if body.startswith("_pages.") and body.endswith(")"):
+        name, _, inner = body[:-1].partition("(")
+        return layout.bracketed(12, f"lambda {head}: {name}(", inner.split(", "), "),")
+    inner = body[1:-1] if body.startswith("(") and body.endswith(")") else body
+    return f"            lambda {head}: (\n                {inner}\n            ),"
 
 
 def _follow(runner: str, call: str, args: list[str], link: str, client: str) -> str:
     fetch = layout.bracketed(12, f"lambda: {call}(", args, "),")
     return "\n".join(
-        [f"        return {runner}(", fetch, f"            lambda {link},", f"            {client}.base_url,", "        )"]
+        [f"        return {runner}(", fetch, _lambda(link), f"            {client}.base_url,", "        )"]
     )
 
 
@@ -93,7 +115,7 @@ def _link_header_loop(runner: str, call: str, args: list[str], link: str, client
         [
             f"        {loop} {PAGE} in {runner}(",
             fetch,
-            f"            lambda {link},",
+            _lambda(link),
             f"            {client}.base_url,",
             "        ):",
             f"            yield {PAGE}.parse()",

@@ -133,7 +133,8 @@ class ProductsResource:
     ) -> Iterator[models.ProductPage]:
         """Every page of `list()` (each its whole result), fetched as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at
+        an empty page.
         """
         return _pages.walk(
             lambda page: self.list(
@@ -167,7 +168,8 @@ class ProductsResource:
     ) -> Iterator[models.Product]:
         """Every item of `list()`, fetched page by page as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at
+        an empty page.
         """
         for page in self.pages(
             organization_id=organization_id,
@@ -321,7 +323,8 @@ class AsyncProductsResource:
     ) -> AsyncIterator[models.ProductPage]:
         """Every page of `list()` (each its whole result), fetched as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at
+        an empty page.
         """
         return _pages.awalk(
             lambda page: self.list(
@@ -355,7 +358,8 @@ class AsyncProductsResource:
     ) -> AsyncIterator[models.Product]:
         """Every item of `list()`, fetched page by page as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at
+        an empty page.
         """
         async for page in self.pages(
             organization_id=organization_id,

@@ -85,7 +85,8 @@ class ItemsResource:
     ) -> Iterator[models.ItemPage]:
         """Every page of `list()` (each its whole result), fetched as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops after page `pagination.max_page`, or at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
         """
         return _pages.walk(
             lambda page: self.list(page=page, limit=limit, **options),
@@ -100,7 +101,8 @@ class ItemsResource:
     ) -> Iterator[models.Item]:
         """Every item of `list()`, fetched page by page as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops after page `pagination.max_page`, or at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
         """
         for page in self.pages(limit=limit, **options):
             yield from page.items
@@ -194,7 +196,8 @@ class AsyncItemsResource:
     ) -> AsyncIterator[models.ItemPage]:
         """Every page of `list()` (each its whole result), fetched as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops after page `pagination.max_page`, or at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
         """
         return _pages.awalk(
             lambda page: self.list(page=page, limit=limit, **options),
@@ -209,7 +212,8 @@ class AsyncItemsResource:
     ) -> AsyncIterator[models.Item]:
         """Every item of `list()`, fetched page by page as you iterate.
 
-        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops after page `pagination.max_page`, or at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
         """
         async for page in self.pages(limit=limit, **options):
             for item in page.items:

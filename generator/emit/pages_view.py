@@ -173,11 +173,11 @@ def _read(path: ResultPath, *, or_none: bool = False, or_empty: bool = False, pa
         return page
     if path.through_optional:
         text = f"_pages.dig({page}, {', '.join(string_literal(n) for n in path.names)})"
-        return f"({text} or ())" if or_empty else text
+        return f"{text} or ()" if or_empty else text
     text = f"{page}." + ".".join(path.names)
     if path.optional and or_none:
         return f"({text} or None)"
     if path.optional and or_empty:
-        return f"({text} or ())"
+        return f"{text} or ()"
     return text
 

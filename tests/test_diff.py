@@ -214,7 +214,7 @@ def with_union(d: Spec) -> None:
 
 
 def without_pagination(d: Spec) -> None:
-    schemas(d)["Pagination"] = {"type": "object", "properties": {"total": {"type": "integer"}}}
+    list_op(d)["x-pagination"] = False
 
 
 # -- the mutations ---------------------------------------------------------------------------------
@@ -409,7 +409,7 @@ ROWS = [
         "warning", "error-type-changed", "`NotFoundError.detail` from `client.items.get()` is now `str`"),
     row("pagination lost", without_pagination,
         "breaking", "pagination-removed", "`client.items.iter()` was removed"),
-    row("pagination gained", lambda d: schemas(d).__setitem__("Pagination", schemas(BASE)["Pagination"]),
+    row("pagination gained", lambda d: list_op(d).pop("x-pagination"),
         "info", "pagination-added", "new `client.items.iter()`", prepare=without_pagination),
     # response models
     row("response field removed", lambda d: schemas(d)["Item"]["properties"].pop("note"),

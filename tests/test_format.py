@@ -138,7 +138,7 @@ def test_the_runtime_is_not_run_through_black(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(fmt, "_black", lambda text: seen.append(text) or whole(text))
     formatted = fmt.format_files(files)
     names = (
-        "_base.py", "_codec.py", "_enum.py", "_options.py", "_raw_response.py", "_streaming.py", "_transfer.py",
+        "_base.py", "_codec.py", "_enum.py", "_options.py", "_pages.py", "_raw_response.py", "_streaming.py", "_transfer.py",
         "_unions.py", "webhooks.py",
     )  # fmt: skip
     runtime = {p for name in names for p in fmt.split(files[f"pkg/{name}"])}

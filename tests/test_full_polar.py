@@ -82,7 +82,7 @@ def test_generate_succeeds(full_packages: dict[str, FullPackage], package: str) 
     generated = full_packages[package]
     files = sorted(p.name for p in (generated.out / package).iterdir() if p.is_file())
     assert files == [
-        "__init__.py", "_base.py", "_client.py", "_codec.py", "_enum.py", "_options.py", "_raw_response.py", "_streaming.py",
+        "__init__.py", "_base.py", "_client.py", "_codec.py", "_enum.py", "_options.py", "_pages.py", "_raw_response.py", "_streaming.py",
         "_transfer.py", "_unions.py", "_version.py", "errors.py", "models.py", "py.typed", "webhooks.py",
     ]  # fmt: skip
     assert (generated.out / "pyproject.toml").is_file()

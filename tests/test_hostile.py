@@ -430,9 +430,9 @@ PIECES = (
     "__dict__", "2fa", "123", "é", "名前", "Ünï", "Client", "AsyncClient", "errors", "models",
     "Endpoint", "Json", "msgspec", "datetime", "uuid", "builtins", "typing", "enum", "field",
     "body", "page", "items", "max_page", "_", "x", "Item", "UNSET", "mro", "name", "value",
-    "close", "headers", "httpx", "iter", "iter_pages", "with_options", "Literal", "Any",
+    "close", "headers", "httpx", "iter", "pages", "with_options", "Literal", "Any",
     "ClassVar", "TypeAlias", "OpenStrEnum", "HTTPError", "a-b", "A.B", "cookie_header",
-    "aiter_pages", "decimal", "Mapping", "TYPE_CHECKING", "SERVERS", "Server",
+    "cursor", "result", "decimal", "Mapping", "TYPE_CHECKING", "SERVERS", "Server",
 )  # fmt: skip
 SEPARATORS = ("", "-", "_", ".", " ", "__")
 ASCII_PIECES = tuple(p for p in PIECES if p.isascii() and p.replace("_", "a").isalnum() or p in ("a-b", "A.B"))

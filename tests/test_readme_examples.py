@@ -74,7 +74,7 @@ def run_webhook_receiver(namespace: dict[str, Any], monkeypatch: pytest.MonkeyPa
 def test_the_readme_has_examples_for_every_topic() -> None:
     text = "\n".join(examples())
     topics = ("AsyncClient", "with_options", "extra_headers=", "with_raw_response", "with_streaming_response", ".iter(")
-    for needle in (*topics, "except APIStatusError", "logging.getLogger", "webhooks.unwrap("):
+    for needle in (*topics, ".pages(", "except APIStatusError", "logging.getLogger", "webhooks.unwrap("):
         assert needle in text
     assert len(examples()) >= 8
 
@@ -117,6 +117,8 @@ def test_example_runs(
     printed = capsys.readouterr().out
     if ".iter(" in code:
         assert printed.count("client_id='") == 6  # three items, sync walk then async walk
+    if ".pages(" in code:
+        assert "2 pages" in printed and printed.count("ListResourceOAuth2Client") == 2
     if "except APIStatusError" in code:
         assert printed.startswith("422 ")
     if "webhooks.unwrap(" in code:

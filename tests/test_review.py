@@ -140,6 +140,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         listing["pages"]
         == "client.oauth2.clients.iter(*, limit: int = 10) -> Iterator[OAuth2Client]"
     )
+    assert listing["page_style"] == "page number"
     models = {m["name"]: m for m in data["models"]}
     client = {f["name"]: f for f in models["OAuth2Client"]["fields"]}
     assert client["client_uri"] == {

@@ -89,7 +89,7 @@ def operation(
         sends=sends,
         accept=accept(success),
         doc=_doc(spec, params, body, errors),
-        pagination=pagination(schemas, spec, op.name, params, body, returns),
+        pagination=pagination(schemas, spec, op.pointer, op.name, params, body, returns, problems),
         stream_success=streamed,
         stream_flag=None if flag is None else (flag, False),
     )
@@ -108,8 +108,10 @@ def unique_iter_names(operations: list[Operation]) -> list[Operation]:
             used = taken.setdefault(op.namespace, set())
             name = naming.dedupe([op.pagination.name], used)[0]
             used.add(name)
-            if name != op.pagination.name:
-                op = dataclasses.replace(op, pagination=dataclasses.replace(op.pagination, name=name))
+            pages = naming.dedupe([op.pagination.pages_name], used)[0]
+            used.add(pages)
+            if (name, pages) != (op.pagination.name, op.pagination.pages_name):
+                op = dataclasses.replace(op, pagination=dataclasses.replace(op.pagination, name=name, pages_name=pages))
         out.append(op)
     return out
 

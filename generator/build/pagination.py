@@ -1,111 +1,175 @@
-"""Which list operations are walked page by page, and how: the one place that detects
-pagination. Polar's `x-speakeasy-pagination` hint names the parts; without it the shape
-decides (an integer `page` query parameter, and a response object with one required array
-field and a required integer `max_page` at most one object down)."""
+"""Which list operations are walked page by page, and how: the operation's `x-pagination`
+extension (page_extension.py) when it has one, then Polar's `x-speakeasy-pagination` hint,
+then the shape of its parameters and result (page_rules.py)."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from ..ir import ANY, INT, Body, Pagination, Param, TypeRef
-from .drafts import FieldDraft, ModelDraft
+from ..ir import (
+    ANY,
+    INT,
+    Body,
+    Cursor,
+    NextLink,
+    OffsetLimit,
+    PageNumber,
+    PageStyle,
+    Pagination,
+    Param,
+    ResultPath,
+    TypeRef,
+)
+from ..problems import Problem
+from .page_extension import Declared, declared
+from .page_fields import field_type, item_list, non_null, path_to
+from .page_rules import Listing, detect, start_of
 from .schemas import Schemas
 
 
 def pagination(
     schemas: Schemas,
     spec: dict[str, Any],
+    pointer: str,
     name: str,
     params: tuple[Param, ...],
     body: Body | None,
     returns: TypeRef | None,
+    problems: list[Problem],
 ) -> Pagination | None:
-    """The page walk of the operation `name`, or None when it is not a page-numbered list."""
-    if returns is None or returns.kind != "model" or body is not None:
+    """The page walk of the operation `name`, or None when it is no list walked page by page."""
+    if body is not None:
         return None
-    model = schemas.models[returns.name]
-    hint = spec.get("x-speakeasy-pagination")
-    page_wire = "page"
-    items_path: tuple[str, ...]
-    last_path: tuple[str, ...]
-    if isinstance(hint, dict):
-        if hint.get("type") != "offsetLimit":
-            return None
-        pages = [i.get("name") for i in hint.get("inputs") or [] if isinstance(i, dict) and i.get("type") == "page"]
-        outputs = hint.get("outputs") or {}
-        if not pages or not isinstance(outputs, dict):
-            return None
-        page_wire = str(pages[0])
-        items_path = _json_path(outputs.get("results"))
-        last_path = _json_path(outputs.get("numPages"))
+    query = tuple(p for p in params if p.location == "query")
+    link = _documents_link_header(schemas, spec)
+
+    def lister(items: tuple[str, ...] | None) -> Listing | None:
+        return _listing(schemas, query, returns, link, items)
+
+    explicit = declared(spec, pointer, lister, problems)
+    if explicit is False:
+        return None
+    if isinstance(explicit, Declared):
+        chosen: tuple[PageStyle, tuple[str, ...] | None] | None = (explicit.style, explicit.items)
     else:
-        arrays = [f for f in model.fields if f.type.kind == "list" and f.required]
-        if len(arrays) != 1:
-            return None
-        items_path = (arrays[0].wire,)
-        last_path = _find_max_page(schemas, model) or ()
-    page = next((p for p in params if p.location == "query" and p.wire_name == page_wire and p.type == INT), None)
-    items = _attr_path(schemas, model, items_path)
-    last = _attr_path(schemas, model, last_path)
-    if page is None or items is None or last is None:
+        chosen = _speakeasy(schemas, spec, query, returns, link)
+        if chosen is None:
+            page = lister(None)
+            style = detect(page) if page is not None else None
+            chosen = (style, None) if style is not None else None
+    if chosen is None:
         return None
-    item_field = _field_at(schemas, model, items_path)
-    if item_field is None or item_field.type.kind != "list" or item_field.type.args[0] == ANY:
+    style, items = chosen
+    page = lister(items)
+    if page is None:
         return None
-    others = tuple(p for p in params if p is not page)
-    start = page.default.value if page.default is not None and isinstance(page.default.value, int) else 1
+    return _pagination(name, params, style, page, "x-pagination" if isinstance(explicit, Declared) else "detected")
+
+
+def _pagination(name: str, params: tuple[Param, ...], style: PageStyle, page: Listing, source: str) -> Pagination:
+    walked = None if isinstance(style, NextLink) else style.param
+    others = tuple(p for p in params if p is not walked)
+    but = f" but `{walked.name}`" if walked is not None else ""
+    how = _how(style)
     return Pagination(
         name="iter" if name == "list" else f"iter_{name}",
-        page=page,
-        start=start,
-        items=items,
-        last_page=last,
-        item_type=item_field.type.args[0],
+        pages_name="pages" if name == "list" else f"pages_{name}",
+        style=style,
+        source=source,
+        items=page.items,
+        item_type=page.item,
         positional=tuple(p for p in others if p.location == "path"),
         keyword=tuple(p for p in others if p.location != "path"),
         doc=f"Every item of `{name}()`, fetched page by page as you iterate.\n\n"
-        f"Takes the arguments of `{name}()` but `{page.name}`; stops after the last "
-        "page the server reports, or at an empty page.",
+        f"Takes the arguments of `{name}()`{but}; {how}.",
+        pages_doc=f"Every page of `{name}()` (each its whole result), fetched as you iterate.\n\n"
+        f"Takes the arguments of `{name}()`{but}; {how}.",
     )
 
 
-def _find_max_page(schemas: Schemas, model: ModelDraft) -> tuple[str, ...] | None:
-    for f in model.fields:
-        if f.wire == "max_page" and f.type == INT and f.required:
-            return (f.wire,)
-    for f in model.fields:
-        if f.type.kind == "model" and f.required:
-            for g in schemas.models[f.type.name].fields:
-                if g.wire == "max_page" and g.type == INT and g.required:
-                    return (f.wire, g.wire)
-    return None
+def _how(style: PageStyle) -> str:
+    """How the walk goes on and where it ends, for the methods' documentation."""
+    if isinstance(style, PageNumber):
+        last = f"after page `{'.'.join(style.last_page.names)}`, or " if style.last_page else ""
+        return f"counts `{style.param.name}` up from {style.start} and stops {last}at an empty page"
+    if isinstance(style, OffsetLimit):
+        total = f", or once `{'.'.join(style.total.names)}` items came" if style.total else ""
+        return f"moves `{style.param.name}` past each page and stops at an empty page{total}"
+    if isinstance(style, Cursor):
+        if style.next is not None:
+            done = f" or `{'.'.join(style.done.names)}` is true" if style.done else ""
+            return (
+                f"sends each page's `{'.'.join(style.next.names)}` back as `{style.param.name}` "
+                f"and stops when it is empty{done}"
+            )
+        more = ".".join(style.more.names) if style.more else ""
+        key = ".".join(style.item_key.names) if style.item_key else ""
+        return f"starts each page after the last item's `{key}` while `{more}` is true"
+    where = f"the `{'.'.join(style.field.names)}` URL" if style.field else "the `Link` header's next link"
+    return f"follows {where} of each page until there is none, on this client's host only"
 
 
-def _field_at(schemas: Schemas, model: ModelDraft, path: tuple[str, ...]) -> FieldDraft | None:
-    found: FieldDraft | None = None
-    for i, wire in enumerate(path):
-        found = next((f for f in model.fields if f.wire == wire), None)
+def _listing(
+    schemas: Schemas,
+    query: tuple[Param, ...],
+    returns: TypeRef | None,
+    link: bool,
+    items: tuple[str, ...] | None,
+) -> Listing | None:
+    """The operation as the rules see it, with its items at `items` (or found by shape)."""
+    if returns is None:
+        return None
+    if returns.kind == "list":
+        if items or returns.args[0] == ANY:
+            return None
+        return Listing(schemas, query, None, returns.args[0], link, ResultPath(()))
+    if returns.kind != "model":
+        return None
+    model = schemas.models[returns.name]
+    if items is None:
+        found = item_list(schemas, model)
         if found is None:
             return None
-        if i < len(path) - 1:
-            if found.type.kind != "model" or not found.required:
-                return None
-            model = schemas.models[found.type.name]
-    return found
-
-
-def _attr_path(schemas: Schemas, model: ModelDraft, path: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Python attribute names along a path of required wire names, or None."""
-    if not path:
+        return Listing(schemas, query, model, found[1], link, found[0])
+    at = path_to(schemas, model, items)
+    if at is None or at[0].through_optional:
         return None
-    names: list[str] = []
-    for i in range(len(path)):
-        f = _field_at(schemas, model, path[: i + 1])
-        if f is None or not f.required or f.type.is_nullable:
-            return None
-        names.append(f.name)
-    return tuple(names)
+    kind = field_type(at[1])
+    if kind.kind != "list" or kind.args[0] == ANY:
+        return None
+    return Listing(schemas, query, model, kind.args[0], link, at[0])
+
+
+def _documents_link_header(schemas: Schemas, spec: dict[str, Any]) -> bool:
+    for status, response in (spec.get("responses") or {}).items():
+        if str(status).startswith("2"):
+            node, _ = schemas.doc.resolve(response, "")
+            headers = node.get("headers") if isinstance(node, dict) else None
+            if isinstance(headers, dict) and any(str(h).lower() == "link" for h in headers):
+                return True
+    return False
+
+
+def _speakeasy(
+    schemas: Schemas, spec: dict[str, Any], query: tuple[Param, ...], returns: TypeRef | None, link: bool
+) -> tuple[PageStyle, tuple[str, ...] | None] | None:
+    """Polar's hint: `offsetLimit` with a `page` input and `results`/`numPages` outputs."""
+    hint = spec.get("x-speakeasy-pagination")
+    if not isinstance(hint, dict) or hint.get("type") != "offsetLimit":
+        return None
+    inputs = [i.get("name") for i in hint.get("inputs") or [] if isinstance(i, dict) and i.get("type") == "page"]
+    outputs = hint.get("outputs")
+    if not inputs or not isinstance(outputs, dict):
+        return None
+    items, last = _json_path(outputs.get("results")), _json_path(outputs.get("numPages"))
+    page = _listing(schemas, query, returns, link, items or None)
+    param = next((p for p in query if p.wire_name == inputs[0] and non_null(p.type) == INT), None)
+    if page is None or param is None or page.model is None:
+        return None
+    found = path_to(schemas, page.model, last) if last else None
+    last_page = found[0] if found is not None and field_type(found[1]) == INT else None
+    return PageNumber(param, start_of(param), last_page), items or None
 
 
 def _json_path(path: Any) -> tuple[str, ...]:

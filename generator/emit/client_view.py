@@ -13,6 +13,7 @@ from ..spec.media import DEFAULT_CONTENT_TYPES
 from . import layout
 from .defaults import default_source
 from .markdown import markdown_line
+from .pages_view import pages_source, wrapped
 from .pysource import BUILTIN_TYPE_NAMES, annotation, docstring, literal, string_literal
 from .security_view import auth_line
 
@@ -61,21 +62,25 @@ class ResponseView:
 @dataclass(frozen=True)
 class PaginationView:
     ir: Pagination
-    page_param: str
-    start_source: str
     item_annotation: str
+    page_annotation: str
     signature_source: str
     signature_display: str
-    # The call of the list method for one page, and how to read items and the last page.
-    fetch_source: str
-    # `fetch_source,` as an argument line of the iterating call.
-    fetch_line: str
-    split_source: str
     docstring: str
+    pages_docstring: str
+    # `client.x.iter(...)` and `client.x.pages(...)`, for documentation.
     example: str
-    # The `def` line(s) of the sync and the async method.
+    pages_example: str
+    # The `def` line(s) and the statements after the docstring of `pages()` and `iter()`,
+    # sync and async.
+    pages_def_source: str
+    async_pages_def_source: str
+    pages_body: str
+    async_pages_body: str
     def_source: str
     async_def_source: str
+    items_body: str
+    async_items_body: str
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -339,32 +344,39 @@ def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> Ope
 def _pagination_view(op: Operation, pg: Pagination, shadowed: frozenset[str]) -> PaginationView:
     positional = tuple(_param_view(p, shadowed) for p in pg.positional)
     keyword = tuple(_param_view(p, shadowed) for p in pg.keyword)
-    page = pg.page.name
     signature = _signature(positional, keyword, None)
-    args = [p.name for p in positional] + [f"{page}={page}"] + [f"{p.name}={p.name}" for p in keyword]
-    args.append("**options")
+    args = [p.name for p in positional] + [f"{p.name}={p.name}" for p in keyword] + ["**options"]
     item = annotation(pg.item_type, models_prefix=MODELS, shadowed=shadowed)
-    sync_def, async_def = _defs(
-        pg.name,
-        _signature_items(positional, keyword, None),
-        f"Iterator[{item}]",
-        f"AsyncIterator[{item}]",
-        coroutine=False,
+    page = annotation(op.returns, models_prefix=MODELS, shadowed=shadowed) if op.returns else "None"
+    items = _signature_items(positional, keyword, None)
+    taken = {p.name for p in positional + keyword} | {"self", "options"}
+    # The list call of one page: the walked parameter in its place among the others.
+    walked = frozenset(p.name for p in op.params if p.location != "path") - {p.name for p in keyword}
+    fetch_args = [p.name for p in positional]
+    fetch_args += [f"{p.name}={p.name}" for p in op.params if p.name in walked or p in pg.keyword] + ["**options"]
+    body = pages_source(op, pg, args, fetch_args, taken)
+    sync_pages, async_pages = _defs(
+        pg.pages_name, items, f"Iterator[{page}]", f"AsyncIterator[{page}]", coroutine=body.async_pages_is_generator
     )
+    sync_items, async_items = _defs(pg.name, items, f"Iterator[{item}]", f"AsyncIterator[{item}]")
     return PaginationView(
         ir=pg,
-        page_param=page,
-        start_source=str(pg.start),
         item_annotation=item,
+        page_annotation=page,
         signature_source=signature,
         signature_display=_display(signature),
-        fetch_source=f"lambda {page}: self.{op.name}({', '.join(args)})",
-        fetch_line=layout.bracketed(12, f"lambda {page}: self.{op.name}(", args, "),"),
-        split_source="lambda result: (result." + ".".join(pg.items) + ", result." + ".".join(pg.last_page) + ")",
-        docstring=docstring(pg.doc, 8) or "",
+        docstring=docstring(wrapped(pg.doc, 8), 8) or "",
+        pages_docstring=body.pages_docstring,
         example=_example(".".join(op.namespace + (pg.name,)), positional, keyword, None),
-        def_source=sync_def,
-        async_def_source=async_def,
+        pages_example=_example(".".join(op.namespace + (pg.pages_name,)), positional, keyword, None),
+        pages_def_source=sync_pages,
+        async_pages_def_source=async_pages,
+        pages_body=body.pages_body,
+        async_pages_body=body.async_pages_body,
+        def_source=sync_items,
+        async_def_source=async_items,
+        items_body=body.items_body,
+        async_items_body=body.async_items_body,
     )
 
 

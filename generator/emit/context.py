@@ -27,6 +27,7 @@ _BASE_ERRORS = (
     "APITimeoutError",
     "DecodeError",
     "InternalServerError",
+    "PaginationError",
     "ResponseTooLargeError",
 )
 

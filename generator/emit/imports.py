@@ -63,11 +63,7 @@ def client_imports(api: Api, signatures: Sequence[str], runtime: Sequence[str]) 
     if any("builtins." in sig for sig in signatures):
         needed.add("builtins")
     paginated = any(o.pagination for o in operations)
-    uses_base_module = (
-        paginated
-        or any(o.cookie_params or o.stream_flag for o in operations)
-        or uses_credential_table(api)
-    )
+    uses_base_module = any(o.cookie_params or o.stream_flag for o in operations) or uses_credential_table(api)
     # `functools.cached_property` keeps each client's `with_raw_response` view; `sys`
     # tells where `Unpack` (of the per-call options) comes from.
     stdlib = sorted(import_lines(needed - {"models", "Any", "Literal"}) + ["import functools", "import sys"])
@@ -79,7 +75,8 @@ def client_imports(api: Api, signatures: Sequence[str], runtime: Sequence[str]) 
     ]
     # `_raw_response` and `_streaming` make the twins of `with_raw_response` and
     # `with_streaming_response`, which every client has.
-    local_modules = (["_base"] if uses_base_module else []) + ["_raw_response", "_streaming"]
+    local_modules = (["_base"] if uses_base_module else []) + (["_pages"] if paginated else [])
+    local_modules += ["_raw_response", "_streaming"]
     local_modules += ["models"] if "models" in needed else []
     lines.append(layout.from_import(".", local_modules))
     files = [FILE_INPUT] if FILE_INPUT in needed else []

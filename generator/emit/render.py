@@ -23,6 +23,7 @@ OUTPUTS = (
     ("package/_transfer.py.jinja", "{package}/_transfer.py"),
     ("package/_codec.py.jinja", "{package}/_codec.py"),
     ("package/_options.py.jinja", "{package}/_options.py"),
+    ("package/_pages.py.jinja", "{package}/_pages.py"),
     ("package/_raw_response.py.jinja", "{package}/_raw_response.py"),
     ("package/_streaming.py.jinja", "{package}/_streaming.py"),
     ("package/_version.py.jinja", "{package}/_version.py"),

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from .api import Api, ErrorDetail, Server
 from .models import NATIVE, TRIED, Alias, Dispatch, EnumMember, EnumType, Field, Model, Tag
-from .operations import Body, BodyMedia, Namespace, Operation, Pagination, Param, Part, ResponseCase
+from .operations import Body, BodyMedia, Namespace, Operation, Param, Part, ResponseCase
+from .pagination import Cursor, NextLink, OffsetLimit, PageNumber, PageStyle, Pagination, ResultPath
 from .security import API_KEY, BASIC, BEARER, OAUTH2, OPEN_ID_CONNECT, UNSUPPORTED, SecurityScheme
 from .types import ANY, BOOL, BYTES, FILE, FLOAT, INT, NONE, STR, UNSET, TypeRef, members, walk
 from .values import NULL, UNSET_DEFAULT, Default
@@ -36,6 +37,7 @@ __all__ = [
     "Api",
     "Body",
     "BodyMedia",
+    "Cursor",
     "Default",
     "Dispatch",
     "EnumMember",
@@ -44,11 +46,16 @@ __all__ = [
     "Field",
     "Model",
     "Namespace",
+    "NextLink",
+    "OffsetLimit",
     "Operation",
+    "PageNumber",
+    "PageStyle",
     "Pagination",
     "Param",
     "Part",
     "ResponseCase",
+    "ResultPath",
     "SecurityScheme",
     "Server",
     "Tag",

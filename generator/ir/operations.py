@@ -4,8 +4,12 @@ and the namespaces they sit in."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .types import TypeRef
+
+if TYPE_CHECKING:
+    from .pagination import Pagination
 from .values import Default
 
 
@@ -75,24 +79,6 @@ class ResponseCase:
     # json, text, bytes, events (`text/event-stream`: `type` is each event's data) or empty
     kind: str
     type: TypeRef | None
-
-
-@dataclass(frozen=True)
-class Pagination:
-    """A page-numbered list operation, walked item by item by a generated method."""
-
-    name: str
-    # The page parameter, and the first page when the caller names none.
-    page: Param
-    start: int | str
-    # Attribute paths in the list's result: its items, and the number of the last page.
-    items: tuple[str, ...]
-    last_page: tuple[str, ...]
-    item_type: TypeRef
-    # The list operation's other parameters, which the walking method takes as well.
-    positional: tuple[Param, ...]
-    keyword: tuple[Param, ...]
-    doc: str
 
 
 @dataclass(frozen=True)

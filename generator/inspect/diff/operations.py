@@ -125,7 +125,7 @@ def _pagination(o: Operation, n: Operation, where: str) -> list[Change]:
                 "pagination-removed",
                 where,
                 message(Code(f"client.{path}()"), " was removed"),
-                message(Code(where), " no longer looks like a page-numbered list"),
+                message(Code(where), " is no longer walked page by page"),
             )
         ]
     if o.pagination is None and n.pagination is not None:
@@ -136,7 +136,7 @@ def _pagination(o: Operation, n: Operation, where: str) -> list[Change]:
                 "pagination-added",
                 where,
                 message("new ", Code(f"client.{path}()"), " walks every page"),
-                message(Code(where), " is now a page-numbered list"),
+                message(Code(where), " is now walked page by page (", n.pagination.style_name, ")"),
             )
         ]
     return []

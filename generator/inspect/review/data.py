@@ -88,6 +88,7 @@ def _operation(op: OperationView) -> dict[str, Any]:
             for r in op.errors
         ],
         "pages": op.pages,
+        "page_style": op.page_style,
     }
 
 

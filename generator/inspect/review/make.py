@@ -85,6 +85,13 @@ def _pages(op: Operation) -> str | None:
     return f"client.{path}{src.page_signature(pg)} -> Iterator[{src.page_item_type(pg)}]"
 
 
+def _page_style(op: Operation) -> str | None:
+    pg = op.pagination
+    if pg is None:
+        return None
+    return pg.style_name + (f" ({pg.source})" if pg.source != "detected" else "")
+
+
 def _response(r: ResponseCase, error_class: str | None) -> ResponseView:
     return ResponseView(r.status, src.response_type(r), r.description, error_class)
 
@@ -111,6 +118,7 @@ def _operation(op: Operation, bearer_only: bool) -> OperationView:
         responses=tuple(_response(r, None) for r in op.success),
         errors=tuple(_response(r, r.error_class) for r in op.errors),
         pages=_pages(op),
+        page_style=_page_style(op),
     )
 
 

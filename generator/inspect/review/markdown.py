@@ -86,7 +86,7 @@ def _operation(op: OperationView) -> list[str]:
     if not op.errors:
         out.append("- no error response is documented")
     if op.pages:
-        out.append(f"- every item, page by page: {code(op.pages)}")
+        out.append(f"- every item, page by page ({op.page_style}): {code(op.pages)}")
     return out
 
 

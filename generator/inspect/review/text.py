@@ -62,7 +62,7 @@ def _operation(op: OperationView) -> list[str]:
         detail = f" (.detail: {r.type})" if r.type else ""
         out.append(f"    !! HTTP {r.status}: raises {r.error_class}{detail}")
     if op.pages:
-        out.append(f"    pages: {op.pages}")
+        out.append(f"    pages ({op.page_style}): {op.pages}")
     return out
 
 

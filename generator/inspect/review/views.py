@@ -51,8 +51,10 @@ class OperationView:
     returns: str
     responses: tuple[ResponseView, ...]
     errors: tuple[ResponseView, ...]
-    # `client.x.iter(...) -> Iterator[Item]`, when the operation is paginated.
+    # `client.x.iter(...) -> Iterator[Item]`, when the operation is paginated, and how its
+    # pages are walked (`cursor`, `next link (Link header)`; `(x-pagination)` when declared).
     pages: str | None
+    page_style: str | None = None
 
 
 @dataclass(frozen=True)

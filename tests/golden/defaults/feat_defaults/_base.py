@@ -16,14 +16,7 @@ import random
 import time
 import uuid
 import warnings
-from collections.abc import (
-    AsyncIterator,
-    Awaitable,
-    Callable,
-    Iterator,
-    Mapping,
-    Sequence,
-)
+from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
@@ -32,6 +25,7 @@ import msgspec
 
 from . import _transfer, errors
 from ._options import OPTION_NAMES, RequestOptions
+from ._pages import FOLLOW
 from ._raw_response import WANTS_RAW, RawResponse
 from ._streaming import (
     WANTS_STREAM,
@@ -64,8 +58,6 @@ FileInput: TypeAlias = (
 )
 """A file part of a multipart form: its content (bytes, or a binary file object, which
 is streamed), or a `(filename, content)` or `(filename, content, content_type)` tuple."""
-PageT = TypeVar("PageT")
-ItemT = TypeVar("ItemT")
 
 # httpx is imported when the first client is made, not with the package: importing the
 # package stays quick, and a program pays for httpx only once it talks to the API.
@@ -598,12 +590,15 @@ class _Core:
     ) -> dict[str, Any]:
         """The arguments of `httpx.Client.build_request`. Credentials are not among them:
         `_auth` adds them as the request goes out, so no frame of ours holds them."""
-        url = self.base_url + (
-            encode_path(endpoint.path, path) if path else endpoint.path
-        )
-        query_string = encode_query(query, endpoint.query_styles) if query else ""
-        if query_string:
-            url += "?" + query_string
+        # A page walk that follows the server's links names the URL whole.
+        url = FOLLOW.get()
+        if url is None:
+            url = self.base_url + (
+                encode_path(endpoint.path, path) if path else endpoint.path
+            )
+            query_string = encode_query(query, endpoint.query_styles) if query else ""
+            if query_string:
+                url += "?" + query_string
         request_headers = dict(self._headers)
         request_headers["Accept"] = endpoint.accept
         for name, value in (headers or {}).items():
@@ -950,38 +945,6 @@ def _without_userinfo(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
-
-
-def iter_pages(
-    fetch: Callable[[int], PageT],
-    split: Callable[[PageT], tuple[Sequence[ItemT], int]],
-    start: int,
-) -> Iterator[ItemT]:
-    """Every item of a page-numbered list, fetched lazily one page at a time; stops after
-    the last page the server reports, or at an empty page."""
-    page = start
-    while True:
-        items, last_page = split(fetch(page))
-        yield from items
-        if not items or page >= last_page:
-            return
-        page += 1
-
-
-async def aiter_pages(
-    fetch: Callable[[int], Awaitable[PageT]],
-    split: Callable[[PageT], tuple[Sequence[ItemT], int]],
-    start: int,
-) -> AsyncIterator[ItemT]:
-    """The asyncio twin of iter_pages: the event loop runs on while each page loads."""
-    page = start
-    while True:
-        items, last_page = split(await fetch(page))
-        for item in items:
-            yield item
-        if not items or page >= last_page:
-            return
-        page += 1
 
 
 def stream_flag(body: Any, attr: str, value: bool) -> Any:
@@ -1656,12 +1619,10 @@ __all__ = [
     "Stream",
     "StreamedResponse",
     "SyncAPIClient",
-    "aiter_pages",
     "api_key",
     "basic",
     "bearer",
     "cookie_header",
-    "iter_pages",
     "retry_delay",
     "stream_flag",
     "user_agent",

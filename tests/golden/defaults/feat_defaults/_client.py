@@ -6,10 +6,10 @@ import builtins
 import functools
 import sys
 import uuid
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _raw_response, _streaming, models
+from . import _pages, _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -117,6 +117,72 @@ class ProductsResource:
             },
             options=options,
         )
+
+    def pages(
+        self,
+        *,
+        organization_id: uuid.UUID,
+        product_id: builtins.list[uuid.UUID] | None = None,
+        limit: int = 10,
+        query: str = "",
+        is_archived: bool = False,
+        min_price: float = 0.5,
+        sorting: builtins.list[str] | None = None,
+        visibility: models.Visibility = models.Visibility.PUBLIC,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[models.ProductPage]:
+        """Every page of `list()` (each its whole result), fetched as you iterate.
+
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at
+        an empty page.
+        """
+        return _pages.walk(
+            lambda page: self.list(
+                organization_id=organization_id,
+                product_id=product_id,
+                page=page,
+                limit=limit,
+                query=query,
+                is_archived=is_archived,
+                min_price=min_price,
+                sorting=sorting,
+                visibility=visibility,
+                **options,
+            ),
+            lambda page, result: _pages.next_number(page, result.items, None),
+            1,
+        )
+
+    def iter(
+        self,
+        *,
+        organization_id: uuid.UUID,
+        product_id: builtins.list[uuid.UUID] | None = None,
+        limit: int = 10,
+        query: str = "",
+        is_archived: bool = False,
+        min_price: float = 0.5,
+        sorting: builtins.list[str] | None = None,
+        visibility: models.Visibility = models.Visibility.PUBLIC,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[models.Product]:
+        """Every item of `list()`, fetched page by page as you iterate.
+
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at
+        an empty page.
+        """
+        for page in self.pages(
+            organization_id=organization_id,
+            product_id=product_id,
+            limit=limit,
+            query=query,
+            is_archived=is_archived,
+            min_price=min_price,
+            sorting=sorting,
+            visibility=visibility,
+            **options,
+        ):
+            yield from page.items
 
 
 class ProductsResourceWithRawResponse:
@@ -263,6 +329,73 @@ class AsyncProductsResource:
             },
             options=options,
         )
+
+    def pages(
+        self,
+        *,
+        organization_id: uuid.UUID,
+        product_id: builtins.list[uuid.UUID] | None = None,
+        limit: int = 10,
+        query: str = "",
+        is_archived: bool = False,
+        min_price: float = 0.5,
+        sorting: builtins.list[str] | None = None,
+        visibility: models.Visibility = models.Visibility.PUBLIC,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[models.ProductPage]:
+        """Every page of `list()` (each its whole result), fetched as you iterate.
+
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at
+        an empty page.
+        """
+        return _pages.awalk(
+            lambda page: self.list(
+                organization_id=organization_id,
+                product_id=product_id,
+                page=page,
+                limit=limit,
+                query=query,
+                is_archived=is_archived,
+                min_price=min_price,
+                sorting=sorting,
+                visibility=visibility,
+                **options,
+            ),
+            lambda page, result: _pages.next_number(page, result.items, None),
+            1,
+        )
+
+    async def iter(
+        self,
+        *,
+        organization_id: uuid.UUID,
+        product_id: builtins.list[uuid.UUID] | None = None,
+        limit: int = 10,
+        query: str = "",
+        is_archived: bool = False,
+        min_price: float = 0.5,
+        sorting: builtins.list[str] | None = None,
+        visibility: models.Visibility = models.Visibility.PUBLIC,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[models.Product]:
+        """Every item of `list()`, fetched page by page as you iterate.
+
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops at
+        an empty page.
+        """
+        async for page in self.pages(
+            organization_id=organization_id,
+            product_id=product_id,
+            limit=limit,
+            query=query,
+            is_archived=is_archived,
+            min_price=min_price,
+            sorting=sorting,
+            visibility=visibility,
+            **options,
+        ):
+            for item in page.items:
+                yield item
 
 
 class AsyncProductsResourceWithRawResponse:

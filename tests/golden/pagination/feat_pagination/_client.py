@@ -7,7 +7,7 @@ import sys
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from . import _base, _raw_response, _streaming, models
+from . import _pages, _raw_response, _streaming, models
 from ._base import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -80,18 +80,32 @@ class ItemsResource:
             _ITEMS_LIST, query={"page": page, "limit": limit}, options=options
         )
 
+    def pages(
+        self, *, limit: int = 10, **options: Unpack[RequestOptions]
+    ) -> Iterator[models.ItemPage]:
+        """Every page of `list()` (each its whole result), fetched as you iterate.
+
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
+        """
+        return _pages.walk(
+            lambda page: self.list(page=page, limit=limit, **options),
+            lambda page, result: _pages.next_number(
+                page, result.items, result.pagination.max_page
+            ),
+            1,
+        )
+
     def iter_2(
         self, *, limit: int = 10, **options: Unpack[RequestOptions]
     ) -> Iterator[models.Item]:
         """Every item of `list()`, fetched page by page as you iterate.
 
-        Takes the arguments of `list()` but `page`; stops after the last page the server reports, or at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
         """
-        return _base.iter_pages(
-            lambda page: self.list(page=page, limit=limit, **options),
-            lambda result: (result.items, result.pagination.max_page),
-            1,
-        )
+        for page in self.pages(limit=limit, **options):
+            yield from page.items
 
 
 class ItemsResourceWithRawResponse:
@@ -199,18 +213,33 @@ class AsyncItemsResource:
             _ITEMS_LIST, query={"page": page, "limit": limit}, options=options
         )
 
-    def iter_2(
+    def pages(
+        self, *, limit: int = 10, **options: Unpack[RequestOptions]
+    ) -> AsyncIterator[models.ItemPage]:
+        """Every page of `list()` (each its whole result), fetched as you iterate.
+
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
+        """
+        return _pages.awalk(
+            lambda page: self.list(page=page, limit=limit, **options),
+            lambda page, result: _pages.next_number(
+                page, result.items, result.pagination.max_page
+            ),
+            1,
+        )
+
+    async def iter_2(
         self, *, limit: int = 10, **options: Unpack[RequestOptions]
     ) -> AsyncIterator[models.Item]:
         """Every item of `list()`, fetched page by page as you iterate.
 
-        Takes the arguments of `list()` but `page`; stops after the last page the server reports, or at an empty page.
+        Takes the arguments of `list()` but `page`; counts `page` up from 1 and stops
+        after page `pagination.max_page`, or at an empty page.
         """
-        return _base.aiter_pages(
-            lambda page: self.list(page=page, limit=limit, **options),
-            lambda result: (result.items, result.pagination.max_page),
-            1,
-        )
+        async for page in self.pages(limit=limit, **options):
+            for item in page.items:
+                yield item
 
 
 class AsyncItemsResourceWithRawResponse:

@@ -3,7 +3,7 @@
 `APIConnectionError` (and `APITimeoutError`) when no response arrived; `APIStatusError`,
 or its subclass for the status, when the server answered with an error; `DecodeError`
 when a success response does not match the spec; `ResponseTooLargeError` when a body
-passes the size limit.
+passes the size limit; `PaginationError` when a page walk cannot go on.
 """
 
 from __future__ import annotations
@@ -112,6 +112,12 @@ class ResponseTooLargeError(APIError):
         self.operation_id = operation_id
         self.status_code = status_code
         self.limit = limit
+
+
+class PaginationError(APIError):
+    """A page walk that cannot go on: the server sent a cursor or a next page it had sent
+    before (the walk would never end), or named a next page on another host (which would
+    receive this client's credentials)."""
 
 
 class DecodeError(APIError):
@@ -254,6 +260,7 @@ __all__ = [
     "DecodeError",
     "InternalServerError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseTooLargeError",

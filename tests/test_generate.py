@@ -67,7 +67,7 @@ def test_check_says_first_what_differs_and_what_to_run_and_leaves_the_manifest_o
     out = tmp_path / "out"
     generate_in_process(SPEC, out, "polar_oauth2")
     spec = tmp_path / "api.yaml"
-    spec.write_text(SPEC.read_text().replace("max_page", "last_page"))
+    spec.write_text(SPEC.read_text().replace("max_page", "page_max"))
     result = subprocess.run(
         [sys.executable, "-m", "generator", "check", "--spec", str(spec), "--out", str(out)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300, check=False,
@@ -75,15 +75,15 @@ def test_check_says_first_what_differs_and_what_to_run_and_leaves_the_manifest_o
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"polar-codegen check: 3 files in {out} differ from the spec (README.md, polar_oauth2/_client.py, "
+        f"polar-codegen check: 2 files in {out} differ from the spec (polar_oauth2/_client.py, "
         "polar_oauth2/models.py, the manifest .polar-codegen-manifest.json); "
         "run `polar-codegen generate` and commit the result."
     )
-    assert lines[1] == "--- a/README.md"
-    assert "+    last_page: int" in lines
+    assert lines[1] == "--- a/polar_oauth2/_client.py"
+    assert "+    page_max: int" in lines
     assert not any(".polar-codegen-manifest.json" in line for line in lines[1:-2])
     assert lines[-2].startswith(f"{out / '.polar-codegen-manifest.json'} differs too")
-    assert lines[-1] == f"{out}: 3 files differ from the spec; run `polar-codegen generate`."
+    assert lines[-1] == f"{out}: 2 files differ from the spec; run `polar-codegen generate`."
 
 
 def test_check_catches_a_missing_file_and_a_stale_one(tmp_path: Path) -> None:

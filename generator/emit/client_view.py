@@ -310,7 +310,7 @@ def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> Ope
         operation_id_source=string_literal(op.operation_id),
         signature_source=signature,
         # Outside the class no method shadows a builtin: plain names read better.
-        signature_display=_display(signature),
+        signature_display=_display(_signature_items(positional, keyword, body, options=False)),
         call_source=", ".join(layout.flat(item) for item in call),
         endpoint_type_source="Endpoint["
         + (annotation(op.returns, models_prefix=MODELS) if op.returns else "None")
@@ -364,7 +364,7 @@ def _pagination_view(op: Operation, pg: Pagination, shadowed: frozenset[str]) ->
         item_annotation=item,
         page_annotation=page,
         signature_source=signature,
-        signature_display=_display(signature),
+        signature_display=_display(_signature_items(positional, keyword, None, options=False)),
         docstring=docstring(wrapped(pg.doc, 8), 8) or "",
         pages_docstring=body.pages_docstring,
         example=_example(".".join(op.namespace + (pg.name,)), positional, keyword, None),
@@ -380,10 +380,10 @@ def _pagination_view(op: Operation, pg: Pagination, shadowed: frozenset[str]) ->
     )
 
 
-def _display(signature: str) -> str:
-    """The signature as documentation shows it: without `self` and the per-call options,
-    which README describes once."""
-    signature = signature.removesuffix(layout.flat(OPTIONS)).rstrip(", ").removesuffix(", *")
+def _display(items: list[layout.Item]) -> str:
+    """The signature as documentation shows it: without `self`; the items are made without
+    the per-call options, which README describes once."""
+    signature = ", ".join(layout.flat(item) for item in items)
     return "(" + signature.removeprefix("self").lstrip(", ").replace("builtins.", "") + ")"
 
 

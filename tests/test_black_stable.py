@@ -64,6 +64,7 @@ def _rendered(spec: Path) -> dict[str, str]:
 
 
 LONG_DOC = "x" * 120
+LONG_STRING = '"' + " ".join(f"scope_{i}:read" for i in range(12)) + '"'
 
 
 @pytest.mark.parametrize(
@@ -85,10 +86,22 @@ LONG_DOC = "x" * 120
         '    "GET",\n    "/v1/organizations",\n)\n'),
         ('X = Endpoint[None](\n    "GET",\n    responses={\n'
         "        200: Json(models.AuthorizeResponseUser | models.AuthorizeResponseOrganization)\n    },\n)\n"),
+        f"class _:\n    scope: str = (\n        {LONG_STRING}\n    )\n",
+        f"X = [\n    {LONG_STRING},\n]\n",
+        f"X = f(\n    name={LONG_STRING},\n)\n",
+        f"def f(\n    self,\n    *,\n    on_behalf_of: str = {LONG_STRING},\n) -> None:\n    pass\n",
+        ("class _:\n    def __init__(self, resource: Client) -> None:\n        self.text_generation_inference = (\n"
+        "            TextGenerationInferenceResourceWithStreamingResponse(\n                resource.text_generation_inference\n"
+        "            )\n        )\n"),
+        ("class _:\n    grant_types: list[OAuth2ClientGrantTypesItem] = msgspec.field(\n        default_factory=lambda: [\n"
+        "            OAuth2ClientGrantTypesItem.AUTHORIZATION_CODE,\n            OAuth2ClientGrantTypesItem.REFRESH_TOKEN,\n"
+        "        ]\n    )\n"),
     ],
     ids=[
         "fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment", "last-call",
         "union-parameter", "exploded-union", "exploded-union-brackets", "subscript-before-call", "one-item-display",
+        "long-string-in-parentheses", "long-string-item", "long-string-argument", "long-string-default",
+        "value-in-parentheses", "one-argument-split",
     ],
 )
 def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
@@ -123,12 +136,17 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         'X = Endpoint[None](\n    "GET",\n    responses={\n        200: Json(models.AuthorizeResponseUser)\n    },\n)\n',
         ('X = Endpoint[None](\n    "GET",\n    responses={\n'
         "        200: Json(models.AuthorizeResponseUser), 201: Json(models.AuthorizeResponseOrganization)\n    },\n)\n"),
+        f"class _:\n    scope: str = {LONG_STRING}\n",
+        f"def f(\n    self,\n    *,\n    on_behalf_of: list[str] = {LONG_STRING},\n) -> None:\n    pass\n",
+        "class _:\n    def __init__(self) -> None:\n        self.short = (\n            Resource(resource.short)\n        )\n",
+        "class _:\n    x: list[int] = msgspec.field(\n        default_factory=lambda: [\n            1, 2\n        ]\n    )\n",
     ],
     ids=[
         "long-code", "escaped-quote", "single-quotes", "docstring-quote-end", "docstring-space-start",
         "docstring-margin", "docstring-long-last-line", "would-join", "would-join-call", "inner-split", "magic-comma", "inline-comment",
         "comment-space", "tab", "trailing-space", "backslash", "union-parameter-fits", "union-of-two",
         "exploded-union-fits", "subscript-before-call-fits", "one-item-display-fits", "two-item-display",
+        "long-string-value", "long-string-after-subscript", "value-in-parentheses-fits", "one-argument-split-fits",
     ],
 )  # fmt: skip
 def test_what_black_would_change_goes_to_black(piece: str) -> None:

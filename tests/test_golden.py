@@ -371,6 +371,9 @@ SAMPLES: dict[str, dict[str, list[dict[str, Any]]]] = {
             {"id": "ch_2", "amount": "12.00", "method": WALLET, "metadata": {}, "tip": None},
             {"id": "ch_3", "amount": 5, "method": BANK, "metadata": {}, "tip": "10%"},
         ],
+        "EmailRecipient": [{"email": "a@example.com"}],
+        "PhoneRecipient": [{"phone": "+33123456789"}],
+        "MailingAddressRecipient": [{"street": "1 rue de la Paix", "city": "Paris"}],
     },
     "feat_defaults": {
         "Product": [PRODUCT],
@@ -680,6 +683,26 @@ def test_untagged_object_union_is_told_apart_by_its_const_property(unions: Modul
         assert type(decode(body, notification)).__name__ == name
     with pytest.raises(msgspec.ValidationError):
         decode({"type": "pigeon", "id": "4"}, notification)
+
+
+def test_untagged_unions_of_structs_try_each_variant(unions: ModuleType) -> None:
+    """No property tells the recipients apart: the package's decoder tries each in turn."""
+    package = unions.__name__.rsplit(".", 1)[0]
+    codec, errors = sys.modules[package + "._codec"], sys.modules[package + ".errors"]
+    charge = codec.decode(
+        unions.Charge,
+        {
+            "id": "ch_4", "amount": 5, "method": CARD, "metadata": {},
+            "receipt_to": {"phone": "+33123456789"},
+            "receipt_copies_to": {"street": "1 rue de la Paix", "city": "Paris"},
+        },
+    )
+    assert type(charge.receipt_to) is unions.PhoneRecipient
+    assert type(charge.receipt_copies_to) is unions.MailingAddressRecipient
+    email = codec.decode(unions.ScheduledDeliveryRecipientSelection, {"email": "a@example.com"})
+    assert type(email) is unions.EmailRecipient
+    with pytest.raises(errors.DecodeError, match="matches none of EmailRecipient, PhoneRecipient"):
+        codec.decode(unions.Recipient, {"street": "1 rue de la Paix"})
 
 
 def test_scalar_unions_keep_json_types(unions: ModuleType) -> None:

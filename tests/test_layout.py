@@ -28,6 +28,13 @@ SIGNATURES = [
     ["self", "*", *(layout.Typed(f"{LONG}_{i}", "int | None", "None") for i in range(4))],
     ["self", layout.Typed("status", "models.CheckoutStatus | builtins.list[models.CheckoutStatus] | None", "None")],
     ["self", layout.Typed("required_thing", "models.SomeVeryLongModelName | models.AnotherLongModelName")],
+    # One subscript as the annotation: split at its brackets, its items on one line or one
+    # a line.
+    ["self", "*", layout.Typed("content_type", 'Literal["application/json", "application/x-www-form-urlencoded", "application/xml"]', '"application/json"'), layout.Typed("**options", "Unpack[RequestOptions]")],
+    ["self", "*", layout.Typed("content_type", "Literal[" + ", ".join(f'"application/vnd.kind-{i}+json"' for i in range(5)) + "]", '"application/vnd.kind-0+json"')],
+    ["self", "*", layout.Typed("tags", "list[models.SomeVeryLongModelNameForTags | models.AnotherLongModelNameForTags]")],
+    # A name and a string too long for any line: as it is.
+    ["self", "*", layout.Typed("on_behalf_of", "str", '"The subuser\'s username. This header generates the API call as if the subuser account was making the call."')],
 ]
 
 
@@ -47,6 +54,9 @@ CALLS = [
     ["_ENDPOINT", layout.Group("query={", ('"page": page', '"limit": limit'), "}", display=True), "body=body"],
     ["_A_RATHER_LONG_ENDPOINT_NAME_FOR_TESTING", "body=body", 'body_encoding="json"'],
     ["_E", layout.Group("query={", tuple(f'"{LONG}_{i}": x' for i in range(1)), "}", display=True)],
+    # One argument too long for its line: split at its own brackets, no comma after it.
+    [layout.Group("dict(", tuple(f"{LONG}_{i}=x{i}" for i in range(3)), ")")],
+    [layout.Group("[", tuple(f"{LONG}_{i}" for i in range(3)), "]", display=True)],
 ]
 
 
@@ -70,6 +80,13 @@ ATTRIBUTES = [
     ("s3_protocol", "UpdateStorageConfigBodyFeaturesS3Protocol | None", 'msgspec.field(name="s3Protocol", default=None)'),
     ("current_config", "SslEnforcementResponseCurrentConfig", 'msgspec.field(name="current(Config)")'),
     ("scope_names", "dict[str, str]", 'msgspec.field(default_factory=lambda: {"openid": "OpenID", "a": "b"})'),
+    # Arguments too long for one line: one a line, or the one argument split at its own
+    # brackets.
+    ("grant_types", "list[Item]", "msgspec.field(default_factory=lambda: [" + ", ".join(f"Item.VALUE_{i}" for i in range(9)) + "])"),
+    ("grant_types", "list[Item]", 'msgspec.field(name="grantTypes", default_factory=lambda: [' + ", ".join(f"Item.VALUE_{i}" for i in range(9)) + "])"),
+    ("scope_names", "dict[str, str]", "msgspec.field(default_factory=lambda: {" + ", ".join(f'"scope{i}": "Scope number {i}"' for i in range(6)) + "})"),
+    # A string longer than any line: in parentheses all the same.
+    ("scope", "str", '"' + " ".join(f"scope_{i}:read scope_{i}:write" for i in range(12)) + '"'),
 ]
 
 
@@ -117,6 +134,38 @@ def test_subscripts_before_an_exploded_call(target: str, subscript: str) -> None
     assert black_of(one) == laid
 
 
+ASSIGNED_CALLS = [
+    # The line up to the call's parenthesis does not fit: the value in parentheses.
+    ("self.text_generation_inference", "AsyncTextGenerationInferenceResourceWithRawResponse", ["resource.text_generation_inference"]),
+    ("self.short", "AsyncTextGenerationInferenceResourceWithRawResponseAndAVeryLongName", ["resource.short"]),
+    ("self.beta_observability_chat_completion_events_fields", "_streaming.async_streaming", ["self"]),
+    ("self.beta_observability_chat_completion_events_fields", "a.b.async_streaming", ["self"]),
+    # Not even in parentheses does every line fit: split at the call all the same.
+    ("self.pki_write_issuer_issuer_ref_acme_challenge_auth_id_challenge_type", "_streaming.async_streaming", ["resource.pki_write_issuer_issuer_ref_acme_challenge_auth_id_challenge_type"]),
+    ("self.pki_write_issuer_issuer_ref_roles_role_acme_challenge_auth_id_challenge_type_xx", "AsyncBetaObservabilityChatCompletionEvents", ["resource.pki_write_issuer"]),
+    # Several arguments, one of them a display split one item a line.
+    ("OutputMessage", "untagged_union", ['"OutputMessage"', layout.Group("(", ("TextMessage", "ToolCallMessage"), ")", display=True)]),
+    ("SagemakerRequest", "untagged_union", ['"SagemakerRequest"', layout.Group("(", ("CompatGenerateRequest", "ChatRequest", "CompletionRequest"), ")", display=True)]),
+    ("Lazy", "untagged_union", ['"Lazy"', layout.Group("lambda: (", tuple(f"SomeLongVariantName{i}" for i in range(4)), ")", display=True)]),
+    ("Dispatched", "untagged_union", ['"Dispatched"', "(A, B)", layout.Group("(", ('"kind"', layout.Group("{", ('"a": A', '"b": B'), "}", display=True)), ")", display=True)]),
+    ("EVENT_TYPES: Final[frozenset[str]]", "frozenset", [layout.Group("{", ('"member.created"', '"member.updated"', '"member.deleted"'), "}", display=True)]),
+    ("EVENT_TYPES: Final[frozenset[str]]", "frozenset", [layout.Group("{", tuple(f'"resource_{i}.created"' for i in range(6)), "}", display=True)]),
+]
+
+
+# At the module's top, and inside a function's block (module constants only at the top).
+PLACED_CALLS = [(*case, 0) for case in ASSIGNED_CALLS] + [(*case, 8) for case in ASSIGNED_CALLS if ":" not in case[0]]
+
+
+@pytest.mark.parametrize("target, callee, items, indent", PLACED_CALLS, ids=range(len(PLACED_CALLS)))
+def test_assigned_calls(target: str, callee: str, items: list[layout.Item], indent: int) -> None:
+    laid = layout.bracketed(indent, f"{target} = {callee}(", items, ")") + "\n"
+    one = " " * indent + f"{target} = {callee}(" + ", ".join(map(layout.flat, items)) + ")\n"
+    wrap = (lambda text: "def f():\n    if x:\n" + text) if indent else (lambda text: text)
+    assert black_of(wrap(laid)) == wrap(laid)
+    assert black_of(wrap(one)) == wrap(laid)
+
+
 @pytest.mark.parametrize("count", [2, 8])
 def test_imports(count: int) -> None:
     names = [f"SomeRatherLongName{i}" for i in range(count)]
@@ -137,8 +186,6 @@ def test_shapes_beyond_the_rules_are_left_on_one_line_for_black() -> None:
     # one line: black wraps or explodes it on terms of its own.
     field = 'msgspec.field(name="imageTransformation", default=None)'
     assert "\n" not in layout.attribute(4, "image_transformation", "UpdateStorageConfigBodyImageTransformation | None", field)
-    factory = "msgspec.field(default_factory=lambda: [" + ", ".join(f"Item.VALUE_{i}" for i in range(9)) + "])"
-    assert "\n" not in layout.attribute(4, "grant_types", "list[Item]", factory)
     # A union holding a string, or anything but names and subscripts at its top.
     for first in ('Literal["a"]', "A + B", "A if B else C"):
         union = first + " | " + " | ".join(["Bbbbbbbbbbbbbbbbbbbbbbbb"] * 4)

@@ -19,9 +19,16 @@ from generator.spec.load import load
 
 
 def _by_the_validator(data: dict[str, Any], schema: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> bool:
+    return _verdict_of_the_validator(data, schema, monkeypatch) is None
+
+
+def _verdict_of_the_validator(
+    data: dict[str, Any], schema: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> defaults.Mismatch | None:
     with monkeypatch.context() as patch:
         patch.setattr(defaults, "fits_plainly", lambda schema: False)
-        return DefaultJudge(data).fits(schema)
+        patch.setattr(defaults, "plainly_misfits", lambda schema: None)
+        return DefaultJudge(data).mismatch(schema)
 
 
 def _with_defaults(node: Any) -> Iterator[dict[str, Any]]:
@@ -84,6 +91,36 @@ def test_a_plain_default_always_fits(schema: dict[str, Any], default: Any, v30: 
             assert _by_the_validator(document, schema, patch)
 
 
+@pytest.mark.parametrize("spec", [*DOCUMENTS, SHARED_SPECS / "realworld" / "tgi.json"], ids=lambda p: p.stem)
+def test_every_plain_misfit_of_the_documents_is_worded_as_the_validator_words_it(
+    spec: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = load(spec).data
+    misfits = [s for s in _with_defaults(data) if defaults.plainly_misfits(s) is not None]
+    worded = [(defaults.plainly_misfits(s), _verdict_of_the_validator(data, s, monkeypatch)) for s in misfits]
+    assert [(ours, theirs) for ours, theirs in worded if theirs != defaults.Mismatch((), ours or "")] == []
+    if spec.stem == "tgi":
+        assert len(misfits) > 10  # strings for numbers and booleans: "1024", "false", "null"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    schema=_schemas(),
+    default=SCALARS | st.lists(SCALARS, max_size=3) | st.dictionaries(st.text(max_size=2), SCALARS, max_size=2),
+    extra=st.sampled_from([{}, {"format": "int32"}, {"format": "date-time"}, {"nullable": True}, {"title": "t"}]),
+    v30=st.booleans(),
+)
+def test_a_plain_misfit_is_the_validators_first_objection(
+    schema: dict[str, Any], default: Any, extra: dict[str, Any], v30: bool
+) -> None:
+    schema = {**schema, **extra, "default": default}
+    document = {**DOCUMENT, "openapi": "3.0.3" if v30 else "3.1.0"}
+    reason = defaults.plainly_misfits(schema)
+    if reason is not None:
+        with pytest.MonkeyPatch.context() as patch:
+            assert _verdict_of_the_validator(document, schema, patch) == defaults.Mismatch((), reason)
+
+
 def test_what_only_the_validator_can_tell_goes_to_it() -> None:
     assert fits_plainly({"type": "integer", "default": 3, "description": "d"})
     assert not fits_plainly({"type": "integer", "default": True})  # true is no integer in JSON
@@ -97,4 +134,11 @@ def test_what_only_the_validator_can_tell_goes_to_it() -> None:
     assert not fits_plainly({"type": "array", "items": {"type": "string", "enum": ["a"]}, "default": ["a", "b"]})
     assert not fits_plainly({"type": "array", "default": ["a"]})
     assert not DefaultJudge(DOCUMENT).fits({"type": "integer", "default": True})
+    assert defaults.plainly_misfits({"type": "integer", "default": "1024", "format": "int32", "minimum": 0}) == (
+        "'1024' is not of type 'integer'"
+    )
+    assert defaults.plainly_misfits({"type": "integer", "default": 1.5}) is None  # floats: the validator's
+    assert defaults.plainly_misfits({"type": "string", "default": 5, "minimum": 9}) is None  # bounds judge 5 too
+    assert defaults.plainly_misfits({"type": "integer", "default": "x", "format": "date"}) is None
+    assert defaults.plainly_misfits({"type": "string", "default": "x", "enum": ["y"]}) is None
     assert not DefaultJudge(DOCUMENT).fits({"type": "string", "default": "x", "enum": ["y"]})

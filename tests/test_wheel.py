@@ -51,6 +51,11 @@ def test_the_wheel_holds_polar_codegen_its_templates_and_the_project_metadata(wh
         entry_points = archive.read(metadata_name.replace("METADATA", "entry_points.txt")).decode()
     assert "polar_codegen/_templates/package/models.py.jinja" in names
     assert "polar_codegen/emit/preformatted.json" in names  # without it, every run formats the runtime
+    # The templates compiled ahead of time, stamped last (generator/emit/compiled_templates.py).
+    assert "polar_codegen/_compiled_templates/STAMP" in names
+    assert sum(n.startswith("polar_codegen/_compiled_templates/tmpl_") for n in names) == len(
+        list((ROOT / "templates").rglob("*.jinja"))
+    )
     assert "polar_codegen/__main__.py" in names
     # The import name is polar_codegen only: no generic top-level `generator`, no dev shim.
     assert {n.split("/")[0] for n in names} == {"polar_codegen", metadata_name.split("/")[0]}
@@ -93,6 +98,12 @@ def test_wheel_generates_the_committed_client_from_another_folder(wheel: Path, t
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert tree(out) == tree(GENERATED)
+    # ... from its compiled templates, which match the sources it carries.
+    code = "from polar_codegen.emit.render import environment; print(type(environment().loader).__name__)"
+    probe = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=False, timeout=60
+    )
+    assert probe.stdout.strip() == "ChoiceLoader", probe.stderr
 
 
 # --- a newcomer, end to end -------------------------------------------------------------------

@@ -10,15 +10,20 @@ whatever the length, which spec text can bring in:
 - a one-line string holding `\\"` (black swaps to single quotes when that saves escapes),
   a string in single quotes, or a string prefix other than a lower-case one;
 - a docstring whose text starts with a space or a quote, ends with a quote or a backslash
-  (black pads those), or whose continuation lines all sit deeper than the docstring
-  (black re-indents them);
+  just before the closing quotes (black pads those), or whose continuation lines all sit
+  deeper than the docstring (black re-indents them);
 - a comma just before a closing bracket on one line (black explodes those), or a closing
   bracket alone on its line after no comma, unless the content does not fit joined and
-  holds no bracket, or is a signature's parameters or the one line of the statement's last
-  call (else black may join it, or split at an inner bracket);
+  holds no bracket, or is a signature's parameters, the one line of the statement's last
+  call, a call's one argument split at its own brackets, or a statement's value in
+  parentheses because the line up to its call's parenthesis does not fit (else black may
+  join it, or split at an inner bracket);
 - a backslash at a line's end, a tab, a carriage return, trailing whitespace, a comment
-  not written `# ...`; a line of non-ASCII text counts each such character twice, as black
-  measures East Asian wide characters (never shorter than black's measure).
+  not written `# ...`;
+- a line too long, unless it is one string inside brackets opened above it (alone, a
+  keyword argument, or a parameter's default after a plain name): black splits no string.
+  A line of non-ASCII text counts each such character twice, as black measures East Asian
+  wide characters (never shorter than black's measure).
 
 Lines over the limit inside a docstring do not count, but for a last line of text before
 the closing quotes: black never re-wraps a string's text, and moves the closing quotes of a
@@ -109,6 +114,8 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
             if not _plain_string(token, lines):
                 return False
             long -= set(range(token.start[0] + 1, token.end[0]))
+            if opened and opened[-1] < token.start[0] and _unsplittable(token, lines):
+                long.discard(token.start[0])
             if _statement_alone(token, lines):
                 # A docstring: black splits no string, and moves closing quotes only off a
                 # long last line of text (a single line stays as it is).
@@ -127,6 +134,19 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
                 if not _split_as_black_splits(lines, start, token.start[0], line_length, inside):
                     return False
     return not long
+
+
+_STRING_ITEM = re.compile(r"\s*(?:[A-Za-z_]\w*=|[A-Za-z_]\w*: [A-Za-z_][\w.]* = )?(?P<string>.+?),?")
+
+
+def _unsplittable(token: Token, lines: list[str]) -> bool:
+    """A line of one string inside brackets opened above it: alone, as a keyword argument,
+    or as a parameter's default after an annotation that is a name. Black splits no string
+    and adds no parentheses there, so a line too long stays as it is."""
+    if token.start[0] != token.end[0]:
+        return False
+    match = _STRING_ITEM.fullmatch(lines[token.start[0] - 1])
+    return match is not None and match.start("string") == token.start[1] and match["string"] == token.string
 
 
 def _statement_alone(token: Token, lines: list[str]) -> bool:
@@ -152,6 +172,10 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
         return _width(joined) > line_length
     if inside and _one_item_display(opening, inner, lines[last - 1]):
         return _width(opening + inner[0].strip() + lines[last - 1].strip()) > line_length
+    if not inside and (callee := _wrapped_call(opening, inner, lines[last - 1])):
+        return _width(opening[:-1] + callee) > line_length
+    if _one_argument_split(opening, inner, lines[last - 1]):
+        return True
     following = lines[last] if last < len(lines) else ""
     if not inside and _subscript_before_call(opening, inner, lines[last - 1]) and following.endswith(","):
         return _width(opening + inner[0].strip() + "](") > line_length
@@ -163,6 +187,66 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
         return False
     joined = lines[first - 1].rstrip() + " ".join(line.strip() for line in inner) + lines[last - 1].strip()
     return _width(joined) > line_length
+
+
+def _wrapped_call(opening: str, inner: list[str], closing: str) -> str:
+    """`callee(` of a statement's value `target = (` / a call of a dotted name, on one line
+    or split at its own parentheses / `)`; "" for any other shape. Black keeps those
+    parentheses only when the line up to the call's own does not fit (the caller
+    checks)."""
+    indent = len(opening) - len(opening.lstrip())
+    target = opening.strip().removesuffix(" = (")
+    if not (opening.endswith(" = (") and closing == " " * indent + ")" and _dotted(target)):
+        return ""
+    first = inner[0]
+    callee, bracket, _ = first[indent + 4 :].partition("(")
+    if first[: indent + 4].strip() or not (bracket and _dotted(callee)):
+        return ""
+    if len(inner) == 1:
+        return callee + "(" if _closes_at_end(first[indent + 4 :], len(callee)) else ""
+    end = inner[-1]
+    if not (first.endswith("(") and end == " " * (indent + 4) + ")"):
+        return ""
+    return callee + "("
+
+
+def _one_argument_split(opening: str, inner: list[str], closing: str) -> bool:
+    """A call's one argument split at its own last brackets: `name(` / `arg=f(` (or
+    `lambda: [`), its lines, `)` (or `]`) / `)`. Black splits the call at its parentheses
+    and the argument at its own brackets in turn, adding no comma after it; the
+    argument's lines are checked as brackets of their own."""
+    indent = len(opening) - len(opening.lstrip())
+    pad = " " * (indent + 4)
+    trailer = len(opening) >= 2 and (opening[-2].isidentifier() or opening[-2] in ")]")
+    if not (opening.endswith("(") and trailer and closing == " " * indent + ")" and len(inner) >= 3):
+        return False
+    first, end = inner[0], inner[-1]
+    if not (first.startswith(pad) and first[len(pad) : len(pad) + 1] != " " and first[-1] in "([{"):
+        return False
+    if end != pad + {"(": ")", "[": "]", "{": "}"}[first[-1]]:
+        return False
+    depth = 0
+    for line in inner:
+        for c in re.sub(r'"(?:[^"\\]|\\.)*"', '""', line.strip()):
+            depth += (c in "([{") - (c in ")]}")
+            if depth < 0 or (depth == 0 and c in ",#"):
+                return False
+    return depth == 0
+
+
+def _closes_at_end(text: str, opening: int) -> bool:
+    """Whether the bracket at `opening` closes at the end of `text` (strings aside)."""
+    depth = 0
+    stripped = re.sub(r'"(?:[^"\\]|\\.)*"', lambda m: "_" * len(m.group()), text)
+    for n, c in enumerate(stripped[opening:], opening):
+        depth += (c in "([{") - (c in ")]}")
+        if depth == 0:
+            return n == len(stripped) - 1
+    return False
+
+
+def _dotted(text: str) -> bool:
+    return bool(text) and all(part.isidentifier() for part in text.split("."))
 
 
 def _parenthesised_union(opening: str, inner: list[str], closing: str, inside: str) -> bool:
@@ -279,11 +363,16 @@ def _plain_string(token: Token, lines: list[str]) -> bool:
         return '\\"' not in text
     body = text[quote + 3 : -3]
     end = body.rstrip()
-    if not end or body[0] in ' "' or end[-1] in '"\\':
+    if not end or body[0] in ' "':
         return False
-    # Black re-indents continuation lines by their common margin; it must be the statement's.
+    # Black pads text that ends with a quote or a backslash just before the closing quotes;
+    # closing quotes on a line of their own, at the statement's indent, it leaves alone.
     first = lines[token.start[0] - 1]
     indent = len(first) - len(first.lstrip())
+    last = body.rsplit("\n", 1)[-1] if "\n" in body else None
+    if last != " " * indent and end[-1] in '"\\':
+        return False
+    # Black re-indents continuation lines by their common margin; it must be the statement's.
     margins = [len(line) - len(line.lstrip()) for line in body.split("\n")[1:] if line.strip()]
     return min(margins, default=indent) == indent
 

@@ -114,12 +114,14 @@ class OperationView:
     # `_NAME = Endpoint[...](`, laid out as black would.
     endpoint_head: str
     responses_source: str
-    query_styles_source: str | None
+    # `query_styles={...},` for query parameters not sent form-exploded (indented 4).
+    query_styles_line: str | None
     accept_source: str | None
-    # `{"application/json": "json", ...}` when the body has several media types, and
-    # `{"file": "image/png"}` for multipart parts with a Content-Type of their own.
-    bodies_source: str | None
-    parts_source: str | None
+    # `bodies={"application/json": "json", ...},` when the body has several media types,
+    # and `parts={"file": "image/png"},` for multipart parts with a Content-Type of their
+    # own (indented 4).
+    bodies_line: str | None
+    parts_line: str | None
     # `auth=[...],` of the endpoint constant, or None for the default (the access token).
     auth_line: str | None
     docstring: str
@@ -156,6 +158,12 @@ class NamespaceView:
     streaming_docstring: str
     streaming_init: tuple[str, ...]
     async_streaming_init: tuple[str, ...]
+    # `self.child = ChildResource(client)` for each child, laid out as black would: in a
+    # namespace's `__init__` (`client`) and in the root client's `_bind` (`self`).
+    children_init: tuple[str, ...]
+    async_children_init: tuple[str, ...]
+    children_bind: tuple[str, ...]
+    async_children_bind: tuple[str, ...]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -196,6 +204,17 @@ def namespace_view(ns: Namespace) -> NamespaceView:
         or "",
         streaming_init=_raw_init(ns, "WithStreamingResponse", "_streaming.streaming", is_async=False),
         async_streaming_init=_raw_init(ns, "WithStreamingResponse", "_streaming.async_streaming", is_async=True),
+        children_init=_children_init(ns, "client", is_async=False),
+        async_children_init=_children_init(ns, "client", is_async=True),
+        children_bind=_children_init(ns, "self", is_async=False),
+        async_children_bind=_children_init(ns, "self", is_async=True),
+    )
+
+
+def _children_init(ns: Namespace, argument: str, *, is_async: bool) -> tuple[str, ...]:
+    return tuple(
+        layout.bracketed(8, f"self.{c.attr} = {c.async_class_name if is_async else c.class_name}(", [argument], ")")
+        for c in ns.children
     )
 
 
@@ -235,16 +254,18 @@ def _body_view(b: Body, shadowed: frozenset[str], models_prefix: str = MODELS) -
     )
 
 
-def _bodies_source(b: Body | None) -> str | None:
+def _bodies_line(b: Body | None) -> str | None:
     if b is None or not b.choices:
         return None
-    return "{" + ", ".join(f"{string_literal(c.content_type)}: {string_literal(c.encoding)}" for c in b.choices) + "}"
+    entries = [f"{string_literal(c.content_type)}: {string_literal(c.encoding)}" for c in b.choices]
+    return layout.bracketed(4, "bodies={", entries, "},", display=True)
 
 
-def _parts_source(b: Body | None) -> str | None:
+def _parts_line(b: Body | None) -> str | None:
     if b is None or not b.parts:
         return None
-    return "{" + ", ".join(f"{string_literal(p.wire_name)}: {string_literal(p.content_type)}" for p in b.parts) + "}"
+    entries = [f"{string_literal(p.wire_name)}: {string_literal(p.content_type)}" for p in b.parts]
+    return layout.bracketed(4, "parts={", entries, "},", display=True)
 
 
 def signature_text(positional: Sequence[Param], keyword: Sequence[Param], body: Body | None) -> str:
@@ -319,16 +340,20 @@ def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> Ope
             op.endpoint_name, "Endpoint", annotation(op.returns, models_prefix=MODELS) if op.returns else "None"
         ),
         responses_source="{" + ", ".join(responses) + "}",
-        query_styles_source=(
-            "{"
-            + ", ".join(f"{string_literal(k)}: ({string_literal(s)}, {e})" for k, (s, e) in query_styles.items())
-            + "}"
+        query_styles_line=(
+            layout.bracketed(
+                4,
+                "query_styles={",
+                [f"{string_literal(k)}: ({string_literal(s)}, {e})" for k, (s, e) in query_styles.items()],
+                "},",
+                display=True,
+            )
             if query_styles
             else None
         ),
         accept_source=string_literal(op.accept) if op.accept is not None else None,
-        bodies_source=_bodies_source(op.body),
-        parts_source=_parts_source(op.body),
+        bodies_line=_bodies_line(op.body),
+        parts_line=_parts_line(op.body),
         auth_line=auth_line(op),
         docstring=docstring(op.doc, 8) or '""""""',
         example=_example(op.python_path, positional, keyword, body),

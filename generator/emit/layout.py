@@ -78,11 +78,28 @@ def _bracketed(
     if _fits(one) or not items:
         return one
     inner = pad + "    "
+    if not _fits(pad + head) and tail == ")" and (assigned := _assigned_call(head)) is not None:
+        # `target = callee(` too long: black puts the value in parentheses of its own when
+        # every line fits then, else splits at the call all the same.
+        try:
+            call = _bracketed(indent + 4, assigned[1], items, tail, is_def=False)
+            wrapped = f"{pad}{assigned[0]} = (\n{call}\n{pad})"
+            if all(_fits(line) for line in wrapped.split("\n")):
+                return wrapped
+        except _TooLong:
+            pass
+        if len(items) == 1 and isinstance(items[0], str):
+            return f"{pad}{head}\n{inner}{items[0]}\n{pad}{tail}"
+        raise _TooLong
     if not (_fits(pad + head) and _fits(pad + tail)):
         raise _TooLong
     body = inner + ", ".join(flat(i) for i in items)
     if _fits(body) and not (is_def and len(items) == 1) and not (display and len(items) > 1):
         return f"{pad}{head}\n{body}\n{pad}{tail}"
+    if len(items) == 1 and not (is_def or display) and isinstance(item := items[0], Group):
+        # One argument, split at its own brackets in turn: no comma is added after it.
+        split = _bracketed(indent + 4, item.head, item.items, item.tail, is_def=False, display=item.display)
+        return f"{pad}{head}\n{split}\n{pad}{tail}"
     return "\n".join([pad + head, *(_own_line(indent + 4, item) for item in items), pad + tail])
 
 
@@ -94,6 +111,12 @@ def _own_line(indent: int, item: Item) -> str:
     if isinstance(item, Group):
         return _bracketed(indent, item.head, item.items, item.tail + ",", is_def=False, display=item.display)
     if isinstance(item, Typed):
+        if (subscript := _subscript(item.annotation)) is not None:
+            # One subscript and nothing else: black splits at its brackets.
+            rest = f"] = {item.default}," if item.default is not None else "],"
+            return _bracketed(indent, f"{item.name}: {subscript[0]}[", subscript[1], rest, is_def=False)
+        if item.default is not None and _dotted(item.annotation) and _string(item.default):
+            return line  # nothing black can split: a name and a string
         # The annotation in parentheses of its own, as black does for long type hints.
         pad = " " * indent
         rest = f") = {item.default}," if item.default is not None else "),"
@@ -114,14 +137,21 @@ def attribute(indent: int, name: str, annotation: str, value: str | None) -> str
     if value is not None and _atom(value):
         lines = [f"{pad}{name}: {annotation} = (", f"{pad}    {value}", f"{pad})"]
         if _fits(lines[0]):
-            return "\n".join(lines) if _fits(lines[1]) else one
+            # A string too long for its own line stays there all the same: black
+            # splits no string.
+            return "\n".join(lines) if _fits(lines[1]) or _string(value) else one
     call = _call(value) if value is not None else None
     if call is not None:
         # Black splits at the call's own parentheses when the line up to them fits (it
         # prefers that to parentheses around the value), its arguments on one line if
-        # they fit there.
-        lines = [f"{pad}{name}: {annotation} = {call[0]}(", f"{pad}    {call[1]}", f"{pad})"]
-        return "\n".join(lines) if _fits(lines[0]) and _fits(lines[1]) else one
+        # they fit there, else one a line.
+        head = f"{name}: {annotation} = {call[0]}("
+        if not _fits(pad + head) or (arguments := split_items(call[1])) is None:
+            return one
+        try:
+            return _bracketed(indent, head, arguments, ")", is_def=False)
+        except _TooLong:
+            return one
     if value is None or not _atom(value):
         return one  # a bare annotation black splits at its own brackets
     lines = [f"{pad}{name}: (", f"{pad}    {annotation}", f"{pad}) = {value}"]
@@ -144,8 +174,10 @@ def union_alias(indent: int, head: str, value: str) -> str:
     pad = " " * indent
     one = f"{pad}{head} = {value}"
     operands = _operands(value)
-    if _fits(one) or not _plain(one) or len(operands) < 3 or _fits(f"{pad}    {value}"):
+    if _fits(one) or not _plain(one) or len(operands) < 3:
         return one
+    if _fits(f"{pad}    {value}"):
+        return f"{pad}{head} = (\n{pad}    {value}\n{pad})"
     lines = [f"{pad}{head} = (", f"{pad}    {operands[0]}", *(f"{pad}    | {o}" for o in operands[1:]), f"{pad})"]
     return "\n".join(lines) if all(_fits(line) for line in lines) else one
 
@@ -201,6 +233,104 @@ def _call(value: str) -> tuple[str, str] | None:
             return None
     arguments = rest[:-1]
     return (callee, arguments) if depth == 0 and arguments.strip() and _plain(arguments) and "'" not in arguments else None
+
+
+def split_items(text: str) -> tuple[Item, ...] | None:
+    """Plain text of comma-separated items as items, each ending in brackets of its own a
+    Group of its inside (`f=lambda: [A, B]` -> Group("f=lambda: [", ("A", "B"), "]"));
+    None for text these rules do not read (a quote in single quotes, brackets that do not
+    pair)."""
+    if "'" in text or not _plain(text):
+        return None
+    parts = _top_level(text, ",")
+    if parts is None:
+        return None
+    items: list[Item] = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            return None
+        items.append(_item(part))
+    return tuple(items)
+
+
+def _item(text: str) -> Item:
+    if text[-1] not in ")]}":
+        return text
+    opening = _opening_of_last(text)
+    if opening is None or opening == 0 and text[0] == "(":
+        return text  # a parenthesised atom or tuple: black decides about those
+    inner = split_items(text[opening + 1 : -1]) if text[opening + 1 : -1].strip() else ()
+    if inner is None:
+        return text
+    return Group(text[: opening + 1], inner, text[-1], display=text[-1] in "]}" and not text[opening - 1 : opening].isidentifier())
+
+
+def _opening_of_last(text: str) -> int | None:
+    """Where the bracket closed at the end of `text` opens."""
+    quoted, escaped = False, False
+    stack: list[int] = []
+    for n, c in enumerate(text):
+        if quoted:
+            quoted, escaped = (c != '"' or escaped), (c == "\\" and not escaped)
+            continue
+        if c == '"':
+            quoted = True
+        elif c in "([{":
+            stack.append(n)
+        elif c in ")]}":
+            if not stack:
+                return None
+            start = stack.pop()
+            if n == len(text) - 1 and not stack:
+                return start
+    return None
+
+
+def _top_level(text: str, separator: str) -> list[str] | None:
+    """`text` cut at each `separator` outside brackets and strings; None when its brackets
+    or quotes do not pair."""
+    parts, depth, start, quoted, escaped = [], 0, 0, False, False
+    for n, c in enumerate(text):
+        if quoted:
+            quoted, escaped = (c != '"' or escaped), (c == "\\" and not escaped)
+            continue
+        if c == '"':
+            quoted = True
+        depth += (c in "([{") - (c in ")]}")
+        if depth < 0:
+            return None
+        if depth == 0 and c == separator:
+            parts.append(text[start:n])
+            start = n + 1
+    if depth or quoted:
+        return None
+    parts.append(text[start:])
+    return parts
+
+
+def _subscript(annotation: str) -> tuple[str, tuple[Item, ...]] | None:
+    """(`name`, its items) of an annotation that is one subscript of a dotted name and
+    nothing else, `Literal["a", "b"]`; None otherwise."""
+    name, bracket, _ = annotation.partition("[")
+    if not (bracket and _dotted(name) and annotation.endswith("]")):
+        return None
+    if _opening_of_last(annotation) != len(name):
+        return None
+    items = split_items(annotation[len(name) + 1 : -1])
+    return (name, items) if items else None
+
+
+def _assigned_call(head: str) -> tuple[str, str] | None:
+    """(`target`, `callee(`) of a head `target = callee(` whose target and callee are
+    dotted names."""
+    target, equals, callee = head.partition(" = ")
+    if not (equals and callee.endswith("(") and _dotted(target) and _dotted(callee[:-1])):
+        return None
+    return target, callee
+
+
+def _dotted(text: str) -> bool:
+    return bool(text) and all(part.isidentifier() for part in text.split("."))
 
 
 def _fits(line: str) -> bool:

@@ -84,6 +84,8 @@ class AliasView:
     variants_source: str
     # `("property", {"value": Variant, ...})` when a discriminator picks the variant.
     discriminator_source: str | None
+    # `Name = untagged_union(...)`, laid out (indented 4, under `else:`).
+    call_source: str
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -141,9 +143,13 @@ def alias_view(alias: Alias, defined: frozenset[str] = frozenset()) -> AliasView
     """`defined`: the aliases models.py defines before this one. Variants that name any
     other alias (itself included: a union that holds itself through a map or a list) are
     given as a function the runtime calls on first use."""
-    variants = "(" + "".join(annotation(v) + ", " for v in members(alias.type)).rstrip(" ") + ")"
+    names = [annotation(v) for v in members(alias.type)]
+    variants = "(" + "".join(name + ", " for name in names).rstrip(" ") + ")"
     ahead = {n.name for n in walk(alias.type) if n.kind == "alias"} - defined
     union = annotation(alias.type)
+    call: list[layout.Item] = [string_literal(alias.name), _variants_item(names, lazy=bool(ahead))]
+    if alias.dispatch is not None:
+        call.append(_dispatch_item(alias.dispatch))
     return AliasView(
         ir=alias,
         annotation=union,
@@ -153,7 +159,21 @@ def alias_view(alias: Alias, defined: frozenset[str] = frozenset()) -> AliasView
         name_source=string_literal(alias.name),
         variants_source=f"lambda: {variants}" if ahead else variants,
         discriminator_source=_dispatch_source(alias.dispatch),
+        call_source=layout.bracketed(4, f"{alias.name} = untagged_union(", call, ")"),
     )
+
+
+def _variants_item(names: list[str], *, lazy: bool) -> layout.Item:
+    """The variants' tuple, maybe behind a lambda: `(A,)` alone is written whole."""
+    head = "lambda: (" if lazy else "("
+    if len(names) == 1:
+        return f"{head}{names[0]},)"
+    return layout.Group(head, tuple(names), ")", display=True)
+
+
+def _dispatch_item(dispatch: Dispatch) -> layout.Item:
+    entries = tuple(f"{literal(value)}: {annotation(t)}" for value, t in dispatch.variants)
+    return layout.Group("(", (string_literal(dispatch.property), layout.Group("{", entries, "}", display=True)), ")", display=True)
 
 
 def _dispatch_source(dispatch: Dispatch | None) -> str | None:

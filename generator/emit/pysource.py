@@ -145,5 +145,9 @@ def docstring(text: str | None, indent: int = 0) -> str | None:
     text_lines = escaped.split("\n")
     if len(text_lines) == 1:
         return f'"""{text_lines[0]}"""'
+    if all(line.startswith(" ") for line in text_lines[1:] if line):
+        # Every later line sits deeper than the first (an `Args:` section with no summary
+        # above it): black would strip that margin, so the first line gets one of its own.
+        text_lines.insert(0, "")
     rest = "\n".join((pad + line) if line else "" for line in text_lines[1:])
     return f'"""{text_lines[0]}\n{rest}\n{pad}"""'

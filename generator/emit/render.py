@@ -3,8 +3,11 @@ templates. Makes no decisions."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from ..cache import cache_dir
 
 if TYPE_CHECKING:
     import jinja2
@@ -45,18 +48,61 @@ def builtin_templates() -> Path:
 
 
 def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
-    """User template folders come first, so any template can be overridden one by one."""
+    """User template folders come first, so any template can be overridden one by one.
+    One environment per set of folders in a process: Jinja keeps the templates it compiled
+    (and reloads one whose file changed), so later runs in the same process skip that."""
+    return _environment(tuple(template_dirs or ()), cache_dir())
+
+
+@functools.cache
+def _environment(template_dirs: tuple[Path, ...], cache: Path | None) -> jinja2.Environment:
     import jinja2  # here, not at the top: finding the templates must not pay for Jinja
 
-    search = [str(d) for d in (template_dirs or [])] + [str(builtin_templates())]
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    from . import compiled_templates
+
+    builtin = builtin_templates()
+    compiled = compiled_templates.loader(builtin)
+    sources = [str(d) for d in template_dirs] + ([] if compiled else [str(builtin)])
+    loader: jinja2.BaseLoader = jinja2.FileSystemLoader(sources)
+    if compiled is not None:
+        loader = jinja2.ChoiceLoader([loader, compiled])
+    return jinja2.Environment(loader=loader, bytecode_cache=_bytecode_cache(cache), **settings())
+
+
+def builtin_environment() -> jinja2.Environment:
+    """The built-in templates alone, from source: what the wheel's build compiles."""
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(builtin_templates())), **settings())
+
+
+def settings() -> dict[str, Any]:
+    """How every template is read: the same for templates compiled ahead of time."""
+    import jinja2
+
+    return {
+        "undefined": jinja2.StrictUndefined,
+        "autoescape": False,
+        "keep_trailing_newline": True,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+    }
+
+
+def _bytecode_cache(cache: Path | None) -> jinja2.BytecodeCache | None:
+    """Templates compiled from source keep their bytecode in the content cache, keyed by
+    their text (and by this Jinja and this Python, which the folder and Jinja's own header
+    name)."""
+    import jinja2
+
+    if cache is None:
+        return None
+    folder = cache / f"jinja2-{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def render(api: Api, template_dirs: list[Path] | None = None) -> dict[str, str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..ir import Webhook, Webhooks
+from . import layout
 from .pysource import docstring, literal, string_literal
 
 
@@ -29,13 +30,16 @@ class WebhooksView:
 def webhooks_view(hooks: Webhooks) -> WebhooksView:
     values = hooks.event_types
     kinds = sorted({type(v).__name__ for v in values}) or ["str"]
-    listed = ", ".join(literal(v) for v in values)
+    listed = tuple(literal(v) for v in values)
+    head = f"EVENT_TYPES: Final[frozenset[{' | '.join(kinds)}]] = frozenset("
     prop = hooks.discriminator
     example = next((e for e in hooks.events if e.payload.kind == "model"), None)
     doc = "Every event type the spec declares" + (f", as a payload's `{prop}` carries it." if prop else ".")
     return WebhooksView(
         ir=hooks,
-        event_types_source=f"EVENT_TYPES: Final[frozenset[{' | '.join(kinds)}]] = frozenset({{{listed}}})",
+        event_types_source=layout.bracketed(0, head, [layout.Group("{", listed, "}", display=True)], ")")
+        if listed
+        else head + ")",
         event_types_docstring=docstring(doc) or "",
         discriminator_source=string_literal(prop) if prop is not None else None,
         example=example,

@@ -87,7 +87,9 @@ def _parts(settings: Settings) -> Iterable[bytes]:
     }
     yield json.dumps(meta, sort_keys=True).encode("utf-8")
     here = Path(__file__).resolve().parent.parent
-    yield digest_files(here, sorted(p.relative_to(here).as_posix() for p in here.rglob("*.py"))).encode()
+    # The wheel's compiled templates are the templates' (digested below) under this Jinja.
+    sources = (p.relative_to(here).as_posix() for p in here.rglob("*.py"))
+    yield digest_files(here, sorted(s for s in sources if not s.startswith("_compiled_templates/"))).encode()
     from ..emit.render import builtin_templates  # light: render imports Jinja only when rendering
 
     for i, folder in enumerate([*settings.templates, builtin_templates()]):

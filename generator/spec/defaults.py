@@ -37,6 +37,46 @@ def fits_plainly(schema: dict[str, Any]) -> bool:
     return "default" in schema and _fits(schema, schema["default"])
 
 
+# What a schema may hold for plainly_misfits to word a default of another type.
+_MISFIT_KEYS = frozenset(
+    {"default", "type", "format", "nullable", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "items"}
+    | {"description", "title", "example", "examples", "deprecated"}
+)
+_TYPE_OF: dict[type, frozenset[str]] = {
+    str: frozenset({"string"}),
+    bool: frozenset({"boolean"}),
+    int: frozenset({"integer", "number"}),
+    list: frozenset({"array"}),
+    dict: frozenset({"object"}),
+}
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+# Formats whose checkers pass any string (they judge numbers only).
+_NUMBER_FORMATS = frozenset({"int32", "int64", "float", "double"})
+
+
+def plainly_misfits(schema: dict[str, Any]) -> str | None:
+    """The validator's words for a default of another JSON type than the schema's one
+    `type` ("'1024' is not of type 'integer'", the most common mismatch in real specs),
+    when nothing else in the schema applies to that value, so that the type is the
+    validator's one objection; None when it takes the validator to tell. A float or null
+    default always goes to the validator (JSON Schema's drafts read 1.0 and null each
+    their own way)."""
+    value = schema.get("default")
+    kind = schema.get("type")
+    types = _TYPE_OF.get(type(value))
+    if types is None or not isinstance(kind, str) or kind in types or not schema.keys() <= _MISFIT_KEYS:
+        return None
+    if kind not in ("string", "boolean", "integer", "number", "array", "object"):
+        return None
+    # The keywords that would judge this value too: bounds a number, items a list, a
+    # format (but a number's) a string.
+    if (type(value) is int and any(key in schema for key in _BOUNDS)) or (type(value) is list and "items" in schema):
+        return None
+    if type(value) is str and schema.get("format", "int32") not in _NUMBER_FORMATS:
+        return None
+    return " ".join(f"{value!r} is not of type {kind!r}".split())
+
+
 def _fits(schema: Any, value: Any) -> bool:
     if not isinstance(schema, dict) or not schema.keys() <= _KEYS:
         return False
@@ -112,6 +152,8 @@ class DefaultJudge:
     def _judge(self, schema: dict[str, Any]) -> Mismatch | None:
         if fits_plainly(schema):
             return None
+        if (reason := plainly_misfits(schema)) is not None:
+            return Mismatch((), reason)
         from jsonschema.exceptions import (  # type: ignore[import-untyped, unused-ignore]
             UnknownType,
             _WrappedReferencingError,

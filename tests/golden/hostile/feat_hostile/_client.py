@@ -170,8 +170,9 @@ def _base_url(server: str, base_url: str | None) -> str:
 
 
 class ClassResource:
-    """Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
-    LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
+    """
+    Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
+     LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
     """
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -241,9 +242,10 @@ class ClassResource:
         body_query: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> models.Thing:
-        """Args:
-        class_: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
-        body: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
+        """
+        Args:
+            class_: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
+            body: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
         """
         return self._client._request(
             _CLASS_INIT,
@@ -449,8 +451,9 @@ class ClientWithStreamingResponse:
 
 
 class AsyncClassResource:
-    """Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
-    LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
+    """
+    Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
+     LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
     """
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -520,9 +523,10 @@ class AsyncClassResource:
         body_query: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> models.Thing:
-        """Args:
-        class_: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
-        body: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
+        """
+        Args:
+            class_: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
+            body: Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR LS PS NEL DEL\x7f BOM\ufeff tab , é 名前 🎉
         """
         return await self._client._request(
             _CLASS_INIT,

@@ -13,12 +13,14 @@ from ._enum import OpenIntEnum, OpenStrEnum
 
 
 class Hostile(OpenStrEnum):
-    """Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
-    LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
+    """
+    Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
+     LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
     """
 
     EMPTY = ""
-    """Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
+    """
+    Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
      LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
     """
     VALUE_1 = "1"
@@ -112,7 +114,8 @@ class Endpoint(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
 
 class Errors(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     detail: str
-    """Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
+    """
+    Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
      LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
     """
 
@@ -182,12 +185,14 @@ class Str(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
 
 
 class Thing(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
-    """Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
-    LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
+    """
+    Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
+     LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
     """
 
     class_: builtins.str = msgspec.field(name="class")
-    """Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
+    """
+    Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
      LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
     """
     from_: builtins.str = msgspec.field(name="from")
@@ -238,14 +243,16 @@ class Thing(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     hostile: Hostile | None = None
     numbers: Numbers | None = None
     nested: ThingNested | None = None
-    """Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
+    """
+    Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
      LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
     """
 
 
 class ThingNested(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
-    """Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
-    LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
+    """
+    Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
+     LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
     """
 
     class_: str | None = msgspec.field(name="class", default=None)
@@ -265,7 +272,8 @@ class True_(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
 
 
 Pet: TypeAlias = Cat | Dog
-"""Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
+"""
+Quotes \"\"\" and ''' and a lone \" at the end\", back\\slash \\n \\x00 \\u0041 \\, {{ jinja }} {% tag %} {# comment #}, NUL\x00 CR
  LS\u2028 PS\u2029 NEL\x85 DEL\x7f BOM\ufeff tab    , é 名前 🎉
 """
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal, TypeAlias
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
 
 import msgspec
 
 from ._enum import OpenStrEnum
+from ._unions import untagged_union
 
 
 class WalletProvider(OpenStrEnum):
@@ -62,6 +63,8 @@ class Charge(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     metadata: dict[str, MetadataValue]
     refund_to: Card | BankTransfer | None = None
     """An inline discriminated union, with a mapping."""
+    receipt_to: Recipient | None = None
+    receipt_copies_to: ScheduledDeliveryRecipientSelection | None = None
     tip: float | str | msgspec.UnsetType | None = msgspec.UNSET
     """Nullable untagged scalar union."""
 
@@ -90,6 +93,21 @@ class EmailNotification(
     type: ClassVar[Literal["email"]] = "email"
     id: str
     address: str
+
+
+class EmailRecipient(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    email: str
+
+
+class MailingAddressRecipient(
+    msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True
+):
+    street: str
+    city: str
+
+
+class PhoneRecipient(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    phone: str
 
 
 class PushNotification(
@@ -141,3 +159,22 @@ PaymentMethod: TypeAlias = Card | BankTransfer | Wallet
 
 Pet: TypeAlias = Cat | Dog
 """A pet; the discriminator has no mapping, so the values are the schema names."""
+
+
+if TYPE_CHECKING:
+    Recipient: TypeAlias = EmailRecipient | PhoneRecipient
+else:
+    Recipient = untagged_union("Recipient", (EmailRecipient, PhoneRecipient))
+"""Objects no property tells apart, decoded by trying each in turn."""
+
+
+if TYPE_CHECKING:
+    ScheduledDeliveryRecipientSelection: TypeAlias = (
+        EmailRecipient | PhoneRecipient | MailingAddressRecipient
+    )
+else:
+    ScheduledDeliveryRecipientSelection = untagged_union(
+        "ScheduledDeliveryRecipientSelection",
+        (EmailRecipient, PhoneRecipient, MailingAddressRecipient),
+    )
+"""Three of them under a long name, so that the call is laid out over lines."""

@@ -81,6 +81,25 @@ def test_a_cached_piece_is_not_formatted_again(tmp_path: Path, monkeypatch: pyte
     assert calls == ["class Extra(   msgspec.Struct ):\n    x:int\n"]
 
 
+def test_a_file_formatted_before_comes_whole_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLAR_CODEGEN_CACHE_DIR", str(tmp_path))
+    files = rendered(SPEC)
+    first = fmt.format_files(files, built_in=True)
+
+    def refuse(text: str) -> list[str]:
+        raise AssertionError("cut again")
+
+    monkeypatch.setattr(fmt, "split", refuse)
+    assert fmt.format_files(files, built_in=True) == first
+    # An overlay's output is never taken for the built-in templates' (it all goes to black).
+    with pytest.raises(AssertionError, match="cut again"):
+        fmt.format_files(files, built_in=False)
+    # Nor is a file whose text changed.
+    changed = {**files, "pkg/models.py": files["pkg/models.py"] + "\n\nX = 1\n"}
+    with pytest.raises(AssertionError, match="cut again"):
+        fmt.format_files(changed, built_in=True)
+
+
 def test_the_cut_falls_only_between_top_level_definitions() -> None:
     text = (
         '"""Module."""\n\nimport x\n\n\nclass A:\n    pass\n\n\n@decorator\ndef f():\n    pass\n'

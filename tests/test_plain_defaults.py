@@ -26,7 +26,7 @@ def _verdict_of_the_validator(
     data: dict[str, Any], schema: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> defaults.Mismatch | None:
     with monkeypatch.context() as patch:
-        patch.setattr(defaults, "fits_plainly", lambda schema: False)
+        patch.setattr(defaults, "fits_plainly", lambda schema, root=None: False)
         patch.setattr(defaults, "plainly_misfits", lambda schema: None)
         return DefaultJudge(data).mismatch(schema)
 
@@ -47,28 +47,61 @@ DOCUMENTS = [
     *sorted((TESTS / "specs").glob("*.yaml")),
     FULL_SPECS["polar_full"],
     *(SHARED_SPECS / "realworld" / name for name in ("supabase-mgmt.json", "coolify.json", "petstore3.yaml")),
+    *(SHARED_SPECS / "realworld" / name for name in ("mistral.yaml", "svix.json", "sendgrid-v3.json", "langfuse.yml")),
 ]
 
 
 @pytest.mark.parametrize("spec", DOCUMENTS, ids=lambda p: p.stem)
 def test_every_plain_default_of_the_documents_fits_by_the_validator(spec: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = load(spec).data
-    plain = [schema for schema in _with_defaults(data.get("components", {})) if fits_plainly(schema)]
-    plain += [schema for schema in _with_defaults(data.get("paths", {})) if fits_plainly(schema)]
+    plain = [schema for schema in _with_defaults(data.get("components", {})) if fits_plainly(schema, data)]
+    plain += [schema for schema in _with_defaults(data.get("paths", {})) if fits_plainly(schema, data)]
     assert [s for s in plain if not _by_the_validator(data, s, monkeypatch)] == []
 
 
-DOCUMENT = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+DOCUMENT: dict[str, Any] = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5)
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2), inner, max_size=2), max_leaves=6)
 
 
 BOUND = st.none() | st.integers(-3, 3) | st.floats(-3, 3) | st.booleans()
 
 
+# Schemas a `$ref` of the drawn ones may name (the document's components).
+NAMED = {
+    "Count": {"type": "integer", "minimum": 0, "format": "int32"},
+    "Label": {"type": "string", "maxLength": 3},
+    "Labels": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Label"}},
+    "Either": {"anyOf": [{"type": "integer"}, {"type": "null"}]},
+}
+
+
 @st.composite
 def _schemas(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
+    shape = draw(st.sampled_from(["plain"] * 6 + ["ref", "anyOf"] if depth < 2 else ["plain"]))
+    if shape == "ref":
+        schema: dict[str, Any] = {"$ref": "#/components/schemas/" + draw(st.sampled_from(sorted(NAMED)))}
+        if draw(st.booleans()):
+            schema["description"] = "d"
+        return schema
+    if shape == "anyOf":
+        return {"anyOf": draw(st.lists(_schemas(depth + 1), min_size=1, max_size=3))}
     kinds = ["string", "boolean", "integer", "number", "object", "null"] + (["array"] if depth < 2 else [])
-    schema: dict[str, Any] = {"type": draw(st.sampled_from(kinds))}
+    schema = {"type": draw(st.sampled_from(kinds))}
+    for key, values in (
+        ("minLength", st.integers(0, 3)), ("maxLength", st.integers(0, 3)),
+        ("format", st.sampled_from(["int32", "int64", "float", "password", "email", "date", "byte", "regex", "binary"])),
+        ("nullable", st.booleans()),
+    ):  # fmt: skip
+        if draw(st.integers(0, 3)) == 0:
+            schema[key] = draw(values)
+    if depth < 2 and draw(st.integers(0, 3)) == 0:
+        schema["additionalProperties"] = draw(st.booleans() | _schemas(depth + 1))
+    if depth < 2 and draw(st.integers(0, 3)) == 0:
+        schema["properties"] = draw(st.dictionaries(st.sampled_from(["a", "b"]), _schemas(depth + 1), max_size=2))
+        schema["required"] = draw(st.lists(st.sampled_from(["a", "b"]), max_size=2, unique=True))
+    if draw(st.integers(0, 5)) == 0:
+        schema["uniqueItems"] = True
     if draw(st.booleans()):
         schema["enum"] = draw(st.lists(SCALARS, max_size=4))
     if draw(st.booleans()):
@@ -82,11 +115,11 @@ def _schemas(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(schema=_schemas(), default=SCALARS | st.lists(SCALARS, max_size=3), v30=st.booleans())
+@given(schema=_schemas(), default=VALUES, v30=st.booleans())
 def test_a_plain_default_always_fits(schema: dict[str, Any], default: Any, v30: bool) -> None:
     schema["default"] = default
-    document = {**DOCUMENT, "openapi": "3.0.3" if v30 else "3.1.0"}
-    if fits_plainly(schema):
+    document = {**DOCUMENT, "openapi": "3.0.3" if v30 else "3.1.0", "components": {"schemas": NAMED}}
+    if fits_plainly(schema, document):
         with pytest.MonkeyPatch.context() as patch:
             assert _by_the_validator(document, schema, patch)
 
@@ -142,3 +175,46 @@ def test_what_only_the_validator_can_tell_goes_to_it() -> None:
     assert defaults.plainly_misfits({"type": "integer", "default": "x", "format": "date"}) is None
     assert defaults.plainly_misfits({"type": "string", "default": "x", "enum": ["y"]}) is None
     assert not DefaultJudge(DOCUMENT).fits({"type": "string", "default": "x", "enum": ["y"]})
+
+
+NAMED_DOCUMENT = {**DOCUMENT, "components": {"schemas": NAMED}}
+FITTING = [
+    ({"$ref": "#/components/schemas/Count", "default": 3}, "3.1.0"),
+    ({"$ref": "#/components/schemas/Labels", "default": {"a": "xyz"}}, "3.0.3"),
+    ({"anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "null"}], "default": ["created_at"]}, "3.1.0"),
+    ({"anyOf": [{"type": "integer"}, {"type": "null"}], "default": None}, "3.1.0"),
+    ({"type": "object", "additionalProperties": {"type": "string"}, "default": {"openid": "OpenID"}}, "3.0.3"),
+    ({"type": "object", "default": {}}, "3.0.3"),
+    ({"type": "string", "minLength": 1, "maxLength": 2, "default": "名前"}, "3.1.0"),
+    ({"type": "integer", "format": "int32", "default": -(2**31)}, "3.0.3"),
+    ({"type": "string", "format": "password", "default": "hunter2"}, "3.0.3"),
+    ({"type": "number", "format": "float", "default": 1e-05}, "3.1.0"),
+    ({"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"], "default": {"a": "x", "b": 1}}, "3.1.0"),
+    ({"allOf": [{"$ref": "#/components/schemas/Label"}], "default": "ab"}, "3.0.3"),
+    ({"type": "string", "x-vault-displayAttrs": {"name": "Type"}, "default": "default-service"}, "3.0.3"),
+]
+NOT_PLAIN = [
+    ({"$ref": "#/components/schemas/Count", "default": -1}, "3.1.0"),  # below the minimum
+    ({"$ref": "#/components/schemas/Missing", "default": 1}, "3.1.0"),
+    ({"anyOf": [{"type": "integer"}, {"type": "null"}], "default": None}, "3.0.3"),  # 3.0 has no null type
+    ({"type": "integer", "format": "int32", "default": 2**31}, "3.0.3"),
+    ({"type": "string", "format": "byte", "default": "not base64!"}, "3.0.3"),
+    ({"type": "object", "additionalProperties": False, "default": {"a": 1}}, "3.1.0"),
+    ({"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"], "default": {}}, "3.1.0"),
+    ({"type": "array", "items": {"type": "integer"}, "uniqueItems": True, "default": [1, 1]}, "3.1.0"),
+    ({"type": "string", "maxLength": 1, "default": "ab"}, "3.1.0"),
+    ({"type": "object", "properties": {"a": {"type": "string"}}, "default": {"a": 1}}, "3.1.0"),
+    ({"allOf": [], "default": 1}, "3.1.0"),
+]
+
+
+@pytest.mark.parametrize("schema, version", FITTING, ids=range(len(FITTING)))
+def test_the_plain_judge_follows_references_unions_and_maps(schema: dict[str, Any], version: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    document = {**NAMED_DOCUMENT, "openapi": version}
+    assert fits_plainly(schema, document)
+    assert _by_the_validator(document, schema, monkeypatch)
+
+
+@pytest.mark.parametrize("schema, version", NOT_PLAIN, ids=range(len(NOT_PLAIN)))
+def test_what_does_not_plainly_fit_goes_to_the_validator(schema: dict[str, Any], version: str) -> None:
+    assert not fits_plainly(schema, {**NAMED_DOCUMENT, "openapi": version})

@@ -2,8 +2,8 @@
 
 Black costs about a third of a millisecond per line, and a large spec renders tens of
 thousands of lines, so each file is cut into its top-level definitions and those are
-formatted on their own: in parallel on every core, and each cached by its text, so a
-change reformats only the definitions it touched. Black lays out a definition the same way
+formatted on their own: in parallel on every core, and each cached by its text (as is
+each whole file), so a change reformats only the definitions it touched. Black lays out a definition the same way
 whatever surrounds it and puts two blank lines between top-level definitions, so the
 pieces join into exactly the text black gives for the whole file (a test holds this to the
 golden corpus; Polar's full API is checked to be black-stable). A file the cut cannot be trusted on (`# fmt:`
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import cache as content_cache
@@ -50,6 +51,11 @@ def format_files(
     output always goes through black), and one that is not is cut into statements
     (statements.py) so that black sees only those it must."""
     python = [path for path in files if path.endswith(".py")]
+    # A file formatted before, text for text, comes whole from the cache: a regeneration
+    # after a small change formats only the files it changed.
+    file_keys = {path: _file_key(files[path], built_in) for path in python}
+    done_files = {path: hit for path in python if (hit := content_cache.get("formatted", file_keys[path])) is not None}
+    python = [path for path in python if path not in done_files]
     pieces = {path: split(files[path]) for path in python}
     wanted = {piece for path in python for piece in pieces[path]}
     plain: set[str] = set()
@@ -72,13 +78,33 @@ def format_files(
         joined = statements.join(parts, [done[statements.source(part)] for part in parts])
         done[piece] = joined if joined is not None else _format_many([piece])[piece]
     out: dict[str, str] = {}
+    finished = 0
     for path, text in files.items():
-        if path in pieces:
-            text = _join(path, files[path], pieces[path], done)
+        if path in file_keys:
+            if path in done_files:
+                text = done_files[path]
+            else:
+                text = _join(path, files[path], pieces[path], done)
+                content_cache.put("formatted", file_keys[path], text)
+            finished += 1
             if progress is not None:
-                progress(python.index(path) + 1, len(python))
+                progress(finished, len(file_keys))
         out[path] = text
     return out
+
+
+def _file_key(text: str, built_in: bool) -> str:
+    """A whole file's formatting: its text, black's version and mode, whether the built-in
+    templates alone wrote it, and the code that cuts and vouches (this module's)."""
+    return content_cache.key(_key_prefix(), _formatter_digest(), "built-in" if built_in else "overlay", text)
+
+
+@cache
+def _formatter_digest() -> str:
+    from ..digests import digest_files
+
+    here = Path(__file__).resolve().parent
+    return digest_files(here, ["format.py", "black_stable.py", "statements.py", "preformatted.py", "preformatted.json"])
 
 
 def split(text: str) -> list[str]:

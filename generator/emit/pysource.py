@@ -6,6 +6,7 @@ Spec text only ever reaches generated code through these functions, as escaped l
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -109,24 +110,24 @@ def literal(value: Any) -> str:
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
+# Every character _escape may rewrite; the rest of a text is copied in one step.
+_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]')
+
+
 def _escape(text: str, keep: dict[str, str]) -> str:
     """Escape text for a double-quoted literal: quotes, backslashes, and every character that
     could end a line or hide in one (controls, U+2028/9, BOM, lone surrogates). `keep` maps
     characters to what they become instead (a docstring keeps its newlines)."""
-    out: list[str] = []
-    for char in text:
-        code = ord(char)
-        if char in keep:
-            out.append(keep[char])
-        elif char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or char in "\u2028\u2029\ufeff":
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    return _SPECIAL.sub(lambda match: _escaped(match.group(), keep), text)
+
+
+def _escaped(char: str, keep: dict[str, str]) -> str:
+    if char in keep:
+        return keep[char]
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def string_literal(text: str) -> str:

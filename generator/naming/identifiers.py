@@ -13,6 +13,7 @@ The rules (also in the README):
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import unicodedata
@@ -25,8 +26,11 @@ _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 # `OAuth`, `ETag`: one capital before a capitalised word, at the start of a word.
 _LONE_CAPITAL = re.compile(r"(?<![0-9A-Za-z])([A-Z])([A-Z])(?=[a-z])")
 
+
 def fold_ascii(text: str) -> str:
     """Fold accents away and spell out any letter that has no ASCII form as uXXXX."""
+    if text.isascii():
+        return text  # NFKD leaves ASCII as it is: most names, checked in a step
     out: list[str] = []
     for char in unicodedata.normalize("NFKD", text):
         if char.isascii():
@@ -48,15 +52,18 @@ def words(text: str) -> list[str]:
     return [w for w in _NON_ALNUM.split(folded) if w]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a spec names the same things many times
 def snake_case(text: str) -> str:
     return "_".join(w.lower() for w in words(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a spec names the same things many times
 def pascal_case(text: str) -> str:
     chunks = [c for c in _NON_ALNUM.split(fold_ascii(text)) if c]
     return "".join(c[0].upper() + c[1:] for c in chunks)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a spec names the same things many times
 def upper_snake(text: str) -> str:
     return "_".join(w.upper() for w in words(text))
 

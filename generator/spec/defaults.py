@@ -5,6 +5,11 @@ A default is judged by openapi-schema-validator against the schema it stands in,
 followed within the document only; `default: null` beside `nullable: true` fits. The
 schema is read with its bounds recovered (bounds.py), as the rest of the generator reads it.
 A default whose schema cannot be followed (a dangling `$ref`, reported where it is) is kept.
+
+Most defaults need no validator: one that plainly fits (fits_plainly) or is plainly of
+another type (plainly_misfits) is judged here, as the validator would judge it
+(tests/test_plain_defaults.py holds both to it), and jsonschema is imported only for the
+rest.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from .bounds import recovered_bounds
 # What a schema may hold for fits_plainly to judge a value against it.
 _KEYS = frozenset(
     {"default", "type", "enum", "const", "items", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
-    | {"description", "title", "example", "examples", "deprecated"}
+    | {"minLength", "maxLength", "format", "properties", "required", "additionalProperties", "uniqueItems"}
+    | {"anyOf", "allOf", "$ref", "nullable", "description", "title", "example", "examples", "deprecated"}
 )
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -25,16 +31,136 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "integer": (int,),
     "number": (int, float),
     "array": (list,),
+    "object": (dict,),
+    "null": (type(None),),
 }
+# Formats whose checks are known whatever else is installed (jsonschema checks `email`,
+# `date`, `uri`... as the packages it finds allow): integers in range, and formats that
+# pass any value.
+_INTEGER_FORMATS = {"int32": 2**31, "int64": 2**63}
+_FREE_FORMATS = frozenset({"float", "double", "password", "binary"})
+_DEPTH = 16
 
 
-def fits_plainly(schema: dict[str, Any]) -> bool:
+def fits_plainly(schema: dict[str, Any], root: Any = None) -> bool:
     """True for a default that plainly fits its schema: of the schema's one `type`, in its
-    `enum`, equal to its `const`, within its numeric bounds, its items each fitting
-    `items` so; nothing else constraining it. Most defaults are so, judged without
-    importing the validator (that import was a large share of a small spec's generation).
-    False when it takes the validator to tell: a mismatch is always the validator's to word."""
-    return "default" in schema and _fits(schema, schema["default"])
+    `enum`, equal to its `const`, within its numeric bounds and string lengths, its items
+    and values each fitting so, fitting one of its `anyOf` or the schema a local `$ref`
+    (into `root`) names; nothing else constraining it. Most defaults are so, judged without
+    importing the validator (that import was a large share of a small spec's
+    generation). False when it takes the validator to tell: a mismatch is always the
+    validator's to word."""
+    if "default" not in schema:
+        return False
+    v30 = isinstance(root, dict) and str(root.get("openapi", "")).startswith("3.0")
+    if v30 and _holds_null(schema["default"]):
+        return False  # OpenAPI 3.0 reads null through `nullable`: the validator's to judge
+    return _fits(schema, schema["default"], root, _DEPTH)
+
+
+def _holds_null(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_holds_null(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_null(v) for v in value)
+    return value is None
+
+
+def _fits(schema: Any, value: Any, root: Any, depth: int) -> bool:
+    if depth == 0 or not isinstance(schema, dict) or not all(k in _KEYS or k.startswith("x-") for k in schema):
+        return False
+    if "$ref" in schema:
+        target = _local(root, schema["$ref"])
+        rest = {k: v for k, v in schema.items() if k not in ("$ref", "default")}
+        return target is not None and _fits(target, value, root, depth - 1) and (not rest or _fits(rest, value, root, depth - 1))
+    for combinator, test in (("anyOf", any), ("allOf", all)):
+        if combinator in schema:
+            branches = schema[combinator]
+            rest = {k: v for k, v in schema.items() if k not in (combinator, "default")}
+            return (
+                isinstance(branches, list)
+                and bool(branches)
+                and test(_fits(branch, value, root, depth - 1) for branch in branches)
+                and (not _constraining(rest) or _fits(rest, value, root, depth - 1))
+            )
+    kind = schema.get("type")
+    types = _JSON_TYPES.get(kind) if isinstance(kind, str) else None
+    # type() rather than isinstance: JSON Schema's true is no integer, as Python's is.
+    if types is None or type(value) not in types:
+        return False
+    if "enum" in schema and not (
+        isinstance(schema["enum"], list) and any(_same(option, value) for option in schema["enum"])
+    ):
+        return False
+    if "const" in schema and not _same(schema["const"], value):
+        return False
+    bounded = any(key in schema for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"))
+    if bounded and not _within(schema, value):
+        return False
+    if ("minLength" in schema or "maxLength" in schema) and not _long_enough(schema, value):
+        return False
+    if "format" in schema and not _format_fits(schema["format"], value):
+        return False
+    if isinstance(value, dict) or any(key in schema for key in ("properties", "required", "additionalProperties")):
+        return isinstance(value, dict) and _members_fit(schema, value, root, depth)
+    if "items" in schema or isinstance(value, list) or "uniqueItems" in schema:
+        items = schema.get("items")
+        return (
+            isinstance(value, list)
+            and isinstance(items, dict)
+            and (schema.get("uniqueItems") is not True or len(value) <= 1)
+            and all(_fits(items, item, root, depth - 1) for item in value)
+        )
+    return True
+
+
+def _members_fit(schema: dict[str, Any], value: dict[str, Any], root: Any, depth: int) -> bool:
+    """Every required member present, each member fitting its property (or the schema
+    for the others)."""
+    properties, required = schema.get("properties", {}), schema.get("required", [])
+    extra = schema.get("additionalProperties", True)
+    if not (isinstance(properties, dict) and isinstance(required, list) and isinstance(extra, (bool, dict))):
+        return False
+    if any(name not in value for name in required):
+        return False
+    for name, member in value.items():
+        rule = properties.get(name, extra)
+        if rule is False or (rule is not True and not _fits(rule, member, root, depth - 1)):
+            return False
+    return True
+
+
+def _constraining(schema: dict[str, Any]) -> bool:
+    """Whether any key of `schema` constrains a value (annotations do not)."""
+    return bool(schema.keys() - {"description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly"})
+
+
+def _local(root: Any, ref: Any) -> Any:
+    """The node a `#/...` reference names in `root`; None when it names none."""
+    if not isinstance(ref, str) or not ref.startswith("#/") or root is None:
+        return None
+    node = root
+    for token in ref[2:].split("/"):
+        token = token.replace("~1", "/").replace("~0", "~")
+        if not isinstance(node, dict) or token not in node:
+            return None
+        node = node[token]
+    return node
+
+
+def _long_enough(schema: dict[str, Any], value: Any) -> bool:
+    low, high = schema.get("minLength"), schema.get("maxLength")
+    if type(value) is not str or any(b is not None and type(b) is not int for b in (low, high)):
+        return False
+    # JSON Schema counts code points, as len() does.
+    return (low is None or len(value) >= low) and (high is None or len(value) <= high)
+
+
+def _format_fits(name: Any, value: Any) -> bool:
+    if name in _INTEGER_FORMATS:
+        limit = _INTEGER_FORMATS[name]
+        return type(value) is not int or -limit <= value < limit
+    return name in _FREE_FORMATS
 
 
 # What a schema may hold for plainly_misfits to word a default of another type.
@@ -75,28 +201,6 @@ def plainly_misfits(schema: dict[str, Any]) -> str | None:
     if type(value) is str and schema.get("format", "int32") not in _NUMBER_FORMATS:
         return None
     return " ".join(f"{value!r} is not of type {kind!r}".split())
-
-
-def _fits(schema: Any, value: Any) -> bool:
-    if not isinstance(schema, dict) or not schema.keys() <= _KEYS:
-        return False
-    kind = schema.get("type")
-    types = _JSON_TYPES.get(kind) if isinstance(kind, str) else None
-    # type() rather than isinstance: JSON Schema's true is no integer, as Python's is.
-    if types is None or type(value) not in types:
-        return False
-    if "enum" in schema and not (
-        isinstance(schema["enum"], list) and any(_same(option, value) for option in schema["enum"])
-    ):
-        return False
-    if "const" in schema and not _same(schema["const"], value):
-        return False
-    bounded = any(key in schema for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"))
-    if bounded and not _within(schema, value):
-        return False
-    if "items" in schema or isinstance(value, list):
-        return isinstance(value, list) and "items" in schema and all(_fits(schema["items"], item) for item in value)
-    return True
 
 
 def _same(option: Any, value: Any) -> bool:
@@ -150,7 +254,7 @@ class DefaultJudge:
         return self.mismatch(schema) is None
 
     def _judge(self, schema: dict[str, Any]) -> Mismatch | None:
-        if fits_plainly(schema):
+        if fits_plainly(schema, self.data):
             return None
         if (reason := plainly_misfits(schema)) is not None:
             return Mismatch((), reason)

@@ -23,7 +23,7 @@ from .bounds import recovered_bounds
 _KEYS = frozenset(
     {"default", "type", "enum", "const", "items", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
     | {"minLength", "maxLength", "format", "properties", "required", "additionalProperties", "uniqueItems"}
-    | {"anyOf", "allOf", "$ref", "nullable", "description", "title", "example", "examples", "deprecated"}
+    | {"anyOf", "allOf", "oneOf", "$ref", "nullable", "description", "title", "example", "examples", "deprecated"}
 )
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -52,8 +52,7 @@ def fits_plainly(schema: dict[str, Any], root: Any = None) -> bool:
     validator's to word."""
     if "default" not in schema:
         return False
-    v30 = isinstance(root, dict) and str(root.get("openapi", "")).startswith("3.0")
-    if v30 and _holds_null(schema["default"]):
+    if _v30(root) and _holds_null(schema["default"]):
         return False  # OpenAPI 3.0 reads null through `nullable`: the validator's to judge
     return _fits(schema, schema["default"], root, _DEPTH)
 
@@ -73,6 +72,16 @@ def _fits(schema: Any, value: Any, root: Any, depth: int) -> bool:
         target = _local(root, schema["$ref"])
         rest = {k: v for k, v in schema.items() if k not in ("$ref", "default")}
         return target is not None and _fits(target, value, root, depth - 1) and (not rest or _fits(rest, value, root, depth - 1))
+    if "oneOf" in schema and "discriminator" not in schema:
+        # Exactly one: the one that plainly takes it, every other surely refusing it.
+        branches = schema["oneOf"]
+        rest = {k: v for k, v in schema.items() if k not in ("oneOf", "default")}
+        if not isinstance(branches, list) or (_constraining(rest) and not _fits(rest, value, root, depth - 1)):
+            return False
+        taking = [b for b in branches if _fits(b, value, root, depth - 1)]
+        return len(taking) == 1 and all(
+            _surely_fails(b, value, root, depth - 1) for b in branches if b is not taking[0]
+        ) and type(value) in _TYPE_OF
     for combinator, test in (("anyOf", any), ("allOf", all)):
         if combinator in schema:
             branches = schema[combinator]
@@ -132,7 +141,8 @@ def _members_fit(schema: dict[str, Any], value: dict[str, Any], root: Any, depth
 
 def _constraining(schema: dict[str, Any]) -> bool:
     """Whether any key of `schema` constrains a value (annotations do not)."""
-    return bool(schema.keys() - {"description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly"})
+    # `nullable` judges only a null, which OpenAPI 3.0 leaves to the validator and 3.1 ignores.
+    return bool(schema.keys() - {"description", "title", "example", "examples", "deprecated", "nullable"})
 
 
 def _local(root: Any, ref: Any) -> Any:
@@ -176,21 +186,52 @@ _TYPE_OF: dict[type, frozenset[str]] = {
     dict: frozenset({"object"}),
 }
 _BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+# Keywords that judge only values of one JSON type and let any other pass.
+_ONLY_FOR: dict[type, frozenset[str]] = {
+    dict: frozenset({"properties", "required", "additionalProperties"}),
+    list: frozenset({"uniqueItems"}),
+    str: frozenset({"minLength", "maxLength"}),
+}
+# Keys that judge no value (`nullable` only a null one, never passed to the rules here).
+_ANNOTATIONS = frozenset({"default", "description", "title", "example", "examples", "deprecated", "nullable"})
 # Formats whose checkers pass any string (they judge numbers only).
 _NUMBER_FORMATS = frozenset({"int32", "int64", "float", "double"})
 
 
-def plainly_misfits(schema: dict[str, Any]) -> str | None:
+def plainly_misfits(schema: dict[str, Any], root: Any = None) -> str | None:
     """The validator's words for a default of another JSON type than the schema's one
     `type` ("'1024' is not of type 'integer'", the most common mismatch in real specs),
     when nothing else in the schema applies to that value, so that the type is the
-    validator's one objection; None when it takes the validator to tell. A float or null
-    default always goes to the validator (JSON Schema's drafts read 1.0 and null each
-    their own way)."""
+    validator's one objection; through a local `$ref` or a one-schema `allOf`, and for a
+    `oneOf`/`anyOf` none of whose schemas can take a value of its type. None when it takes
+    the validator to tell. A float or null default always goes to the validator (JSON
+    Schema's drafts read 1.0 and null each their own way)."""
     value = schema.get("default")
+    if type(value) not in _TYPE_OF:
+        return None
+    return _first_objection(schema, value, root, _DEPTH)
+
+
+def _first_objection(schema: Any, value: Any, root: Any, depth: int) -> str | None:
+    if depth == 0 or not isinstance(schema, dict):
+        return None
+    rest = schema.keys() - _ANNOTATIONS
+    if rest == {"$ref"}:
+        return _first_objection(_local(root, schema["$ref"]), value, root, depth - 1)
+    if rest == {"allOf"} and isinstance(schema["allOf"], list) and len(schema["allOf"]) == 1:
+        return _first_objection(schema["allOf"][0], value, root, depth - 1)
+    combinator = rest - {"discriminator"}
+    if "discriminator" in rest and len(combinator) == 1 and combinator <= {"oneOf", "anyOf"} and _v30(root):
+        # OpenAPI 3.0's validator reads the discriminator first: an object it must be.
+        return None if isinstance(value, dict) else " ".join(f"{value!r} is not of type 'object'".split())
+    if len(combinator) == 1 and combinator <= {"oneOf", "anyOf"}:
+        branches = schema[next(iter(combinator))]
+        if isinstance(branches, list) and branches and all(_surely_fails(b, value, root, depth - 1) for b in branches):
+            return " ".join(f"{value!r} is not valid under any of the given schemas".split())
+        return None
     kind = schema.get("type")
-    types = _TYPE_OF.get(type(value))
-    if types is None or not isinstance(kind, str) or kind in types or not schema.keys() <= _MISFIT_KEYS:
+    ignored = {key for other, keys in _ONLY_FOR.items() if other is not type(value) for key in keys}
+    if not isinstance(kind, str) or kind in _TYPE_OF[type(value)] or not schema.keys() <= _MISFIT_KEYS | ignored:
         return None
     if kind not in ("string", "boolean", "integer", "number", "array", "object"):
         return None
@@ -201,6 +242,35 @@ def plainly_misfits(schema: dict[str, Any]) -> str | None:
     if type(value) is str and schema.get("format", "int32") not in _NUMBER_FORMATS:
         return None
     return " ".join(f"{value!r} is not of type {kind!r}".split())
+
+
+def _v30(root: Any) -> bool:
+    return isinstance(root, dict) and str(root.get("openapi", "")).startswith("3.0")
+
+
+def _surely_fails(schema: Any, value: Any, root: Any, depth: int) -> bool:
+    """Whether the validator must reject `value` under `schema`, whatever else it checks: a
+    `type` it is not of, through references and combinations."""
+    if depth == 0 or not isinstance(schema, dict):
+        return False
+    kind = schema.get("type")
+    if isinstance(kind, str) and kind in _JSON_TYPES and kind not in _TYPE_OF[type(value)]:
+        return kind != "null" or not _v30(root)  # OpenAPI 3.0 has no type null: a schema error
+    # A string none of whose listed strings it is (JSON Schema compares strings exactly).
+    if type(value) is str and isinstance(schema.get("enum"), list) and value not in schema["enum"]:
+        return True
+    if type(value) is str and "const" in schema and schema["const"] != value:
+        return True
+    if "$ref" in schema and _surely_fails(_local(root, schema["$ref"]), value, root, depth - 1):
+        return True
+    if isinstance(schema.get("allOf"), list) and any(_surely_fails(b, value, root, depth - 1) for b in schema["allOf"]):
+        return True
+    return any(
+        isinstance(schema.get(key), list)
+        and bool(schema[key])
+        and all(_surely_fails(b, value, root, depth - 1) for b in schema[key])
+        for key in ("oneOf", "anyOf")
+    )
 
 
 def _same(option: Any, value: Any) -> bool:
@@ -256,7 +326,7 @@ class DefaultJudge:
     def _judge(self, schema: dict[str, Any]) -> Mismatch | None:
         if fits_plainly(schema, self.data):
             return None
-        if (reason := plainly_misfits(schema)) is not None:
+        if (reason := plainly_misfits(schema, self.data)) is not None:
             return Mismatch((), reason)
         from jsonschema.exceptions import (  # type: ignore[import-untyped, unused-ignore]
             UnknownType,

@@ -30,13 +30,29 @@ def digest_files(folder: Path, names: Sequence[str]) -> str:
     """One hash of these files' names and bytes (line endings as git checks them out on
     any machine); a file that cannot be read counts by its name alone."""
     digest = hashlib.sha256()
+    root = os.fspath(folder)
     for name in names:
         try:
-            data = (folder / name).read_bytes().replace(b"\r\n", b"\n")
+            with open(os.path.join(root, name), "rb") as handle:
+                data = handle.read().replace(b"\r\n", b"\n")
         except OSError:
             data = b"\0unreadable"
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+def files_under(folder: Path, suffix: str = "") -> list[str]:
+    """The files below `folder` whose names end in `suffix`, as sorted relative POSIX
+    paths (os.walk: the up-to-date check reads hundreds, and pathlib costs more than the
+    reading)."""
+    root = os.fspath(folder)
+    found = []
+    for top, dirs, files in os.walk(root):
+        dirs.sort()
+        relative = os.path.relpath(top, root).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        found += [prefix + name for name in files if name.endswith(suffix)]
+    return sorted(found)
 
 
 def library_versions() -> dict[str, str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..digests import digest_files
+from ..digests import digest_files, files_under
 
 if TYPE_CHECKING:
     import jinja2
@@ -31,8 +31,7 @@ def stamp(templates: Path) -> str:
     """What a compiled folder was made from: Jinja's version and the template files."""
     import jinja2
 
-    names = sorted(p.relative_to(templates).as_posix() for p in templates.rglob("*") if p.is_file())
-    return f"jinja2 {jinja2.__version__}\ntemplates {digest_files(templates, names)}\n"
+    return f"jinja2 {jinja2.__version__}\ntemplates {digest_files(templates, files_under(templates))}\n"
 
 
 def compile_into(target: Path, env: jinja2.Environment, templates: Path) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..digests import digest_files, fingerprint, library_versions
+from ..digests import digest_files, files_under, fingerprint, library_versions
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,9 @@ def _parts(settings: Settings) -> Iterable[bytes]:
     yield json.dumps(meta, sort_keys=True).encode("utf-8")
     here = Path(__file__).resolve().parent.parent
     # The wheel's compiled templates are the templates' (digested below) under this Jinja.
-    sources = (p.relative_to(here).as_posix() for p in here.rglob("*.py"))
-    yield digest_files(here, sorted(s for s in sources if not s.startswith("_compiled_templates/"))).encode()
+    sources = [s for s in files_under(here, ".py") if not s.startswith("_compiled_templates/")]
+    yield digest_files(here, sources).encode()
     from ..emit.render import builtin_templates  # light: render imports Jinja only when rendering
 
     for i, folder in enumerate([*settings.templates, builtin_templates()]):
-        files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-        yield b"templates %d:" % i + digest_files(folder, files).encode()
+        yield b"templates %d:" % i + digest_files(folder, files_under(folder)).encode()

@@ -100,6 +100,21 @@ def test_a_file_formatted_before_comes_whole_from_the_cache(tmp_path: Path, monk
         fmt.format_files(changed, built_in=True)
 
 
+def test_a_changed_file_takes_the_last_runs_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLAR_CODEGEN_CACHE_DIR", str(tmp_path))
+    files = rendered(SPEC)
+    fmt.format_files(files, built_in=True)
+    scanned: list[str] = []
+    real = fmt.plainly_formatted
+    monkeypatch.setattr(fmt, "plainly_formatted", lambda text, width: scanned.append(text) or real(text, width))
+    path = "pkg/models.py"
+    extra = "class Extra(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):\n    x: int\n"
+    changed = {**files, path: files[path] + "\n\n" + extra}
+    out = fmt.format_files(changed, built_in=True)
+    assert scanned == [extra]  # every other piece of models.py is the last run's
+    assert out[path] == whole(changed[path])
+
+
 def test_the_cut_falls_only_between_top_level_definitions() -> None:
     text = (
         '"""Module."""\n\nimport x\n\n\nclass A:\n    pass\n\n\n@decorator\ndef f():\n    pass\n'

@@ -2,8 +2,9 @@
 
 Black costs about a third of a millisecond per line, and a large spec renders tens of
 thousands of lines, so each file is cut into its top-level definitions and those are
-formatted on their own: in parallel on every core, and each cached by its text (as is
-each whole file), so a change reformats only the definitions it touched. Black lays out a definition the same way
+formatted on their own: in parallel on every core, and each cached by its text (as are
+each whole file, and what the last run made of each piece of a file), so a change
+reformats, and even scans, only the definitions it touched. Black lays out a definition the same way
 whatever surrounds it and puts two blank lines between top-level definitions, so the
 pieces join into exactly the text black gives for the whole file (a test holds this to the
 golden corpus; Polar's full API is checked to be black-stable). A file the cut cannot be trusted on (`# fmt:`
@@ -57,15 +58,18 @@ def format_files(
     done_files = {path: hit for path in python if (hit := content_cache.get("formatted", file_keys[path])) is not None}
     python = [path for path in python if path not in done_files]
     pieces = {path: split(files[path]) for path in python}
-    wanted = {piece for path in python for piece in pieces[path]}
+    # What the last run made of each piece of these files: a changed file is mostly the
+    # pieces it had before.
+    remembered = _remembered(python, pieces, built_in)
+    wanted = {piece for path in python for piece in pieces[path]} - remembered.keys()
     plain: set[str] = set()
     cut: dict[str, list[statements.Part]] = {}
     known = preformatted.known(style()) if built_in else frozenset()
     for path in python:
         if built_in and "fmt:" not in files[path]:
             for piece in pieces[path]:
-                if preformatted.digest(piece) in known:
-                    continue  # the runtime's, formatted already
+                if piece in remembered or preformatted.digest(piece) in known:
+                    continue  # formatted by the last run, or the runtime's, formatted already
                 if plainly_formatted(piece, LINE_LENGTH):
                     plain.add(piece)
                 elif len(parts := statements.parts(piece)) > 1:
@@ -74,6 +78,7 @@ def format_files(
     plain_sources = {source for source in sources if plainly_formatted(source, LINE_LENGTH)}
     done = _format_many(sorted((wanted - plain - cut.keys()) | (sources - plain_sources)))
     done.update((text, text) for text in plain | plain_sources)
+    done.update(remembered)
     for piece, parts in cut.items():
         joined = statements.join(parts, [done[statements.source(part)] for part in parts])
         done[piece] = joined if joined is not None else _format_many([piece])[piece]
@@ -86,11 +91,46 @@ def format_files(
             else:
                 text = _join(path, files[path], pieces[path], done)
                 content_cache.put("formatted", file_keys[path], text)
+                _remember(path, built_in, {piece: done[piece] for piece in pieces[path]})
             finished += 1
             if progress is not None:
                 progress(finished, len(file_keys))
         out[path] = text
     return out
+
+
+def _memo_key(path: str, built_in: bool) -> str:
+    """Where the last run's pieces of a file are kept: one entry per file of a package,
+    each piece in it under its own digest (so a hit is always the piece's own result)."""
+    return content_cache.key(_key_prefix(), _formatter_digest(), "built-in" if built_in else "overlay", "pieces of", path)
+
+
+def _remembered(paths: Sequence[str], pieces: dict[str, list[str]], built_in: bool) -> dict[str, str | None]:
+    import json
+
+    found: dict[str, str | None] = {}
+    for path in paths:
+        text = content_cache.get("pieces", _memo_key(path, built_in))
+        if text is None:
+            continue
+        try:
+            memo = json.loads(text)
+        except ValueError:
+            continue
+        if not isinstance(memo, dict):
+            continue
+        for piece in pieces[path]:
+            hit = memo.get(preformatted.digest(piece))
+            if isinstance(hit, str):
+                found[piece] = hit
+    return found
+
+
+def _remember(path: str, built_in: bool, formatted: dict[str, str | None]) -> None:
+    import json
+
+    memo = {preformatted.digest(piece): text for piece, text in formatted.items() if text is not None}
+    content_cache.put("pieces", _memo_key(path, built_in), json.dumps(memo, sort_keys=True))
 
 
 def _file_key(text: str, built_in: bool) -> str:

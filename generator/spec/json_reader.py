@@ -2,14 +2,14 @@
 
 The standard library parses (fast, and it refuses NaN and Infinity here, which are not
 JSON); a first repeated key wins, as in YAML. Positions are only worked out when an error
-needs them, by a small scanner that also names each repeated key. Nesting is measured before
-parsing, so a file deeper than MAX_DEPTH is refused and never reaches the parser.
+needs them, by a small scanner that also names each repeated key. A file nested deeper
+than MAX_DEPTH is refused (the parser stops at Python's recursion limit, far deeper); the
+scanner locates where.
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
 import json
 import re
 from collections.abc import Callable
@@ -20,8 +20,7 @@ from ..problems import InputError, Problem, join_pointer
 from .document import Document, Positions
 from .nesting import MAX_DEPTH, too_deep
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKET = re.compile(r"[\[\]{}]")
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 
 
 class _NotJson(Exception):
@@ -34,10 +33,25 @@ def _reject_constant(name: str) -> Any:
     raise _NotJson(f"{name} is not a JSON value")
 
 
-def _json_depth(text: str) -> int:
-    brackets = _BRACKET.findall(_JSON_STRING.sub("", text))
-    steps = (1 if b in "[{" else -1 for b in brackets)
-    return max(itertools.accumulate(steps), default=0)
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether parsed JSON nests more than `limit` arrays and objects (measured on the
+    values: scanning the text for brackets outside strings took longer than parsing)."""
+    level: list[Any] = [data]
+    for _ in range(limit):
+        below: list[Any] = []
+        for node in level:
+            if isinstance(node, dict):
+                below += [v for v in node.values() if isinstance(v, (dict, list))]
+            elif isinstance(node, list):
+                below += [v for v in node if isinstance(v, (dict, list))]
+        if not below:
+            return False
+        level = below
+    return True
+
+
+def _too_deep(text: str) -> Problem:
+    return too_deep(_json_find(text, lambda _, depth: depth > MAX_DEPTH))
 
 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|-?Infinity|NaN')
@@ -62,9 +76,6 @@ def _json_find(text: str, wanted: Callable[[str, int], bool]) -> tuple[int, int]
 def parse_json(path: Path, text: str, raw: bytes, *, strict: bool) -> Document | None:
     """The Document JSON text makes; None when the text is not JSON and, not `strict` (the
     file is not named .json), may still be YAML."""
-    if _json_depth(text) > MAX_DEPTH:
-        # Only a JSON reading can be nested this deep: a YAML reading sees the same brackets.
-        raise InputError([too_deep(_json_find(text, lambda _, depth: depth > MAX_DEPTH))])
     duplicated = False
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -95,12 +106,17 @@ def parse_json(path: Path, text: str, raw: bytes, *, strict: bool) -> Document |
         raise InputError(
             [Problem("", f"invalid JSON: {exc.message}", hint="write a number or null", position=where)]
         ) from None
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        # Only a JSON reading can be nested this deep: a YAML reading sees the same brackets.
+        raise InputError([_too_deep(text)]) from None
+    except ValueError as exc:
         # An integer of more digits than Python reads (sys.get_int_max_str_digits).
         message = "a number has too many digits to read" if "digits" in str(exc) else str(exc)
         raise InputError(
             [Problem("", f"invalid JSON: {message}", hint="quote it if it is meant as text")]
         ) from None
+    if _deeper_than(data, MAX_DEPTH):
+        raise InputError([_too_deep(text)])
     scan = _JsonScanner(text)
     problems: list[Problem] = []
     if duplicated:
@@ -120,12 +136,14 @@ class _JsonScanner:
         self.text = text
         self.table: dict[str, tuple[int, int]] = {}
         self.duplicates: list[Problem] = []
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._starts: list[int] | None = None  # of each line, worked out when first needed
         self._done = False
 
     def _pos(self, index: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._line_starts, index)
-        return (line, index - self._line_starts[line - 1] + 1)
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._starts, index)
+        return (line, index - self._starts[line - 1] + 1)
 
     def positions(self) -> dict[str, tuple[int, int]]:
         self.run()

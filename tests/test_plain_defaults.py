@@ -200,6 +200,8 @@ def test_what_only_the_validator_can_tell_goes_to_it() -> None:
 NAMED_DOCUMENT = {**DOCUMENT, "components": {"schemas": NAMED}}
 FITTING = [
     ({"$ref": "#/components/schemas/Count", "default": 3}, "3.1.0"),
+    ({"$ref": "#/components/schemas/Count", "default": 3, "description": "d", "examples": [1]}, "3.0.3"),
+    ({"type": "object", "additionalProperties": {"type": "boolean"}, "propertyNames": {"format": "uuid4"}, "default": {}}, "3.1.0"),
     ({"$ref": "#/components/schemas/Labels", "default": {"a": "xyz"}}, "3.0.3"),
     ({"anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "null"}], "default": ["created_at"]}, "3.1.0"),
     ({"anyOf": [{"type": "integer"}, {"type": "null"}], "default": None}, "3.1.0"),
@@ -225,6 +227,7 @@ NOT_PLAIN = [
     ({"type": "string", "maxLength": 1, "default": "ab"}, "3.1.0"),
     ({"type": "object", "properties": {"a": {"type": "string"}}, "default": {"a": 1}}, "3.1.0"),
     ({"allOf": [], "default": 1}, "3.1.0"),
+    ({"type": "object", "propertyNames": {"format": "uuid4"}, "default": {"a": True}}, "3.1.0"),
 ]
 
 

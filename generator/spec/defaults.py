@@ -22,7 +22,8 @@ from .bounds import recovered_bounds
 # What a schema may hold for fits_plainly to judge a value against it.
 _KEYS = frozenset(
     {"default", "type", "enum", "const", "items", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
-    | {"minLength", "maxLength", "format", "properties", "required", "additionalProperties", "uniqueItems"}
+    | {"minLength", "maxLength", "format", "properties", "required", "additionalProperties", "propertyNames"}
+    | {"uniqueItems"}
     | {"anyOf", "allOf", "oneOf", "$ref", "nullable", "description", "title", "example", "examples", "deprecated"}
 )
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
@@ -71,7 +72,11 @@ def _fits(schema: Any, value: Any, root: Any, depth: int) -> bool:
     if "$ref" in schema:
         target = _local(root, schema["$ref"])
         rest = {k: v for k, v in schema.items() if k not in ("$ref", "default")}
-        return target is not None and _fits(target, value, root, depth - 1) and (not rest or _fits(rest, value, root, depth - 1))
+        return (
+            target is not None
+            and _fits(target, value, root, depth - 1)
+            and (not _constraining(rest) or _fits(rest, value, root, depth - 1))
+        )
     if "oneOf" in schema and "discriminator" not in schema:
         # Exactly one: the one that plainly takes it, every other surely refusing it.
         branches = schema["oneOf"]
@@ -110,7 +115,7 @@ def _fits(schema: Any, value: Any, root: Any, depth: int) -> bool:
         return False
     if "format" in schema and not _format_fits(schema["format"], value):
         return False
-    if isinstance(value, dict) or any(key in schema for key in ("properties", "required", "additionalProperties")):
+    if isinstance(value, dict) or any(key in schema for key in ("properties", "required", "additionalProperties", "propertyNames")):
         return isinstance(value, dict) and _members_fit(schema, value, root, depth)
     if "items" in schema or isinstance(value, list) or "uniqueItems" in schema:
         items = schema.get("items")
@@ -132,6 +137,9 @@ def _members_fit(schema: dict[str, Any], value: dict[str, Any], root: Any, depth
         return False
     if any(name not in value for name in required):
         return False
+    names = schema.get("propertyNames")
+    if names is not None and not all(_fits(names, name, root, depth - 1) for name in value):
+        return False  # an empty map has no names to judge
     for name, member in value.items():
         rule = properties.get(name, extra)
         if rule is False or (rule is not True and not _fits(rule, member, root, depth - 1)):

@@ -56,7 +56,10 @@ class InputError(Exception):
 
 
 def escape_pointer_token(token: str | int) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = str(token)
+    if "~" not in text and "/" not in text:
+        return text  # most tokens: checked in one step each
+    return text.replace("~", "~0").replace("/", "~1")
 
 
 def unescape_pointer_token(token: str) -> str:
@@ -64,6 +67,8 @@ def unescape_pointer_token(token: str) -> str:
 
 
 def join_pointer(base: str, *tokens: str | int) -> str:
+    if len(tokens) == 1:
+        return base + "/" + escape_pointer_token(tokens[0])  # the usual call: one step down
     return base + "".join("/" + escape_pointer_token(t) for t in tokens)
 
 

@@ -110,9 +110,12 @@ def test_a_changed_file_takes_the_last_runs_pieces(tmp_path: Path, monkeypatch: 
     path = "pkg/models.py"
     extra = "class Extra(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):\n    x: int\n"
     changed = {**files, path: files[path] + "\n\n" + extra}
+    entries = sorted(tmp_path.joinpath("formatted").rglob("*"))
     out = fmt.format_files(changed, built_in=True)
     assert scanned == [extra]  # every other piece of models.py is the last run's
     assert out[path] == whole(changed[path])
+    # One entry per file, overwritten: the cache does not grow with each version of a file.
+    assert sorted(tmp_path.joinpath("formatted").rglob("*")) == entries
 
 
 def test_the_cut_falls_only_between_top_level_definitions() -> None:

@@ -18,6 +18,7 @@ the check in tests.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,16 +52,21 @@ def format_files(
     style already is taken as it is (a user's template overlay may write anything: its
     output always goes through black), and one that is not is cut into statements
     (statements.py) so that black sees only those it must."""
-    python = [path for path in files if path.endswith(".py")]
-    # A file formatted before, text for text, comes whole from the cache: a regeneration
-    # after a small change formats only the files it changed.
-    file_keys = {path: _file_key(files[path], built_in) for path in python}
-    done_files = {path: hit for path in python if (hit := content_cache.get("formatted", file_keys[path])) is not None}
-    python = [path for path in python if path not in done_files]
+    every = [path for path in files if path.endswith(".py")]
+    # What the last run made of each file: the same text comes back whole, and a changed
+    # file is mostly the pieces it had before.
+    memos = {path: _recall(path, built_in) for path in every}
+    done_files = {
+        path: memo.output for path, memo in memos.items() if memo.input == preformatted.digest(files[path])
+    }
+    python = [path for path in every if path not in done_files]
     pieces = {path: split(files[path]) for path in python}
-    # What the last run made of each piece of these files: a changed file is mostly the
-    # pieces it had before.
-    remembered = _remembered(python, pieces, built_in)
+    remembered = {
+        piece: memos[path].pieces[key]
+        for path in python
+        for piece in pieces[path]
+        if (key := preformatted.digest(piece)) in memos[path].pieces
+    }
     wanted = {piece for path in python for piece in pieces[path]} - remembered.keys()
     plain: set[str] = set()
     cut: dict[str, list[statements.Part]] = {}
@@ -85,58 +91,62 @@ def format_files(
     out: dict[str, str] = {}
     finished = 0
     for path, text in files.items():
-        if path in file_keys:
+        if path in memos:
             if path in done_files:
                 text = done_files[path]
             else:
                 text = _join(path, files[path], pieces[path], done)
-                content_cache.put("formatted", file_keys[path], text)
-                _remember(path, built_in, {piece: done[piece] for piece in pieces[path]})
+                _remember(path, built_in, _Memo(preformatted.digest(files[path]), text, {
+                    preformatted.digest(piece): formatted
+                    for piece in pieces[path]
+                    if (formatted := done[piece]) is not None
+                }))  # fmt: skip
             finished += 1
             if progress is not None:
-                progress(finished, len(file_keys))
+                progress(finished, len(memos))
         out[path] = text
     return out
 
 
+@dataclass(frozen=True)
+class _Memo:
+    """What the last run made of one file of a package: the digest of the text it was
+    given, the text it wrote, and each piece's formatting by the piece's digest."""
+
+    input: str = ""
+    output: str = ""
+    pieces: dict[str, str] = field(default_factory=dict)
+
+
 def _memo_key(path: str, built_in: bool) -> str:
-    """Where the last run's pieces of a file are kept: one entry per file of a package,
-    each piece in it under its own digest (so a hit is always the piece's own result)."""
-    return content_cache.key(_key_prefix(), _formatter_digest(), "built-in" if built_in else "overlay", "pieces of", path)
+    """One entry per file of a package, overwritten by each run (the cache does not grow
+    with each version of a file); what it holds is checked by digest, so a hit is always
+    the text's own result. Keyed by black's version and mode, whether the built-in
+    templates alone wrote the file, and the code that cuts and vouches."""
+    return content_cache.key(_key_prefix(), _formatter_digest(), "built-in" if built_in else "overlay", path)
 
 
-def _remembered(paths: Sequence[str], pieces: dict[str, list[str]], built_in: bool) -> dict[str, str | None]:
+def _recall(path: str, built_in: bool) -> _Memo:
     import json
 
-    found: dict[str, str | None] = {}
-    for path in paths:
-        text = content_cache.get("pieces", _memo_key(path, built_in))
-        if text is None:
-            continue
-        try:
-            memo = json.loads(text)
-        except ValueError:
-            continue
-        if not isinstance(memo, dict):
-            continue
-        for piece in pieces[path]:
-            hit = memo.get(preformatted.digest(piece))
-            if isinstance(hit, str):
-                found[piece] = hit
-    return found
+    text = content_cache.get("formatted", _memo_key(path, built_in))
+    try:
+        data = json.loads(text) if text is not None else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        return _Memo()
+    given, written, pieces = data.get("input"), data.get("output"), data.get("pieces")
+    if not (isinstance(given, str) and isinstance(written, str) and isinstance(pieces, dict)):
+        return _Memo()
+    return _Memo(given, written, {k: v for k, v in pieces.items() if isinstance(k, str) and isinstance(v, str)})
 
 
-def _remember(path: str, built_in: bool, formatted: dict[str, str | None]) -> None:
+def _remember(path: str, built_in: bool, memo: _Memo) -> None:
     import json
 
-    memo = {preformatted.digest(piece): text for piece, text in formatted.items() if text is not None}
-    content_cache.put("pieces", _memo_key(path, built_in), json.dumps(memo, sort_keys=True))
-
-
-def _file_key(text: str, built_in: bool) -> str:
-    """A whole file's formatting: its text, black's version and mode, whether the built-in
-    templates alone wrote it, and the code that cuts and vouches (this module's)."""
-    return content_cache.key(_key_prefix(), _formatter_digest(), "built-in" if built_in else "overlay", text)
+    entry = {"input": memo.input, "output": memo.output, "pieces": memo.pieces}
+    content_cache.put("formatted", _memo_key(path, built_in), json.dumps(entry, sort_keys=True))
 
 
 @cache

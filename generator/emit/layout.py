@@ -219,20 +219,11 @@ def from_import(module: str, names: Sequence[str]) -> str:
 def _call(value: str) -> tuple[str, str] | None:
     """(`callee`, `arguments`) of a value that is one call of a dotted name, `a.b(x, y)`;
     None for anything else (a call of a call, an operator after it, a trailing comma)."""
-    callee, bracket, rest = value.partition("(")
-    if not bracket or not rest.endswith(")") or not all(part.isidentifier() for part in callee.split(".")):
+    opening = _opening_of_last(value)
+    if opening is None or value[opening] != "(" or not value.endswith(")") or not _dotted(value[:opening]):
         return None
-    depth, quoted, escaped = 1, False, False
-    for n, c in enumerate(rest):
-        if quoted:
-            quoted, escaped = (c != '"' or escaped), (c == "\\" and not escaped)
-            continue
-        quoted = c == '"'
-        depth += (c in "([{") - (c in ")]}")
-        if depth == 0 and n != len(rest) - 1:
-            return None
-    arguments = rest[:-1]
-    return (callee, arguments) if depth == 0 and arguments.strip() and _plain(arguments) and "'" not in arguments else None
+    arguments = value[opening + 1 : -1]
+    return (value[:opening], arguments) if arguments.strip() and _plain(arguments) and "'" not in arguments else None
 
 
 def split_items(text: str) -> tuple[Item, ...] | None:

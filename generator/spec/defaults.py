@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..problems import resolve_pointer
 from .bounds import recovered_bounds
 
 # What a schema may hold for fits_plainly to judge a value against it.
@@ -26,6 +27,9 @@ _KEYS = frozenset(
     | {"uniqueItems"}
     | {"anyOf", "allOf", "oneOf", "$ref", "nullable", "description", "title", "example", "examples", "deprecated"}
 )
+# Keys that judge no value: `nullable` judges only a null, which OpenAPI 3.0 leaves to the
+# validator here and 3.1 ignores.
+_ANNOTATIONS = frozenset({"default", "description", "title", "example", "examples", "deprecated", "nullable"})
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "boolean": (bool,),
@@ -149,21 +153,15 @@ def _members_fit(schema: dict[str, Any], value: dict[str, Any], root: Any, depth
 
 def _constraining(schema: dict[str, Any]) -> bool:
     """Whether any key of `schema` constrains a value (annotations do not)."""
-    # `nullable` judges only a null, which OpenAPI 3.0 leaves to the validator and 3.1 ignores.
-    return bool(schema.keys() - {"description", "title", "example", "examples", "deprecated", "nullable"})
+    return bool(schema.keys() - _ANNOTATIONS)
 
 
 def _local(root: Any, ref: Any) -> Any:
     """The node a `#/...` reference names in `root`; None when it names none."""
     if not isinstance(ref, str) or not ref.startswith("#/") or root is None:
         return None
-    node = root
-    for token in ref[2:].split("/"):
-        token = token.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, dict) or token not in node:
-            return None
-        node = node[token]
-    return node
+    found, node = resolve_pointer(root, ref[1:])
+    return node if found else None
 
 
 def _long_enough(schema: dict[str, Any], value: Any) -> bool:
@@ -200,8 +198,6 @@ _ONLY_FOR: dict[type, frozenset[str]] = {
     list: frozenset({"uniqueItems"}),
     str: frozenset({"minLength", "maxLength"}),
 }
-# Keys that judge no value (`nullable` only a null one, never passed to the rules here).
-_ANNOTATIONS = frozenset({"default", "description", "title", "example", "examples", "deprecated", "nullable"})
 # Formats whose checkers pass any string (they judge numbers only).
 _NUMBER_FORMATS = frozenset({"int32", "int64", "float", "double"})
 

@@ -87,6 +87,18 @@ ATTRIBUTES = [
     ("scope_names", "dict[str, str]", "msgspec.field(default_factory=lambda: {" + ", ".join(f'"scope{i}": "Scope number {i}"' for i in range(6)) + "})"),
     # A string longer than any line: in parentheses all the same.
     ("scope", "str", '"' + " ".join(f"scope_{i}:read scope_{i}:write" for i in range(12)) + '"'),
+    # The line up to the call's parenthesis too long: the value in parentheses, else the
+    # annotation.
+    ("image_transformation", "UpdateStorageConfigBodyImageTransformation | None", 'msgspec.field(name="imageTransformation", default=None)'),
+    ("database_upgrade_status", "DatabaseUpgradeStatusResponseDatabaseUpgradeStatus | None", 'msgspec.field(name="databaseUpgradeStatus")'),
+    # The annotation split: in parentheses, one `|` operand a line, at a subscript's own
+    # brackets, or around one name too long for the line.
+    ("region_selection", "V1CreateProjectBodyRegionSelectionSpecific | V1CreateProjectBodyRegionSelectionSmartGroup | None", "None"),
+    ("allowed_cidrs", "list[JitListAccessResponseItemsItemUserRolesItemAllowedNetworksAllowedCidrsItem] | None", "None"),
+    ("validation_records", "list[UpdateCustomHostnameResponseDataResultSslValidationRecordsItem]", None),
+    ("errors", "list[" + " | ".join(f"ProjectUpgradeEligibilityResponseValidationErrorsItem{i}" for i in range(3)) + "]", None),
+    ("postgres_engine", "GetProjectAvailableRestoreVersionsResponseAvailableVersionsItemPostgresEngine", None),
+    ("variant", 'Literal["cd_default", "ipv4_default"] | ApplyProjectAddonBodyAddonVariantCi | None', "msgspec.UNSET"),
 ]
 
 
@@ -104,6 +116,7 @@ UNIONS = [
     [f"BenefitCustomerSomethingLong{i}" for i in range(3)],
     [f"BenefitCustomerSomethingLong{i}" for i in range(8)],
     ["FileContent", "tuple[str | None, FileContent]", "tuple[str | None, FileContent, str | None]", "dict[str, Any]"],
+    ['Literal["cd_default", "ipv4_default"]', "ApplyProjectAddonBodyAddonVariantCi", "ApplyProjectAddonBodyAddonVariantPitr"],
 ]
 
 
@@ -182,13 +195,67 @@ def test_shapes_beyond_the_rules_are_left_on_one_line_for_black() -> None:
     # A bare annotation: black splits it at its own brackets, not in parentheses.
     bare = layout.attribute(4, "required_field_with_a_long_name", "dict[str, CheckoutPublicConfirmedValue]", None)
     assert "\n" not in bare
-    # A call whose line up to its parenthesis does not fit, or whose arguments do not fit
-    # one line: black wraps or explodes it on terms of its own.
-    field = 'msgspec.field(name="imageTransformation", default=None)'
-    assert "\n" not in layout.attribute(4, "image_transformation", "UpdateStorageConfigBodyImageTransformation | None", field)
-    # A union holding a string, or anything but names and subscripts at its top.
-    for first in ('Literal["a"]', "A + B", "A if B else C"):
+    # A union holding a single-quoted string, or anything but names and subscripts at its
+    # top.
+    for first in ("Literal['a']", "A + B", "A if B else C"):
         union = first + " | " + " | ".join(["Bbbbbbbbbbbbbbbbbbbbbbbb"] * 4)
         assert "\n" not in layout.union_alias(0, "X: TypeAlias", union), first
     for value in ("f(a)(b)", "f(a) + g(b)", "f(a, b,)", "f()", "a[0](b)"):
         assert "\n" not in layout.attribute(4, "x" * 80, "int", value), value
+
+
+_NAMES = ["x", "allowed_cidrs", "members_exceeding_free_project_limit_and_more"]
+_TYPES = ["Item", "UpdateStorageConfigBodyFeaturesImageTransform", "ProjectUpgradeEligibilityResponseTargetUpgradeVersionsItemReleaseChan"]
+_VALUES = [None, "None", "msgspec.UNSET", 'msgspec.field(name="xYz")', 'msgspec.field(name="imageTransformation", default=None)', '"a string value"']
+
+
+def _annotations(n: str) -> list[str]:
+    m = "UpdateStorageConfigBodyFeaturesImageTransform"
+    return [n, f"{n} | None", f"{n} | msgspec.UnsetType | None", f"list[{n}]", f"list[{n}] | None", f"list[{n} | {m}]", f"dict[str, {n}] | None", f'Literal["a", "b"] | {n}']
+
+
+@pytest.mark.parametrize("name", _NAMES)
+@pytest.mark.parametrize("value", _VALUES)
+def test_attributes_are_laid_out_as_black_or_left_to_it(name: str, value: str | None) -> None:
+    """Over names, annotations and values around the line's limit, what the rules lay out
+    is black's output of the one-line statement; what they leave on one line, black does."""
+    laid_out = 0
+    for annotation in (a for n in _TYPES for a in _annotations(n)):
+        one = f"    {name}: {annotation}" + (f" = {value}" if value is not None else "")
+        laid = layout.attribute(4, name, annotation, value)
+        if laid != one:
+            laid_out += 1
+            assert in_class(laid) == black_of(in_class(one)), laid
+    assert laid_out or name == "x" and value is None
+
+
+def test_enum_members_and_class_headers() -> None:
+    for target, value in [("A", '"a"'), ("OBSERVABILITY_DASHBOARD_ADVANCED_METRICS_WITH_A_LONGER_NAME", '"observability.dashboard_advanced_metrics"'), ("VALUE_" + "X" * 60, "12345678901234"), ("SHORT", '"' + "x" * 90 + '"')]:
+        laid = in_class(layout.assignment(4, target, value))
+        assert black_of(laid) == laid
+        assert black_of(in_class(f"    {target} = {value}")) == laid
+    for name in ("Short", "X" * 84, "ProjectUpgradeEligibilityResponseValidationErrorsItemUserDefinedObjectsInInternalSchemasObjType"):
+        for bases in (["OpenStrEnum"], ["msgspec.Struct", "frozen=True", "kw_only=True"], ["msgspec.Struct", "frozen=True", "kw_only=True", "omit_defaults=True", 'tag_field="type"', 'tag="unlogged_table_with_persistent_sequence"']):
+            laid = layout.bracketed(0, f"class {name}(", bases, "):") + "\n    pass\n"
+            assert black_of(laid) == laid
+            assert black_of(f"class {name}(" + ", ".join(bases) + "):\n    pass\n") == laid
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "(result.data[-1].id or None) if result.has_more and result.data else None",
+        "None if result.pagination.is_last_page_of_results else (result.pagination.next_cursor or None)",
+        "a if b else c",
+    ],
+)
+def test_lambda_bodies(body: str) -> None:
+    lines = layout.parenthesised(16, body)
+    assert lines is not None
+    if len(lines) == 1:
+        assert lines == [" " * 16 + body]  # fits: one line (and the lambda is not split)
+        return
+    laid = "\n".join(["def f():", "    def g(self):", "        return _pages.cursors(", "            lambda after: self.list(after=after),", "            lambda result: (", *lines, "            ),", "        )"]) + "\n"
+    one = f"def f():\n    def g(self):\n        return _pages.cursors(lambda after: self.list(after=after), lambda result: ({body}))\n"
+    assert black_of(laid) == laid
+    assert black_of(one) == laid

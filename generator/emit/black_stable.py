@@ -7,8 +7,9 @@ changes in their output is length: a code line over the limit gets split. So a p
 code lines all fit is taken as formatted, unless it holds one of the things black rewrites
 whatever the length, which spec text can bring in:
 
-- a one-line string holding `\\"` (black swaps to single quotes when that saves escapes),
-  a string in single quotes, or a string prefix other than a lower-case one;
+- a one-line string that single quotes would need fewer escapes for (black swaps to
+  them), one holding `\\'` (black drops the escape), a string in single quotes, or a
+  string prefix other than a lower-case one;
 - a docstring whose text starts with a space or a quote, ends with a quote or a backslash
   just before the closing quotes (black pads those), or whose continuation lines all sit
   deeper than the docstring (black re-indents them);
@@ -16,12 +17,16 @@ whatever the length, which spec text can bring in:
   bracket alone on its line after no comma, unless the content does not fit joined and
   holds no bracket, or is a signature's parameters, the one line of the statement's last
   call, a call's one argument split at its own brackets, or a statement's value in
-  parentheses because the line up to its call's parenthesis does not fit (else black may
-  join it, or split at an inner bracket);
+  parentheses because the line up to its call's parenthesis does not fit, a class
+  attribute or a lambda's body laid out as layout.py lays out the statement joined on
+  one line (else black may join it, or split at an inner bracket);
 - a backslash at a line's end, a tab, a carriage return, trailing whitespace, a comment
   not written `# ...`;
 - a line too long, unless it is one string inside brackets opened above it (alone, a
-  keyword argument, or a parameter's default after a plain name): black splits no string.
+  keyword argument, or a parameter's default after a plain name): black splits no string;
+  or `class Name(`, a name (or `| name`) alone inside brackets, or `NAME = "text"` /
+  `name: Name` whose value would not fit on a line of its own in parentheses: black
+  cannot shorten those.
   A line of non-ASCII text counts each such character twice, as black measures East Asian
   wide characters (never shorter than black's measure).
 
@@ -38,6 +43,8 @@ import ast
 import re
 from bisect import bisect_right
 from typing import NamedTuple
+
+from . import layout
 
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(")]}")
@@ -102,13 +109,14 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
     lines = piece.split("\n")[:-1]
     if any(line != line.rstrip() for line in lines):
         return False
-    long = {n for n, line in enumerate(lines, 1) if _width(line) > line_length}
+    long = {n for n, line in enumerate(lines, 1) if _width(line) > line_length and not _unshortenable(line, line_length)}
     try:
         # Code that does not parse is black's to report (a template bug), never passed on.
         compile(piece, "<generated>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
     except (SyntaxError, ValueError):
         return False
     opened: list[int] = []  # the line of each bracket still open
+    inside_brackets: set[int] = set()  # lines between a bracket's line and its closing one
     for token in tokens(piece):
         if token.type == "string":
             if not _plain_string(token, lines):
@@ -126,6 +134,7 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
             opened.append(token.start[0])
         elif token.type == "op" and token.string in _CLOSING:
             start = opened.pop() if opened else token.start[0]
+            inside_brackets.update(range(start + 1, token.start[0]))
             alone = lines[token.start[0] - 1][: token.start[1]].strip() == ""
             if token.after_comma and not alone:
                 return False  # a magic trailing comma: black would explode the brackets
@@ -133,9 +142,24 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
                 inside = lines[opened[-1] - 1] if opened else ""
                 if not _split_as_black_splits(lines, start, token.start[0], line_length, inside):
                     return False
-    return not long
+    # A name (or `| name`) alone on its line inside brackets: black cannot split it.
+    return not {n for n in long if not (n in inside_brackets and _LONE_NAME.fullmatch(lines[n - 1]))}
 
 
+def _unshortenable(line: str, line_length: int) -> bool:
+    """A statement too long that black leaves as it is: `class Name(` (it splits after the
+    bracket), `NAME = "text"` and `name: Name` where the value or the name would not fit
+    in parentheses on a line of its own either (black adds none then)."""
+    if _CLASS_OPENING.fullmatch(line):
+        return True
+    match = _LONE_STRING.fullmatch(line) or _LONE_ANNOTATION.fullmatch(line)
+    return match is not None and _width(" " * (len(match["pad"]) + 4) + match["value"]) > line_length
+
+
+_CLASS_OPENING = re.compile(r"class [A-Za-z_]\w*\(")
+_LONE_STRING = re.compile(r'(?P<pad> *)[A-Za-z_]\w* = (?P<value>"(?:[^"\\]|\\.)*")')
+_LONE_ANNOTATION = re.compile(r"(?P<pad> *)[A-Za-z_]\w*: (?P<value>[A-Za-z_][\w.]*)")
+_LONE_NAME = re.compile(r" *(?:\| )?[A-Za-z_][\w.]*")
 _STRING_ITEM = re.compile(r"\s*(?:[A-Za-z_]\w*=|[A-Za-z_]\w*: [A-Za-z_][\w.]* = )?(?P<string>.+?),?")
 
 
@@ -167,6 +191,10 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
     opening = lines[first - 1].rstrip()
     if not opening.endswith(tuple(_OPENING)):
         return False
+    if not inside and _laid_out_attribute(lines[first - 1 : last]):
+        return True
+    if _lambda_body(opening, inner, lines[last - 1], line_length):
+        return True
     if _parenthesised_union(opening, inner, lines[last - 1], inside):
         joined = opening[:-1] + inner[0].strip() + lines[last - 1].strip()[1:]
         return _width(joined) > line_length
@@ -187,6 +215,53 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
         return False
     joined = lines[first - 1].rstrip() + " ".join(line.strip() for line in inner) + lines[last - 1].strip()
     return _width(joined) > line_length
+
+
+def _laid_out_attribute(statement: list[str]) -> bool:
+    """`name: annotation = value` over these lines, as layout.attribute lays out the
+    statement joined on one line (a rule held to black's output of that line)."""
+    opening = statement[0]
+    indent = len(opening) - len(opening.lstrip())
+    name, colon, _ = opening.strip().partition(": ")
+    if not (colon and name.isidentifier()):
+        return False
+    body = [line.strip() for line in statement[1:-1]]
+    if body and body[-1].endswith(","):
+        body[-1] = body[-1][:-1]
+    closing = statement[-1].strip()
+    text = opening.strip()[len(name) + 2 :]
+    if text == "(" and closing.startswith(")"):
+        text, closing = "", closing[1:]  # the annotation in parentheses of its own
+    elif text.endswith(" = (") and closing == ")":
+        text, closing = text[:-1], ""  # the value in parentheses of its own
+    joined = text + " ".join(body) + closing
+    annotation, value = _annotation_and_value(joined)
+    return layout.attribute(indent, name, annotation, value).split("\n") == statement
+
+
+def _lambda_body(opening: str, inner: list[str], closing: str, line_length: int) -> bool:
+    """`lambda x: (` / its body / `)` (or `),`), the body as layout.parenthesised lays it
+    out (a rule held to black's output), when the lambda does not fit on one line: black
+    keeps a lambda's own parentheses and splits at them first."""
+    indent = len(opening) - len(opening.lstrip())
+    if not (opening.lstrip().startswith("lambda ") and opening.endswith(": (")):
+        return False
+    if closing.strip() not in (")", "),") or closing[:indent].strip() or closing[indent] != ")":
+        return False
+    body = " ".join(line.strip() for line in inner)
+    if _width(opening + body + closing.strip()) <= line_length:
+        return False
+    return layout.parenthesised(indent + 4, body) == inner
+
+
+def _annotation_and_value(text: str) -> tuple[str, str | None]:
+    """`annotation = value` cut at its top-level ` = ` (none in an annotation)."""
+    depth = 0
+    for n, c in enumerate(re.sub(r'"(?:[^"\\]|\\.)*"', lambda m: "_" * len(m.group()), text)):
+        depth += (c in "([{") - (c in ")]}")
+        if depth == 0 and text.startswith(" = ", n):
+            return text[:n], text[n + 3 :]
+    return text, None
 
 
 def _wrapped_call(opening: str, inner: list[str], closing: str) -> str:
@@ -360,7 +435,10 @@ def _plain_string(token: Token, lines: list[str]) -> bool:
     if quote < 0 or prefix != prefix.lower() or "u" in prefix or text[quote] != '"':
         return False
     if not text.startswith('"""', quote):
-        return '\\"' not in text
+        # Black keeps double quotes unless single ones need fewer escapes (and drops the
+        # needless escape of a single quote).
+        body = text[quote + 1 : -1]
+        return "\\'" not in body and ('\\"' not in body or body.count('"') <= body.count("'"))
     body = text[quote + 3 : -3]
     end = body.rstrip()
     if not end or body[0] in ' "':

@@ -91,7 +91,9 @@ def _bracketed(
         if len(items) == 1 and isinstance(items[0], str):
             return f"{pad}{head}\n{inner}{items[0]}\n{pad}{tail}"
         raise _TooLong
-    if not (_fits(pad + head) and _fits(pad + tail)):
+    # A class header's own brackets are its only ones: black splits there however long
+    # the name.
+    if not ((_fits(pad + head) or _class_header(head)) and _fits(pad + tail)):
         raise _TooLong
     body = inner + ", ".join(flat(i) for i in items)
     if _fits(body) and not (is_def and len(items) == 1) and not (display and len(items) > 1):
@@ -128,34 +130,126 @@ def _own_line(indent: int, item: Item) -> str:
 
 def attribute(indent: int, name: str, annotation: str, value: str | None) -> str:
     """`name: annotation = value` in a class body. Too long, black splits a call at its
-    own parentheses, or wraps the value in parentheses when the line up to them fits,
-    else the annotation (a bare annotation it splits at its own brackets: left to black)."""
+    own parentheses when the line up to them fits, else wraps the value in parentheses
+    when the line up to them fits, else splits the annotation: at its own brackets when it
+    is one subscript, else in parentheses of its own (one `|` operand a line when it does
+    not fit one line there)."""
     pad = " " * indent
     one = f"{pad}{name}: {annotation}" + (f" = {value}" if value is not None else "")
     if _fits(one) or not _plain(one):
         return one
-    if value is not None and _atom(value):
-        lines = [f"{pad}{name}: {annotation} = (", f"{pad}    {value}", f"{pad})"]
-        if _fits(lines[0]):
-            # A string too long for its own line stays there all the same: black
-            # splits no string.
-            return "\n".join(lines) if _fits(lines[1]) or _string(value) else one
-    call = _call(value) if value is not None else None
-    if call is not None:
-        # Black splits at the call's own parentheses when the line up to them fits (it
-        # prefers that to parentheses around the value), its arguments on one line if
-        # they fit there, else one a line.
-        head = f"{name}: {annotation} = {call[0]}("
-        if not _fits(pad + head) or (arguments := split_items(call[1])) is None:
-            return one
-        try:
-            return _bracketed(indent, head, arguments, ")", is_def=False)
-        except _TooLong:
-            return one
-    if value is None or not _atom(value):
-        return one  # a bare annotation black splits at its own brackets
-    lines = [f"{pad}{name}: (", f"{pad}    {annotation}", f"{pad}) = {value}"]
-    return "\n".join(lines) if all(_fits(line) for line in lines) else one
+    try:
+        return _attribute(indent, name, annotation, value)
+    except _TooLong:
+        return one
+
+
+def _attribute(indent: int, name: str, annotation: str, value: str | None) -> str:
+    pad = " " * indent
+    if value is not None:
+        call = _call(value)
+        head = f"{name}: {annotation} = "
+        if call is not None and _fits(pad + head + call[0] + "(") and (arguments := split_items(call[1])):
+            # Black splits at the call's own parentheses when the line up to them fits (it
+            # prefers that to parentheses around the value), its arguments on one line if
+            # they fit there, else one a line.
+            return _bracketed(indent, head + call[0] + "(", arguments, ")", is_def=False)
+        if (call is not None or _atom(value)) and _fits(pad + head + "("):
+            # A string too long for its own line stays there all the same: black splits
+            # no string.
+            if _fits(f"{pad}    {value}") or _string(value):
+                return f"{pad}{head}(\n{pad}    {value}\n{pad})"
+            if call is None:
+                raise _TooLong
+        if call is None and not _atom(value):
+            raise _TooLong  # a value of another shape: black's to lay out
+    rest = f" = {value}" if value is not None else ""
+    if (subscript := _subscript(annotation)) is not None:
+        # One subscript and nothing else: black splits at its brackets.
+        items = subscript[1]
+        head, tail = f"{name}: {subscript[0]}[", "]" + rest
+        if len(items) == 1 and isinstance(items[0], str) and len(operands := _operands(items[0])) > 1:
+            return _operand_lines(indent, head, operands, tail)
+        if not all(isinstance(i, str) for i in items):
+            raise _TooLong
+        return _bracketed(indent, head, items, tail, is_def=False)
+    operands = _operands(annotation)
+    if not operands:
+        raise _TooLong
+    return _operand_lines(indent, f"{name}: (", operands, ")" + rest)
+
+
+def _operand_lines(indent: int, head: str, operands: list[str], tail: str) -> str:
+    """`head`, the `|` operands on one line if they fit there, else one a line, `tail`."""
+    pad = " " * indent
+    body = f"{pad}    " + " | ".join(operands)
+    if _fits(body):
+        lines = [pad + head, body, pad + tail]
+    elif len(operands) == 1:
+        raise _TooLong  # one name too long for any line: black's own quirks
+    else:
+        lines = [pad + head, f"{pad}    {operands[0]}", *(f"{pad}    | {o}" for o in operands[1:]), pad + tail]
+    # A name too long for its line stays there: black cannot split it.
+    if not (_fits(lines[0]) and _fits(lines[-1])) or not all(_fits(line) or _dotted(o) for line, o in zip(lines[1:-1], operands)):
+        raise _TooLong
+    return "\n".join(lines)
+
+
+def assignment(indent: int, target: str, value: str) -> str:
+    """`target = value`; too long, black wraps a value without brackets in parentheses
+    when it fits on a line of its own there (else it leaves the line as it is)."""
+    pad = " " * indent
+    one = f"{pad}{target} = {value}"
+    if _fits(one) or not _plain(one) or not _atom(value) or not _fits(f"{pad}    {value}"):
+        return one
+    return f"{pad}{target} = (\n{pad}    {value}\n{pad})"
+
+
+def parenthesised(indent: int, body: str) -> list[str] | None:
+    """The lines of an expression inside parentheses black keeps (a lambda's body), at
+    `indent`: one line when it fits, else a conditional expression split before its `if`
+    and its `else` (black splits at the highest-priority delimiter first, and only commas
+    and comprehensions outrank a conditional); None for any other shape."""
+    pad = " " * indent
+    if not _plain(body):
+        return None
+    if _fits(pad + body):
+        return [pad + body]
+    words = _top_level_words(body)
+    if words is None or [w for w, _ in words if w in ("if", "else")] != ["if", "else"]:
+        return None
+    if any(w in ("for", "lambda") for w, _ in words) or _top_level(body, ",") != [body]:
+        return None
+    at = {w: n for w, n in words if w in ("if", "else")}
+    parts = [body[: at["if"]].rstrip(), body[at["if"] : at["else"]].rstrip(), body[at["else"] :]]
+    lines = [pad + part for part in parts]
+    return lines if all(_fits(line) for line in lines) else None
+
+
+def enclosed(text: str) -> bool:
+    """Whether `text` is one pair of parentheses and what is inside them (`(a) or (b)` is
+    not)."""
+    return text.startswith("(") and _opening_of_last(text) == 0
+
+
+def _top_level_words(text: str) -> list[tuple[str, int]] | None:
+    """The keywords `if`, `else`, `for` and `lambda` outside brackets and strings, with
+    where each starts; None when brackets or quotes do not pair."""
+    found, depth, quoted, escaped = [], 0, False, False
+    for n, c in enumerate(text):
+        if quoted:
+            quoted, escaped = (c != '"' or escaped), (c == "\\" and not escaped)
+            continue
+        if c == '"':
+            quoted = True
+        depth += (c in "([{") - (c in ")]}")
+        if depth < 0:
+            return None
+        if depth == 0 and (n == 0 or text[n - 1] == " "):
+            for word in ("if", "else", "for", "lambda"):
+                if text.startswith(word, n) and text[n + len(word) : n + len(word) + 1] in (" ", ":", ""):
+                    found.append((word, n))
+    return None if depth or quoted else found
 
 
 def subscript_call(target: str, name: str, subscript: str) -> str:
@@ -183,18 +277,30 @@ def union_alias(indent: int, head: str, value: str) -> str:
 
 
 def _operands(value: str) -> list[str]:
-    """The operands of `|` at the top of a value of names and subscripts; [] when it holds
-    anything else there (a string, a call, another operator)."""
-    if "'" in value or '"' in value:
+    """The operands of `|` at the top of a value of names and subscripts (strings only
+    inside the subscripts); [] when it holds anything else there (a call, another
+    operator) or a string black would requote."""
+    if "'" in value or "\\" in value:
         return []
-    operands, depth, start = [], 0, 0
+    operands = _top_level_bars(value)
+    return operands if all(_name_like(o) for o in operands) else []
+
+
+def _top_level_bars(value: str) -> list[str]:
+    """`value` cut at each ` | ` outside brackets and strings."""
+    operands, depth, start, quoted, escaped = [], 0, 0, False, False
     for n, c in enumerate(value):
+        if quoted:
+            quoted, escaped = (c != '"' or escaped), (c == "\\" and not escaped)
+            continue
+        if c == '"':
+            quoted = True
         depth += (c in "([{") - (c in ")]}")
         if depth == 0 and value.startswith(" | ", n):
             operands.append(value[start:n])
             start = n + 3
     operands.append(value[start:])
-    return operands if all(_name_like(o) for o in operands) else []
+    return operands
 
 
 def _name_like(text: str) -> bool:
@@ -322,6 +428,10 @@ def _assigned_call(head: str) -> tuple[str, str] | None:
 
 def _dotted(text: str) -> bool:
     return bool(text) and all(part.isidentifier() for part in text.split("."))
+
+
+def _class_header(head: str) -> bool:
+    return head.startswith("class ") and head.endswith("(") and head[6:-1].isidentifier()
 
 
 def _fits(line: str) -> bool:

@@ -56,6 +56,8 @@ class MemberView:
     ir: EnumMember
     value_source: str
     docstring: str | None
+    # `NAME = value`, laid out (indented 4).
+    line_source: str
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -67,6 +69,8 @@ class EnumView:
     base_class: str
     docstring: str | None
     members: tuple[MemberView, ...]
+    # `class Name(Base):`
+    header_source: str
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
@@ -135,8 +139,14 @@ def enum_view(enum: EnumType) -> EnumView:
         ir=enum,
         base_class=ENUM_BASES[enum.base],
         docstring=docstring(enum.doc, 4),
-        members=tuple(MemberView(m, literal(m.value), docstring(m.description, 4)) for m in enum.members),
+        members=tuple(_member_view(m) for m in enum.members),
+        header_source=layout.bracketed(0, f"class {enum.name}(", [ENUM_BASES[enum.base]], "):"),
     )
+
+
+def _member_view(member: EnumMember) -> MemberView:
+    value = literal(member.value)
+    return MemberView(member, value, docstring(member.description, 4), layout.assignment(4, member.name, value))
 
 
 def alias_view(alias: Alias, defined: frozenset[str] = frozenset()) -> AliasView:

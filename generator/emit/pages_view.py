@@ -98,8 +98,9 @@ def _lambda(text: str) -> str:
     if body.startswith("_pages.") and body.endswith(")"):
         name, _, inner = body[:-1].partition("(")
         return layout.bracketed(12, f"lambda {head}: {name}(", inner.split(", "), "),")
-    inner = body[1:-1] if body.startswith("(") and body.endswith(")") else body
-    return f"            lambda {head}: (\n                {inner}\n            ),"
+    inner = body[1:-1] if layout.enclosed(body) else body
+    lines = layout.parenthesised(16, inner) or [f"                {inner}"]
+    return "\n".join([f"            lambda {head}: (", *lines, "            ),"])
 
 
 def _follow(runner: str, call: str, args: list[str], link: str, client: str) -> str:

@@ -117,6 +117,9 @@ UNIONS = [
     [f"BenefitCustomerSomethingLong{i}" for i in range(8)],
     ["FileContent", "tuple[str | None, FileContent]", "tuple[str | None, FileContent, str | None]", "dict[str, Any]"],
     ['Literal["cd_default", "ipv4_default"]', "ApplyProjectAddonBodyAddonVariantCi", "ApplyProjectAddonBodyAddonVariantPitr"],
+    # An operand too long for its line: split at its own brackets.
+    ['Literal["cd_default", "ipv4_default", "auth_mfa_phone_default", "auth_mfa_web_authn_default", "log_drain_default"]', "ListProjectAddonsResponseAvailableAddonsItemVariantsItemIdCi", "ListProjectAddonsResponseAvailableAddonsItemVariantsItemIdPitr"],
+    ["list[JitListAccessResponseItemsItemUserRolesItemAllowedNetworksAllowedCidrsV6Item]", "OtherModel", "None"],
 ]
 
 
@@ -205,7 +208,7 @@ def test_shapes_beyond_the_rules_are_left_on_one_line_for_black() -> None:
 
 
 _NAMES = ["x", "allowed_cidrs", "members_exceeding_free_project_limit_and_more"]
-_TYPES = ["Item", "UpdateStorageConfigBodyFeaturesImageTransform", "ProjectUpgradeEligibilityResponseTargetUpgradeVersionsItemReleaseChan"]
+_TYPES = ["Item", "JitListAccessResponseItemsItemUserRolesItemAllowedNetworksAllowedCidrsV6Item", "UpdateStorageConfigBodyFeaturesImageTransform", "ProjectUpgradeEligibilityResponseTargetUpgradeVersionsItemReleaseChan"]
 _VALUES = [None, "None", "msgspec.UNSET", 'msgspec.field(name="xYz")', 'msgspec.field(name="imageTransformation", default=None)', '"a string value"']
 
 

@@ -218,23 +218,24 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
 
 
 def _laid_out_attribute(statement: list[str]) -> bool:
-    """`name: annotation = value` over these lines, as layout.attribute lays out the
-    statement joined on one line (a rule held to black's output of that line)."""
+    """`name: annotation = value` (or a union alias `Name: TypeAlias = A | B`) over these
+    lines, as layout.attribute (layout.union_alias) lays out the statement joined on one
+    line (a rule held to black's output of that line)."""
     opening = statement[0]
     indent = len(opening) - len(opening.lstrip())
     name, colon, _ = opening.strip().partition(": ")
     if not (colon and name.isidentifier()):
         return False
-    body = [line.strip() for line in statement[1:-1]]
-    if body and body[-1].endswith(","):
-        body[-1] = body[-1][:-1]
+    if opening.endswith(": TypeAlias = (") and statement[-1] == " " * indent + ")":
+        union = _joined(statement[1:-1])
+        return layout.union_alias(indent, f"{name}: TypeAlias", union).split("\n") == statement
     closing = statement[-1].strip()
     text = opening.strip()[len(name) + 2 :]
     if text == "(" and closing.startswith(")"):
         text, closing = "", closing[1:]  # the annotation in parentheses of its own
     elif text.endswith(" = (") and closing == ")":
         text, closing = text[:-1], ""  # the value in parentheses of its own
-    joined = text + " ".join(body) + closing
+    joined = text + _joined(statement[1:-1]) + closing
     annotation, value = _annotation_and_value(joined)
     return layout.attribute(indent, name, annotation, value).split("\n") == statement
 
@@ -252,6 +253,20 @@ def _lambda_body(opening: str, inner: list[str], closing: str, line_length: int)
     if _width(opening + body + closing.strip()) <= line_length:
         return False
     return layout.parenthesised(indent + 4, body) == inner
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines of code inside brackets as one line: a space between them but after an
+    opening bracket or before a closing one, and no comma before a closing bracket (the
+    comma a split adds)."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if line[:1] in _CLOSING:
+            text = text.removesuffix(",")
+        elif text and text[-1] not in _OPENING:
+            text += " "
+        text += line
+    return text.removesuffix(",")
 
 
 def _annotation_and_value(text: str) -> tuple[str, str | None]:

@@ -188,11 +188,22 @@ def _operand_lines(indent: int, head: str, operands: list[str], tail: str) -> st
     elif len(operands) == 1:
         raise _TooLong  # one name too long for any line: black's own quirks
     else:
-        lines = [pad + head, f"{pad}    {operands[0]}", *(f"{pad}    | {o}" for o in operands[1:]), pad + tail]
-    # A name too long for its line stays there: black cannot split it.
-    if not (_fits(lines[0]) and _fits(lines[-1])) or not all(_fits(line) or _dotted(o) for line, o in zip(lines[1:-1], operands)):
+        lines = [pad + head, *(_operand(indent + 4, o, "| " if n else "") for n, o in enumerate(operands)), pad + tail]
+    if not (_fits(lines[0]) and _fits(lines[-1])):
         raise _TooLong
     return "\n".join(lines)
+
+
+def _operand(indent: int, operand: str, bar: str) -> str:
+    """One operand's line; too long, a subscript split at its own brackets (a name too long
+    for its line stays there: black cannot split it)."""
+    line = " " * indent + bar + operand
+    if _fits(line) or _dotted(operand):
+        return line
+    subscript = _subscript(operand)
+    if subscript is None or not all(isinstance(i, str) for i in subscript[1]):
+        raise _TooLong
+    return _bracketed(indent, bar + subscript[0] + "[", subscript[1], "]", is_def=False)
 
 
 def assignment(indent: int, target: str, value: str) -> str:
@@ -272,8 +283,10 @@ def union_alias(indent: int, head: str, value: str) -> str:
         return one
     if _fits(f"{pad}    {value}"):
         return f"{pad}{head} = (\n{pad}    {value}\n{pad})"
-    lines = [f"{pad}{head} = (", f"{pad}    {operands[0]}", *(f"{pad}    | {o}" for o in operands[1:]), f"{pad})"]
-    return "\n".join(lines) if all(_fits(line) for line in lines) else one
+    try:
+        return _operand_lines(indent, f"{head} = (", operands, ")")
+    except _TooLong:
+        return one
 
 
 def _operands(value: str) -> list[str]:

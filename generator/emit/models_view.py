@@ -178,7 +178,9 @@ def _variants_item(names: list[str], *, lazy: bool) -> layout.Item:
     head = "lambda: (" if lazy else "("
     if len(names) == 1:
         return f"{head}{names[0]},)"
-    return layout.Group(head, tuple(names), ")", display=True)
+    # A variant that is a subscript (`Literal[...]`) may be split at its own brackets.
+    items = layout.split_items(", ".join(names))
+    return layout.Group(head, items if items is not None and len(items) == len(names) else tuple(names), ")", display=True)
 
 
 def _dispatch_item(dispatch: Dispatch) -> layout.Item:

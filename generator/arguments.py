@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
@@ -13,6 +14,7 @@ from .config import EXAMPLE, KEYS, MEANINGS, SECTION
 from .limits import DEFAULT_MAX_BYTES
 from .output.lock import DEFAULT_LOCK_TIMEOUT
 
+COMMANDS = ("generate", "check", "review", "diff")
 REVIEW_FORMATS = ("markdown", "text", "json")
 DIFF_FORMATS = ("text", "markdown", "json")
 
@@ -89,7 +91,10 @@ exit codes: 0 success, 1 check: the folder differs / diff: --fail-on hit, 2 bad 
 """
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Every command with its options; given the `command` a run names, the others with
+    their names and help only (what the main `--help` and its errors list), since building
+    every option of every command is most of a quick `check`'s own time."""
     main = argparse.ArgumentParser(
         prog="polar-codegen",
         description="Generate a typed Python client (httpx + msgspec) from an OpenAPI 3.0/3.1 spec.",
@@ -113,9 +118,21 @@ def parser() -> argparse.ArgumentParser:
             epilog=examples + "\n" + _configuration(),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        _add_generation_options(sub)
-    _inspect_commands(commands)
+        if command in (None, name):
+            _add_generation_options(sub)
+    _inspect_commands(commands, command)
     return main
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command these arguments name, or None when that is not clear before parsing
+    (then every command is built, for argparse's own errors)."""
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+        if arg in ("-h", "--help", "--version"):
+            return None
+    return None
 
 
 def _add_generation_options(sub: argparse.ArgumentParser) -> None:
@@ -189,7 +206,7 @@ def _add_spec_reading_options(sub: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser], command: str | None) -> None:
     """`review` and `diff`: read specs and print; they never write a file."""
     text = "print the API as the generated client exposes it, with findings for a reviewer"
     review = commands.add_parser(
@@ -199,6 +216,21 @@ def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         epilog=_REVIEW_EXAMPLES + "\n" + _configuration(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    text = "classify the changes between two specs (files or git REV:PATH)"
+    diff = commands.add_parser(
+        "diff",
+        help=text,
+        description=textwrap.fill(text + " for the Python API and the HTTP contract; writes nothing.", 79),
+        epilog=_DIFF_EXAMPLES + "\n" + _configuration(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    if command in (None, "review"):
+        _add_review_options(review)
+    if command in (None, "diff"):
+        _add_diff_options(diff)
+
+
+def _add_review_options(review: argparse.ArgumentParser) -> None:
     review.add_argument(
         "--spec", type=Path, default=None, metavar="PATH",
         help="the OpenAPI document (config: spec; no default: required)",
@@ -208,14 +240,10 @@ def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         help="markdown for a pull request, text for a terminal, json for tools "
         "(default: %(default)s)",
     )  # fmt: skip
-    text = "classify the changes between two specs (files or git REV:PATH)"
-    diff = commands.add_parser(
-        "diff",
-        help=text,
-        description=textwrap.fill(text + " for the Python API and the HTTP contract; writes nothing.", 79),
-        epilog=_DIFF_EXAMPLES + "\n" + _configuration(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    _add_spec_reading_options(review)
+
+
+def _add_diff_options(diff: argparse.ArgumentParser) -> None:
     diff.add_argument("old", metavar="OLD", help="a spec file, or REV:PATH read with `git show`")
     diff.add_argument(
         "new", metavar="NEW", nargs="?", default=None,
@@ -234,5 +262,4 @@ def _inspect_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "--fail-on", choices=("breaking", "warning"), default=None,
         help="exit 1 when a change of this severity or worse is found (default: never)",
     )  # fmt: skip
-    for sub in (review, diff):
-        _add_spec_reading_options(sub)
+    _add_spec_reading_options(diff)

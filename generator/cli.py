@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config as configuration
-from .arguments import parser
+from .arguments import command_of, parser
 from .output.environment import OutputEnvironmentError
 from .output.lock import LockTimeout
 from .output.uptodate import up_to_date
@@ -133,7 +133,8 @@ def _bad_input(failures: list[tuple[str, InputError]]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    args = parser(command_of(given)).parse_args(given)
     try:
         found = configuration.load_config()
         configuration.apply(args, found)

@@ -484,3 +484,20 @@ def test_a_valid_spec_nested_up_to_the_limit_generates(tmp_path: Path) -> None:
         spec.write_text(json.dumps(document))
         result = generate(Options(spec=spec, package="deep"))
         assert "models.py" in "".join(result.files)
+
+
+def test_a_json_document_loads_without_importing_the_yaml_reader(tmp_path: Path) -> None:
+    """PyYAML's import is a fifth of a JSON document's load; it comes in only for YAML."""
+    import json
+    import subprocess
+    import sys
+
+    spec = tmp_path / "api.json"
+    spec.write_text(json.dumps({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}))
+    probe = "import sys; from pathlib import Path; from generator.spec.load import load; load(Path(sys.argv[1])); print(sorted(sys.modules))"
+    yaml_spec = tmp_path / "api.yaml"
+    yaml_spec.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n")
+    for name, expected in ((spec, False), (yaml_spec, True)):
+        result = subprocess.run([sys.executable, "-c", probe, str(name)], capture_output=True, text=True, timeout=120, check=True)
+        modules = result.stdout
+        assert ("'yaml'" in modules) is expected, name

@@ -15,7 +15,6 @@ from typing import Any
 from ..problems import InputError, Problem, join_pointer
 from .document import Document
 from .json_reader import parse_json
-from .yaml_reader import parse_yaml
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -133,5 +132,8 @@ def _parse(path: Path, raw: bytes) -> Document:
         doc = parse_json(path, text, raw, strict=path.suffix.lower() == ".json")
         if doc is not None:
             return doc
+    # PyYAML (and its parser's tables) loads only for a document that is not JSON.
+    from .yaml_reader import parse_yaml
+
     return parse_yaml(path, text, raw)
 

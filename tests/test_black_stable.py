@@ -96,12 +96,36 @@ LONG_STRING = '"' + " ".join(f"scope_{i}:read" for i in range(12)) + '"'
         ("class _:\n    grant_types: list[OAuth2ClientGrantTypesItem] = msgspec.field(\n        default_factory=lambda: [\n"
         "            OAuth2ClientGrantTypesItem.AUTHORIZATION_CODE,\n            OAuth2ClientGrantTypesItem.REFRESH_TOKEN,\n"
         "        ]\n    )\n"),
+        # Laid out as layout.py lays out the joined statement: an attribute's annotation,
+        # a value in parentheses, a union alias, a lambda's conditional body, a class base.
+        ("class _:\n    allowed_cidrs_v6: (\n        list[\n            JitListAccessResponseItemsItemUserRolesItemAllowedNetworksAllowedCidrsV6Item\n"
+        "        ]\n        | None\n    ) = None\n"),
+        ("class _:\n    image_transformation: StorageConfigResponseFeaturesImageTransformation = (\n"
+        '        msgspec.field(name="imageTransformation")\n    )\n'),
+        "class _:\n    validation_records: list[\n        UpdateCustomHostnameResponseDataResultSslValidationRecordsItem\n    ]\n",
+        ('if TYPE_CHECKING:\n    ApplyProjectAddonBodyAddonVariant: TypeAlias = (\n        Literal["cd_default", "ipv4_default"]\n'
+        "        | ApplyProjectAddonBodyAddonVariantCi\n        | ApplyProjectAddonBodyAddonVariantPitr\n    )\n"),
+        "UnstableCreateEvaluatorRequest: TypeAlias = (\n    UnstableCreateEvaluatorRequestLlmAsJudge | UnstableCreateEvaluatorRequestCode\n)\n",
+        ("def f(self):\n    return _pages.cursors(\n        lambda after: self.list(after=after),\n        lambda result: (\n"
+        "            (result.data[-1].identifier or None)\n            if result.has_more and result.data_of_this_page\n"
+        "            else None\n        ),\n    )\n"),
+        ('class NotFoundError(\n    APIStatusError[\n        "dict[str, Any] | models.ErrorData | models.FineTuningGetFineTunesModelsLimitsError404 | models.QueueError"\n'
+        '    ]\n):\n    """HTTP 404."""\n'),
+        "class ProjectUpgradeEligibilityResponseValidationErrorsItemUserDefinedObjectsInInternalSchemasObjType(\n    OpenStrEnum\n):\n    A = 1\n",
+        # Lines black cannot shorten, and strings it leaves as they are.
+        f'class _:\n    SHORT = "{"x" * 90}"\n',
+        f"class _:\n    obj_type: {'X' * 90}\n",
+        'class _:\n    value: float\n    """The value: \\"True\\" or \\"False\\""""\n',
+        'x = "\'a\' \\"b\\""\n',
     ],
     ids=[
         "fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment", "last-call",
         "union-parameter", "exploded-union", "exploded-union-brackets", "subscript-before-call", "one-item-display",
         "long-string-in-parentheses", "long-string-item", "long-string-argument", "long-string-default",
-        "value-in-parentheses", "one-argument-split",
+        "value-in-parentheses", "one-argument-split", "annotation-nested-split", "call-value-in-parentheses",
+        "annotation-subscript-split", "alias-with-literal", "alias-of-two", "lambda-conditional", "class-base-split",
+        "class-header-long-name", "long-enum-value", "long-annotation-name", "attribute-docstring-quote-end",
+        "quotes-even",
     ],
 )
 def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
@@ -140,6 +164,11 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         f"def f(\n    self,\n    *,\n    on_behalf_of: list[str] = {LONG_STRING},\n) -> None:\n    pass\n",
         "class _:\n    def __init__(self) -> None:\n        self.short = (\n            Resource(resource.short)\n        )\n",
         "class _:\n    x: list[int] = msgspec.field(\n        default_factory=lambda: [\n            1, 2\n        ]\n    )\n",
+        "class _:\n    x: (\n        int | None\n    ) = None\n",
+        "class _:\n    OBSERVABILITY = (\n        \"observability.dashboard_advanced_metrics\"\n    )\n",
+        'class _:\n    """The value: \\"True\\" or \\"False\\""""\n',
+        'x = "it\\\'s"\n',
+        f'class _:\n    VALUE_ATTACHED = "{"x" * 70}"\n',
     ],
     ids=[
         "long-code", "escaped-quote", "single-quotes", "docstring-quote-end", "docstring-space-start",
@@ -147,6 +176,8 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         "comment-space", "tab", "trailing-space", "backslash", "union-parameter-fits", "union-of-two",
         "exploded-union-fits", "subscript-before-call-fits", "one-item-display-fits", "two-item-display",
         "long-string-value", "long-string-after-subscript", "value-in-parentheses-fits", "one-argument-split-fits",
+        "annotation-in-parentheses-fits", "enum-value-fits", "docstring-quote-end-first", "needless-escape",
+        "long-enum-value-fits-in-parentheses",
     ],
 )  # fmt: skip
 def test_what_black_would_change_goes_to_black(piece: str) -> None:

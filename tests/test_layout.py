@@ -120,6 +120,9 @@ UNIONS = [
     # An operand too long for its line: split at its own brackets.
     ['Literal["cd_default", "ipv4_default", "auth_mfa_phone_default", "auth_mfa_web_authn_default", "log_drain_default"]', "ListProjectAddonsResponseAvailableAddonsItemVariantsItemIdCi", "ListProjectAddonsResponseAvailableAddonsItemVariantsItemIdPitr"],
     ["list[JitListAccessResponseItemsItemUserRolesItemAllowedNetworksAllowedCidrsV6Item]", "OtherModel", "None"],
+    # Two operands: in parentheses too, on one line there or one a line.
+    ["UnstableCreateDashboardPlacementRequestWidget", "UnstableCreateDashboardPlacementRequestPreset"],
+    ["UnstableCreateEvaluatorRequestLlmAsJudge", "list[UnstableCreateEvaluatorRequestCode]"],
 ]
 
 
@@ -242,6 +245,13 @@ def test_enum_members_and_class_headers() -> None:
             laid = layout.bracketed(0, f"class {name}(", bases, "):") + "\n    pass\n"
             assert black_of(laid) == laid
             assert black_of(f"class {name}(" + ", ".join(bases) + "):\n    pass\n") == laid
+    # A subscripted base, split at its own brackets; a string too long stays on its line.
+    for name, count in (("NotFoundError", 2), ("NotFoundError", 5), ("InternalServerError" + "X" * 60, 8)):
+        detail = '"' + " | ".join(f"models.ErrorDataNumber{i}" for i in range(count)) + '"'
+        base = layout.Group("APIStatusError[", (detail,), "]")
+        laid = layout.bracketed(0, f"class {name}(", [base], "):") + "\n    pass\n"
+        assert black_of(laid) == laid
+        assert black_of(f"class {name}({layout.flat(base)}):\n    pass\n") == laid
 
 
 @pytest.mark.parametrize(

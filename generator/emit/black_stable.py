@@ -156,6 +156,7 @@ def _unshortenable(line: str, line_length: int) -> bool:
     return match is not None and _width(" " * (len(match["pad"]) + 4) + match["value"]) > line_length
 
 
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _CLASS_OPENING = re.compile(r"class [A-Za-z_]\w*\(")
 _LONE_STRING = re.compile(r'(?P<pad> *)[A-Za-z_]\w* = (?P<value>"(?:[^"\\]|\\.)*")')
 _LONE_ANNOTATION = re.compile(r"(?P<pad> *)[A-Za-z_]\w*: (?P<value>[A-Za-z_][\w.]*)")
@@ -211,7 +212,7 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
         indent = len(opening) - len(opening.lstrip()) + 4
         return _width(" " * indent + " | ".join(operands)) > line_length
     signature = opening.lstrip().startswith(("def ", "async def ")) and opening.count("(") == 1
-    if any(c in line for line in inner for c in "([{") and not (signature or _last_trailer(opening, inner, lines[last - 1])):
+    if any(c in _QUOTED.sub('""', line) for line in inner for c in "([{") and not (signature or _last_trailer(opening, inner, lines[last - 1])):
         return False
     joined = lines[first - 1].rstrip() + " ".join(line.strip() for line in inner) + lines[last - 1].strip()
     return _width(joined) > line_length
@@ -304,11 +305,14 @@ def _one_argument_split(opening: str, inner: list[str], closing: str) -> bool:
     """A call's one argument split at its own last brackets: `name(` / `arg=f(` (or
     `lambda: [`), its lines, `)` (or `]`) / `)`. Black splits the call at its parentheses
     and the argument at its own brackets in turn, adding no comma after it; the
-    argument's lines are checked as brackets of their own."""
+    argument's lines are checked as brackets of their own. A class header's one base is
+    split the same way, its closing line `):`."""
     indent = len(opening) - len(opening.lstrip())
     pad = " " * (indent + 4)
     trailer = len(opening) >= 2 and (opening[-2].isidentifier() or opening[-2] in ")]")
-    if not (opening.endswith("(") and trailer and closing == " " * indent + ")" and len(inner) >= 3):
+    # A class header's closing line is `):`.
+    closes = closing == " " * indent + ")" or (closing == " " * indent + "):" and opening.lstrip().startswith("class "))
+    if not (opening.endswith("(") and trailer and closes and len(inner) >= 3):
         return False
     first, end = inner[0], inner[-1]
     if not (first.startswith(pad) and first[len(pad) : len(pad) + 1] != " " and first[-1] in "([{"):
@@ -454,6 +458,8 @@ def _plain_string(token: Token, lines: list[str]) -> bool:
         # needless escape of a single quote).
         body = text[quote + 1 : -1]
         return "\\'" not in body and ('\\"' not in body or body.count('"') <= body.count("'"))
+    if not prefix and _statement_alone(token, lines) and not _docstring_position(token, lines):
+        return True  # a string statement after the first of its block: black leaves it be
     body = text[quote + 3 : -3]
     end = body.rstrip()
     if not end or body[0] in ' "':
@@ -468,6 +474,18 @@ def _plain_string(token: Token, lines: list[str]) -> bool:
     # Black re-indents continuation lines by their common margin; it must be the statement's.
     margins = [len(line) - len(line.lstrip()) for line in body.split("\n")[1:] if line.strip()]
     return min(margins, default=indent) == indent
+
+
+def _docstring_position(token: Token, lines: list[str]) -> bool:
+    """Whether a string statement may be a docstring to black: the first statement of the
+    module or of a block. It is not when the code line before it sits at its own indent and
+    opens no block (a comment there counts as opening one: its colon may sit before it)."""
+    for line in reversed(lines[: token.start[0] - 1]):
+        code = line.strip()
+        if code and not code.startswith("#"):
+            indent = len(line) - len(line.lstrip())
+            return code.endswith(":") or "#" in code or indent < token.start[1]
+    return True
 
 
 def _plain_comment(token: Token, lines: list[str]) -> bool:

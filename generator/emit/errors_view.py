@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..ir import ErrorDetail
+from . import layout
 from .pysource import annotation, names_used, string_literal
 
 MODELS = "models."
@@ -17,7 +18,8 @@ MODELS = "models."
 @dataclass(frozen=True)
 class ErrorClassView:
     name: str
-    base_source: str
+    # `class Name(APIStatusError[...]):`, laid out.
+    header_source: str
     docstring: str
     # The class's row in the README's table of errors: its statuses, and its detail type.
     readme_line: str
@@ -31,12 +33,17 @@ def _view(detail: ErrorDetail) -> ErrorClassView:
     status = f"HTTP {detail.status}" if detail.status is not None else "HTTP 500 or above"
     if detail.type is None:
         doc = f'"""{status}; no operation documents a body for it."""'
-        return ErrorClassView(detail.name, "APIStatusError[None]", doc, status)
+        return ErrorClassView(detail.name, _header(detail.name, "None"), doc, status)
     written = annotation(detail.type, models_prefix=MODELS)
     doc = f'"""{status}; `detail` is the body, decoded as documented."""'
     # A `|` would end the table cell, even between backticks.
     row = f"{status}; `.detail`: `{written}`".replace("|", "\\|")
-    return ErrorClassView(detail.name, f"APIStatusError[{string_literal(written)}]", doc, row)
+    return ErrorClassView(detail.name, _header(detail.name, string_literal(written)), doc, row)
+
+
+def _header(name: str, detail_type: str) -> str:
+    """The class statement's first line, its base subscripted with the detail type."""
+    return layout.bracketed(0, f"class {name}(", [layout.Group("APIStatusError[", (detail_type,), "]")], "):")
 
 
 def detail_imports(details: Sequence[ErrorDetail]) -> tuple[str, ...]:

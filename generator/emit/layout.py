@@ -98,6 +98,8 @@ def _bracketed(
     body = inner + ", ".join(flat(i) for i in items)
     if _fits(body) and not (is_def and len(items) == 1) and not (display and len(items) > 1):
         return f"{pad}{head}\n{body}\n{pad}{tail}"
+    if len(items) == 1 and not (is_def or display) and isinstance(items[0], str) and _string(items[0]):
+        return f"{pad}{head}\n{body}\n{pad}{tail}"  # one string too long: black splits no string
     if len(items) == 1 and not (is_def or display) and isinstance(item := items[0], Group):
         # One argument, split at its own brackets in turn: no comma is added after it.
         split = _bracketed(indent + 4, item.head, item.items, item.tail, is_def=False, display=item.display)
@@ -279,7 +281,7 @@ def union_alias(indent: int, head: str, value: str) -> str:
     pad = " " * indent
     one = f"{pad}{head} = {value}"
     operands = _operands(value)
-    if _fits(one) or not _plain(one) or len(operands) < 3:
+    if _fits(one) or not _plain(one) or len(operands) < 2:
         return one
     if _fits(f"{pad}    {value}"):
         return f"{pad}{head} = (\n{pad}    {value}\n{pad})"

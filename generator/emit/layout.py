@@ -72,8 +72,10 @@ def _bracketed(
     indent: int, head: str, items: tuple[Item, ...], tail: str, *, is_def: bool, display: bool = False
 ) -> str:
     pad = " " * indent
-    one = pad + head + ", ".join(flat(i) for i in items) + tail
-    if not all(_plain(flat(i)) for i in items) or not _plain(head + tail.removesuffix(",")):
+    texts = [flat(i) for i in items]
+    joined = ", ".join(texts)
+    one = pad + head + joined + tail
+    if not all(map(_plain, texts)) or not _plain(head + tail.removesuffix(",")):
         raise _TooLong
     if _fits(one) or not items:
         return one
@@ -95,7 +97,7 @@ def _bracketed(
     # the name.
     if not ((_fits(pad + head) or _class_header(head)) and _fits(pad + tail)):
         raise _TooLong
-    body = inner + ", ".join(flat(i) for i in items)
+    body = inner + joined
     if _fits(body) and not (is_def and len(items) == 1) and not (display and len(items) > 1):
         return f"{pad}{head}\n{body}\n{pad}{tail}"
     if len(items) == 1 and not (is_def or display) and isinstance(items[0], str) and _string(items[0]):
@@ -104,12 +106,12 @@ def _bracketed(
         # One argument, split at its own brackets in turn: no comma is added after it.
         split = _bracketed(indent + 4, item.head, item.items, item.tail, is_def=False, display=item.display)
         return f"{pad}{head}\n{split}\n{pad}{tail}"
-    return "\n".join([pad + head, *(_own_line(indent + 4, item) for item in items), pad + tail])
+    return "\n".join([pad + head, *(_own_line(indent + 4, item, text) for item, text in zip(items, texts)), pad + tail])
 
 
-def _own_line(indent: int, item: Item) -> str:
-    """An item on a line of its own, with its trailing comma."""
-    line = " " * indent + flat(item) + ","
+def _own_line(indent: int, item: Item, text: str) -> str:
+    """An item (`text` flat) on a line of its own, with its trailing comma."""
+    line = " " * indent + text + ","
     if _fits(line):
         return line
     if isinstance(item, Group):

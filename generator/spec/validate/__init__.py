@@ -25,7 +25,22 @@ Each check has its module: `shape`, `refs`, `openapi_schema` (with `schemas` and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from ...problems import Problem
+from ..selection import EVERYTHING, Selection
 from .cached import cache_key, keep, recall, rules_files, rules_version, validate_cached
-from .report import validate
+
+
+def validate(
+    data: Any, earlier: Sequence[Problem] = (), selection: Selection = EVERYTHING, *, reference: bool = False
+) -> list[Problem]:
+    """report.validate. The checks (and the validators they use) load on first use: a run
+    whose verdict is cached, or that validates in a forked process, never needs them."""
+    from .report import validate as run_checks
+
+    return run_checks(data, earlier, selection, reference=reference)
+
 
 __all__ = ["cache_key", "keep", "recall", "rules_files", "rules_version", "validate", "validate_cached"]

@@ -15,7 +15,6 @@ from ... import __version__, cache
 from ...digests import digest_files, library_versions
 from ...problems import WARNING, Problem
 from ..selection import EVERYTHING, Selection
-from .report import validate
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -50,6 +49,8 @@ def validate_cached(
     known = recall(key)
     if known is not None:
         return known
+    from .report import validate
+
     problems = validate(document.data, document.problems, selection)
     if remember:
         keep(key, problems)

@@ -26,10 +26,11 @@ def error_details(
 
 
 def _detail(tables: list[dict[str, ResponseCase]], statuses: Sequence[int]) -> TypeRef | None:
+    keys = [(str(status), f"{status // 100}XX") for status in statuses]  # once, not per operation
     found: list[TypeRef] = []
     for table in tables:
-        for status in statuses:
-            case = table.get(str(status)) or table.get(f"{status // 100}XX") or table.get("default")
+        for exact, group in keys:
+            case = table.get(exact) or table.get(group) or table.get("default")
             if case is not None and case.kind == "json":
                 found.append(case.type or ANY)
     return make_union(found) if found else None

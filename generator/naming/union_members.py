@@ -119,6 +119,10 @@ def member_names(
     by the rules of the module doc; `taken`: class names other classes have."""
     if len(facts) == 1:
         return [hint]
+    if all(fact.kind in ("null", "ref") for fact in facts):
+        # No member is declared here (the common `$ref`-or-null union): the names below
+        # are never used, and the loop would choose these.
+        return [f"{hint}{i + 1}" for i in range(len(facts))]
     real = [i for i, fact in enumerate(facts) if fact.kind != "null"]
     enums = sum(fact.kind == "enum" for fact in facts)
     pinned = _pinned_choice(facts, discriminator)

@@ -101,3 +101,10 @@ def test_a_name_two_members_would_take_is_taken_by_neither() -> None:
 
 def test_a_single_member_is_the_union() -> None:
     assert member_names("Only", [obj(("t", "x"))]) == ["Only"]
+
+
+def test_a_union_of_references_and_null_declares_nothing() -> None:
+    """No member is declared in place: the names are placeholders, whatever is taken."""
+    for facts in ([REF, NULL], [REF, REF, NULL], [NULL, REF]):
+        names = member_names("Choice", facts, discriminator="kind", taken={"Choice1", "Choice2"})
+        assert names == [f"Choice{i + 1}" for i in range(len(facts))]

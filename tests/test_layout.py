@@ -57,6 +57,10 @@ CALLS = [
     # One argument too long for its line: split at its own brackets, no comma after it.
     [layout.Group("dict(", tuple(f"{LONG}_{i}=x{i}" for i in range(3)), ")")],
     [layout.Group("[", tuple(f"{LONG}_{i}" for i in range(3)), "]", display=True)],
+    # A display's entries split at their own brackets: the one entry with no comma after
+    # it, several with one each.
+    ["_E", layout.Group("responses={", (layout.Group("200: Json(", ("models.EmailNotificationLongerName | models.SmsNotificationName",), ")"),), "}", display=True)],
+    ["_E", layout.Group("responses={", ("200: Json(models.Order)", layout.Group("403: Json(", ("models.OffSessionChargesNotEnabled | models.OrganizationNotReady",), ")")), "}", display=True)],
 ]
 
 
@@ -99,6 +103,7 @@ ATTRIBUTES = [
     ("errors", "list[" + " | ".join(f"ProjectUpgradeEligibilityResponseValidationErrorsItem{i}" for i in range(3)) + "]", None),
     ("postgres_engine", "GetProjectAvailableRestoreVersionsResponseAvailableVersionsItemPostgresEngine", None),
     ("variant", 'Literal["cd_default", "ipv4_default"] | ApplyProjectAddonBodyAddonVariantCi | None', "msgspec.UNSET"),
+    ("prices", "dict[str, list[ProductPriceFixedCreate | ProductPriceCustomCreate | ProductPriceSeatBasedCreate | ProductPriceMeteredUnitCreate]] | msgspec.UnsetType | None", "msgspec.UNSET"),
 ]
 
 
@@ -217,7 +222,7 @@ _VALUES = [None, "None", "msgspec.UNSET", 'msgspec.field(name="xYz")', 'msgspec.
 
 def _annotations(n: str) -> list[str]:
     m = "UpdateStorageConfigBodyFeaturesImageTransform"
-    return [n, f"{n} | None", f"{n} | msgspec.UnsetType | None", f"list[{n}]", f"list[{n}] | None", f"list[{n} | {m}]", f"dict[str, {n}] | None", f'Literal["a", "b"] | {n}']
+    return [n, f"{n} | None", f"{n} | msgspec.UnsetType | None", f"list[{n}]", f"list[{n}] | None", f"list[{n} | {m}]", f"dict[str, {n}] | None", f'Literal["a", "b"] | {n}', f"dict[str, list[{n} | {m}]] | None"]
 
 
 @pytest.mark.parametrize("name", _NAMES)

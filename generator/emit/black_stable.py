@@ -161,17 +161,23 @@ _CLASS_OPENING = re.compile(r"class [A-Za-z_]\w*\(")
 _LONE_STRING = re.compile(r'(?P<pad> *)[A-Za-z_]\w* = (?P<value>"(?:[^"\\]|\\.)*")')
 _LONE_ANNOTATION = re.compile(r"(?P<pad> *)[A-Za-z_]\w*: (?P<value>[A-Za-z_][\w.]*)")
 _LONE_NAME = re.compile(r" *(?:\| )?[A-Za-z_][\w.]*")
+# `"key": "text",` in a display: the value's line black cannot shorten either.
+_STRING_ENTRY = re.compile(r'\s*"(?:[^"\\\n]|\\.)*": (?P<string>"(?:[^"\\\n]|\\.)*"),?')
 _STRING_ITEM = re.compile(r"\s*(?:[A-Za-z_]\w*=|[A-Za-z_]\w*: [A-Za-z_][\w.]* = )?(?P<string>.+?),?")
 
 
 def _unsplittable(token: Token, lines: list[str]) -> bool:
     """A line of one string inside brackets opened above it: alone, as a keyword argument,
-    or as a parameter's default after an annotation that is a name. Black splits no string
-    and adds no parentheses there, so a line too long stays as it is."""
+    as a parameter's default after an annotation that is a name, or as the value of a
+    display's entry under a string key. Black splits no string and adds no parentheses
+    there, so a line too long stays as it is."""
     if token.start[0] != token.end[0]:
         return False
-    match = _STRING_ITEM.fullmatch(lines[token.start[0] - 1])
-    return match is not None and match.start("string") == token.start[1] and match["string"] == token.string
+    line = lines[token.start[0] - 1]
+    return any(
+        match is not None and match.start("string") == token.start[1] and match["string"] == token.string
+        for match in (_STRING_ITEM.fullmatch(line), _STRING_ENTRY.fullmatch(line))
+    )
 
 
 def _statement_alone(token: Token, lines: list[str]) -> bool:
@@ -197,6 +203,10 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
     if _lambda_body(opening, inner, lines[last - 1], line_length):
         return True
     if _parenthesised_union(opening, inner, lines[last - 1], inside):
+        if len(inner) > 1:
+            # One operand a line: black's split when they do not fit one line there.
+            body = " " * (len(opening) - len(opening.lstrip()) + 4) + " | ".join(_operand_lines(opening, inner) or [])
+            return _width(body) > line_length
         joined = opening[:-1] + inner[0].strip() + lines[last - 1].strip()[1:]
         return _width(joined) > line_length
     if inside and _one_item_display(opening, inner, lines[last - 1]):
@@ -349,7 +359,9 @@ def _parenthesised_union(opening: str, inner: list[str], closing: str, inside: s
     parentheses around a body with more than one delimiter of its highest priority, and an
     annotation's `|` outranks every other delimiter it can hold at its top level."""
     name = opening.strip()
-    if not (name.endswith(": (") and name[:-3].isidentifier() and len(inner) == 1):
+    if not (name.endswith(": (") and name[:-3].isidentifier() and inner):
+        return False
+    if len(inner) > 1 and _operand_lines(opening, inner) is None:
         return False
     if not (inside.lstrip().startswith(("def ", "async def ")) and inside.count("(") == 1 and inside.endswith("(")):
         return False
@@ -357,12 +369,29 @@ def _parenthesised_union(opening: str, inner: list[str], closing: str, inside: s
     if not (rest == "," or (rest.startswith(" = ") and rest.endswith(","))) or any(c in rest for c in "()[]{}#"):
         return False
     depth = bars = 0
-    for c in re.sub(r'"(?:[^"\\]|\\.)*"', '""', inner[0].strip()):
+    for c in re.sub(r'"(?:[^"\\]|\\.)*"', '""', " ".join(line.strip() for line in inner)):
         depth += (c in "([{") - (c in ")]}")
         bars += c == "|" and depth == 0
         if depth == 0 and c in ",=<>!:'\"" or depth < 0:
             return False
     return bars >= 2
+
+
+def _operand_lines(opening: str, inner: list[str]) -> list[str] | None:
+    """The operands of `|` one a line below `opening` (the first bare, the others after
+    `| `, each at the indent inside the bracket); None for any other shape."""
+    pad = " " * (len(opening) - len(opening.lstrip()) + 4)
+    operands = []
+    for n, line in enumerate(inner):
+        if not line.startswith(pad) or line[len(pad) : len(pad) + 1] == " ":
+            return None
+        text = line[len(pad) :]
+        if n:
+            if not text.startswith("| "):
+                return None
+            text = text[2:]
+        operands.append(text)
+    return operands
 
 
 def _one_item_display(opening: str, inner: list[str], closing: str) -> bool:

@@ -362,8 +362,15 @@ def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> Ope
         async_def_source=defs[1],
         return_source=returns_[0],
         async_return_source=returns_[1],
-        responses_line=layout.bracketed(4, "responses={", responses, "},", display=True),
+        responses_line=layout.bracketed(4, "responses={", _entries(responses), "},", display=True),
     )
+
+
+def _entries(entries: list[str]) -> Sequence[layout.Item]:
+    """A display's entries as layout items: a decoder call too long for its line is split at
+    its own parentheses."""
+    items = layout.split_items(", ".join(entries))
+    return items if items is not None and len(items) == len(entries) else entries
 
 
 def _pagination_view(op: Operation, pg: Pagination, shadowed: frozenset[str]) -> PaginationView:

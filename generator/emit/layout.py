@@ -102,8 +102,11 @@ def _bracketed(
         return f"{pad}{head}\n{body}\n{pad}{tail}"
     if len(items) == 1 and not (is_def or display) and isinstance(items[0], str) and _string(items[0]):
         return f"{pad}{head}\n{body}\n{pad}{tail}"  # one string too long: black splits no string
-    if len(items) == 1 and not (is_def or display) and isinstance(item := items[0], Group):
-        # One argument, split at its own brackets in turn: no comma is added after it.
+    if len(items) == 1 and not (is_def or display) and isinstance(items[0], str) and len(ops := _operands(items[0])) > 1:
+        return _operand_lines(indent, head, ops, tail)  # one union: split at its `|`, no comma added
+    if len(items) == 1 and not is_def and isinstance(item := items[0], Group):
+        # One argument (or a display's one entry), split at its own brackets in turn: no
+        # comma is added after it.
         split = _bracketed(indent + 4, item.head, item.items, item.tail, is_def=False, display=item.display)
         return f"{pad}{head}\n{split}\n{pad}{tail}"
     return "\n".join([pad + head, *(_own_line(indent + 4, item, text) for item, text in zip(items, texts)), pad + tail])
@@ -123,13 +126,23 @@ def _own_line(indent: int, item: Item, text: str) -> str:
             return _bracketed(indent, f"{item.name}: {subscript[0]}[", subscript[1], rest, is_def=False)
         if item.default is not None and _dotted(item.annotation) and _string(item.default):
             return line  # nothing black can split: a name and a string
-        # The annotation in parentheses of its own, as black does for long type hints.
+        # The annotation in parentheses of its own, as black does for long type hints; one
+        # `|` operand a line when they do not fit one line there.
         pad = " " * indent
         rest = f") = {item.default}," if item.default is not None else "),"
         lines = [f"{pad}{item.name}: (", f"{pad}    {item.annotation}", pad + rest]
         if all(_fits(line) for line in lines):
             return "\n".join(lines)
+        if len(operands := _operands(item.annotation)) > 1:
+            return _operand_lines(indent, f"{item.name}: (", operands, rest)
+    if isinstance(item, str) and _entry_of_strings(item):
+        return line  # `"key": "text"` in a display: black splits neither string
     raise _TooLong
+
+
+def _entry_of_strings(text: str) -> bool:
+    key, colon, value = text.partition(": ")
+    return bool(colon) and _string(key) and _string(value)
 
 
 def attribute(indent: int, name: str, annotation: str, value: str | None) -> str:
@@ -205,7 +218,7 @@ def _operand(indent: int, operand: str, bar: str) -> str:
     if _fits(line) or _dotted(operand):
         return line
     subscript = _subscript(operand)
-    if subscript is None or not all(isinstance(i, str) for i in subscript[1]):
+    if subscript is None:
         raise _TooLong
     return _bracketed(indent, bar + subscript[0] + "[", subscript[1], "]", is_def=False)
 

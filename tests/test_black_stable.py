@@ -117,6 +117,21 @@ LONG_STRING = '"' + " ".join(f"scope_{i}:read" for i in range(12)) + '"'
         f"class _:\n    obj_type: {'X' * 90}\n",
         'class _:\n    value: float\n    """The value: \\"True\\" or \\"False\\""""\n',
         'x = "\'a\' \\"b\\""\n',
+        # A signature's parameter split as layout.parameter splits it, a display's one entry
+        # split at its call, a return annotation split at its subscript, a long name.
+        ("class _:\n    def get_singlesend_stat(\n        self,\n        id: str,\n        *,\n        aggregated_by: (\n"
+        "            models.MarketingCampaignsStatsGetSinglesendStatAggregatedBy\n"
+        "        ) = models.MarketingCampaignsStatsGetSinglesendStatAggregatedBy.TOTAL,\n        group_by: (\n"
+        "            list[models.MarketingCampaignsStatsGetSinglesendStatGroupByItem] | None\n        ) = None,\n"
+        "    ) -> None:\n        pass\n"),
+        ('_SUPPRESSIONS_GLOBAL_SUPPRESSIONS_GET_ASM_SUPPRESSIONS_GLOBAL_EMAIL = Endpoint[\n'
+        "    models.SuppressionsGlobalSuppressionsGetAsmSuppressionsGlobalEmailResponse\n](\n    \"GET\",\n    responses={\n"
+        "        200: Json(\n            models.SuppressionsGlobalSuppressionsGetAsmSuppressionsGlobalEmailResponse\n        )\n"
+        "    },\n)\n"),
+        ("class _:\n    def get_suppression_unsubscribes(\n        self,\n        *,\n        start_time: int | None = None,\n"
+        "        end_time: int | None = None,\n        limit: int | None = None,\n        offset: int | None = None,\n"
+        "    ) -> list[\n        models.SuppressionsGlobalSuppressionsGetSuppressionUnsubscribesResponseItem\n    ]:\n        pass\n"),
+        f"X = f(\n    {'A' * 90},\n    b,\n)\n",
     ],
     ids=[
         "fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment", "last-call",
@@ -125,7 +140,8 @@ LONG_STRING = '"' + " ".join(f"scope_{i}:read" for i in range(12)) + '"'
         "value-in-parentheses", "one-argument-split", "annotation-nested-split", "call-value-in-parentheses",
         "annotation-subscript-split", "alias-with-literal", "alias-of-two", "lambda-conditional", "class-base-split",
         "class-header-long-name", "long-enum-value", "long-annotation-name", "attribute-docstring-quote-end",
-        "quotes-even",
+        "quotes-even", "parameter-annotations-split", "display-entry-split", "return-subscript-split",
+        "long-name-argument",
     ],
 )
 def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:

@@ -39,7 +39,16 @@ SIGNATURES = [
 
 
 @pytest.mark.parametrize("items", SIGNATURES, ids=range(len(SIGNATURES)))
-@pytest.mark.parametrize("returns", ["None", "models.ListResourceOAuth2ClientWithAVeryLongName"])
+@pytest.mark.parametrize(
+    "returns",
+    [
+        "None",
+        "models.ListResourceOAuth2ClientWithAVeryLongName",
+        # Too long for the closing line: split at the return annotation's subscript.
+        "list[models.SuppressionsGlobalSuppressionsGetSuppressionUnsubscribesResponseItem]",
+        "Stream[models.TranscriptionStreamTextDelta | models.TranscriptionStreamLanguage | models.Segment]",
+    ],
+)
 def test_signatures(items: list[layout.Item], returns: str) -> None:
     laid = in_class(layout.bracketed(4, "def method_name(", items, f") -> {returns}:", is_def=True), method=True)
     one = in_class("    def method_name(" + ", ".join(map(layout.flat, items)) + f") -> {returns}:", method=True)

@@ -142,7 +142,8 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
                 inside = lines[opened[-1] - 1] if opened else ""
                 if not _split_as_black_splits(lines, start, token.start[0], line_length, inside):
                     return False
-    # A name (or `| name`) alone on its line inside brackets: black cannot split it.
+    # A name (or `| name`, or `name,`) alone on its line inside brackets: black cannot
+    # split it.
     return not {n for n in long if not (n in inside_brackets and _LONE_NAME.fullmatch(lines[n - 1]))}
 
 
@@ -160,7 +161,7 @@ _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _CLASS_OPENING = re.compile(r"class [A-Za-z_]\w*\(")
 _LONE_STRING = re.compile(r'(?P<pad> *)[A-Za-z_]\w* = (?P<value>"(?:[^"\\]|\\.)*")')
 _LONE_ANNOTATION = re.compile(r"(?P<pad> *)[A-Za-z_]\w*: (?P<value>[A-Za-z_][\w.]*)")
-_LONE_NAME = re.compile(r" *(?:\| )?[A-Za-z_][\w.]*")
+_LONE_NAME = re.compile(r" *(?:\| )?[A-Za-z_][\w.]*,?")
 # `"key": "text",` in a display: the value's line black cannot shorten either.
 _STRING_ENTRY = re.compile(r'\s*"(?:[^"\\\n]|\\.)*": (?P<string>"(?:[^"\\\n]|\\.)*"),?')
 _STRING_ITEM = re.compile(r"\s*(?:[A-Za-z_]\w*=|[A-Za-z_]\w*: [A-Za-z_][\w.]* = )?(?P<string>.+?),?")
@@ -201,6 +202,10 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
     if not inside and _laid_out_attribute(lines[first - 1 : last]):
         return True
     if _lambda_body(opening, inner, lines[last - 1], line_length):
+        return True
+    if _laid_out_parameter(lines[first - 1 : last], inside):
+        return True
+    if _laid_out_display(lines[first - 1 : last], inside):
         return True
     if _parenthesised_union(opening, inner, lines[last - 1], inside):
         if len(inner) > 1:
@@ -249,6 +254,42 @@ def _laid_out_attribute(statement: list[str]) -> bool:
     joined = text + _joined(statement[1:-1]) + closing
     annotation, value = _annotation_and_value(joined)
     return layout.attribute(indent, name, annotation, value).split("\n") == statement
+
+
+def _laid_out_parameter(statement: list[str], inside: str) -> bool:
+    """A parameter of a signature split one a line, its annotation split (`name: (` /
+    ... / `) = default,`, or at its subscript's brackets), as layout.parameter lays out
+    the parameter joined on one line (a rule held to black's output of the signature)."""
+    if not (inside.lstrip().startswith(("def ", "async def ")) and inside.endswith("(")):
+        return False
+    opening, closing = statement[0], statement[-1].strip()
+    indent = len(opening) - len(opening.lstrip())
+    name, colon, head = opening.strip().partition(": ")
+    if not (colon and name.isidentifier() and closing.endswith(",") and closing[:1] in _CLOSING):
+        return False
+    if head == "(":
+        joined = _joined(statement[1:-1]) + closing[1:-1]
+    elif head.endswith("["):
+        joined = head + _joined(statement[1:-1]) + closing[:-1]
+    else:
+        return False
+    annotation, default = _annotation_and_value(joined)
+    return layout.parameter(indent, layout.Typed(name, annotation, default)).split("\n") == statement
+
+
+def _laid_out_display(statement: list[str], inside: str) -> bool:
+    """`name={` / entries / `},`, a keyword argument's display on lines of its own, as
+    layout.bracketed lays out its entries joined on one line."""
+    opening, closing = statement[0], statement[-1].strip()
+    indent = len(opening) - len(opening.lstrip())
+    name, equals, bracket = opening.strip().partition("=")
+    pairs = {"{": "},", "[": "],"}
+    if not (inside and equals and name.isidentifier() and bracket in pairs and closing == pairs[bracket]):
+        return False
+    items = layout.split_items(_joined(statement[1:-1]))
+    if not items:
+        return False
+    return layout.bracketed(indent, opening.strip(), items, closing, display=True).split("\n") == statement
 
 
 def _lambda_body(opening: str, inner: list[str], closing: str, line_length: int) -> bool:

@@ -95,21 +95,43 @@ def _bracketed(
         raise _TooLong
     # A class header's own brackets are its only ones: black splits there however long
     # the name.
-    if not ((_fits(pad + head) or _class_header(head)) and _fits(pad + tail)):
+    if not (_fits(pad + head) or _class_header(head)):
+        raise _TooLong
+    closing = pad + tail if _fits(pad + tail) else _return_split(indent, tail) if is_def else None
+    if closing is None:
         raise _TooLong
     body = inner + joined
     if _fits(body) and not (is_def and len(items) == 1) and not (display and len(items) > 1):
-        return f"{pad}{head}\n{body}\n{pad}{tail}"
-    if len(items) == 1 and not (is_def or display) and isinstance(items[0], str) and _string(items[0]):
-        return f"{pad}{head}\n{body}\n{pad}{tail}"  # one string too long: black splits no string
+        return f"{pad}{head}\n{body}\n{closing}"
+    if len(items) == 1 and not (is_def or display) and isinstance(items[0], str) and (_string(items[0]) or _dotted(items[0])):
+        return f"{pad}{head}\n{body}\n{closing}"  # one string or name too long: black cannot split it
     if len(items) == 1 and not (is_def or display) and isinstance(items[0], str) and len(ops := _operands(items[0])) > 1:
         return _operand_lines(indent, head, ops, tail)  # one union: split at its `|`, no comma added
     if len(items) == 1 and not is_def and isinstance(item := items[0], Group):
         # One argument (or a display's one entry), split at its own brackets in turn: no
         # comma is added after it.
         split = _bracketed(indent + 4, item.head, item.items, item.tail, is_def=False, display=item.display)
-        return f"{pad}{head}\n{split}\n{pad}{tail}"
-    return "\n".join([pad + head, *(_own_line(indent + 4, item, text) for item, text in zip(items, texts)), pad + tail])
+        return f"{pad}{head}\n{split}\n{closing}"
+    return "\n".join([pad + head, *(_own_line(indent + 4, item, text) for item, text in zip(items, texts)), closing])
+
+
+def _return_split(indent: int, tail: str) -> str:
+    """`) -> Name[...]:` too long for its line: black splits the return annotation at its
+    subscript's brackets."""
+    returns = tail.removeprefix(") -> ").removesuffix(":")
+    if not tail.startswith(") -> ") or not tail.endswith(":") or (subscript := _subscript(returns)) is None:
+        raise _TooLong
+    return _bracketed(indent, f") -> {subscript[0]}[", subscript[1], "]:", is_def=False)
+
+
+def parameter(indent: int, item: Item) -> str:
+    """One parameter (or argument) of a signature split one a line, with its comma, as
+    black lays it out; on one line when these rules do not reach it."""
+    text = flat(item)
+    try:
+        return _own_line(indent, item, text)
+    except _TooLong:
+        return " " * indent + text + ","
 
 
 def _own_line(indent: int, item: Item, text: str) -> str:
@@ -135,8 +157,8 @@ def _own_line(indent: int, item: Item, text: str) -> str:
             return "\n".join(lines)
         if len(operands := _operands(item.annotation)) > 1:
             return _operand_lines(indent, f"{item.name}: (", operands, rest)
-    if isinstance(item, str) and _entry_of_strings(item):
-        return line  # `"key": "text"` in a display: black splits neither string
+    if isinstance(item, str) and (_entry_of_strings(item) or _dotted(item)):
+        return line  # `"key": "text"` in a display, or a name: black cannot split them
     raise _TooLong
 
 

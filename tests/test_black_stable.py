@@ -132,6 +132,9 @@ LONG_STRING = '"' + " ".join(f"scope_{i}:read" for i in range(12)) + '"'
         "        end_time: int | None = None,\n        limit: int | None = None,\n        offset: int | None = None,\n"
         "    ) -> list[\n        models.SuppressionsGlobalSuppressionsGetSuppressionUnsubscribesResponseItem\n    ]:\n        pass\n"),
         f"X = f(\n    {'A' * 90},\n    b,\n)\n",
+        # `target = callee(` too long, the value in parentheses too long as well.
+        ("class _:\n    def __init__(self, resource: Client) -> None:\n"
+        f"        self.{'p' * 80} = _raw_response.raw(\n            resource.{'p' * 80}\n        )\n"),
     ],
     ids=[
         "fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment", "last-call",
@@ -141,7 +144,7 @@ LONG_STRING = '"' + " ".join(f"scope_{i}:read" for i in range(12)) + '"'
         "annotation-subscript-split", "alias-with-literal", "alias-of-two", "lambda-conditional", "class-base-split",
         "class-header-long-name", "long-enum-value", "long-annotation-name", "attribute-docstring-quote-end",
         "quotes-even", "parameter-annotations-split", "display-entry-split", "return-subscript-split",
-        "long-name-argument",
+        "long-name-argument", "long-assigned-call",
     ],
 )
 def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
@@ -185,6 +188,8 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         'class _:\n    """The value: \\"True\\" or \\"False\\""""\n',
         'x = "it\\\'s"\n',
         f'class _:\n    VALUE_ATTACHED = "{"x" * 70}"\n',
+        ("class _:\n    def __init__(self, resource: Client) -> None:\n"
+        f"        self.{'a' * 55} = _raw_response.async_raw(\n            resource.{'a' * 55}\n        )\n"),
     ],
     ids=[
         "long-code", "escaped-quote", "single-quotes", "docstring-quote-end", "docstring-space-start",
@@ -193,7 +198,7 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         "exploded-union-fits", "subscript-before-call-fits", "one-item-display-fits", "two-item-display",
         "long-string-value", "long-string-after-subscript", "value-in-parentheses-fits", "one-argument-split-fits",
         "annotation-in-parentheses-fits", "enum-value-fits", "docstring-quote-end-first", "needless-escape",
-        "long-enum-value-fits-in-parentheses",
+        "long-enum-value-fits-in-parentheses", "assigned-call-fits-in-parentheses",
     ],
 )  # fmt: skip
 def test_what_black_would_change_goes_to_black(piece: str) -> None:

@@ -142,6 +142,10 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
                 inside = lines[opened[-1] - 1] if opened else ""
                 if not _split_as_black_splits(lines, start, token.start[0], line_length, inside):
                     return False
+                if start in long and not inside and _laid_out_assigned_call(lines[start - 1 : token.start[0]]):
+                    # `target = callee(` too long: black splits at the call all the same
+                    # when the value in parentheses would not fit either.
+                    long.discard(start)
     # A name (or `| name`, or `name,`) alone on its line inside brackets: black cannot
     # split it.
     return not {n for n in long if not (n in inside_brackets and _LONE_NAME.fullmatch(lines[n - 1]))}
@@ -159,6 +163,7 @@ def _unshortenable(line: str, line_length: int) -> bool:
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _CLASS_OPENING = re.compile(r"class [A-Za-z_]\w*\(")
+_ASSIGNED_CALL = re.compile(r"(?P<pad> *)(?P<target>[A-Za-z_][\w.]*) = [A-Za-z_][\w.]*\(")
 _LONE_STRING = re.compile(r'(?P<pad> *)[A-Za-z_]\w* = (?P<value>"(?:[^"\\]|\\.)*")')
 _LONE_ANNOTATION = re.compile(r"(?P<pad> *)[A-Za-z_]\w*: (?P<value>[A-Za-z_][\w.]*)")
 _LONE_NAME = re.compile(r" *(?:\| )?[A-Za-z_][\w.]*,?")
@@ -275,6 +280,19 @@ def _laid_out_parameter(statement: list[str], inside: str) -> bool:
         return False
     annotation, default = _annotation_and_value(joined)
     return layout.parameter(indent, layout.Typed(name, annotation, default)).split("\n") == statement
+
+
+def _laid_out_assigned_call(statement: list[str]) -> bool:
+    """`target = callee(` / arguments / `)`, as layout.bracketed lays out the statement
+    joined on one line (a rule held to black's output)."""
+    opening, closing = statement[0], statement[-1]
+    indent = len(opening) - len(opening.lstrip())
+    if not (_ASSIGNED_CALL.fullmatch(opening) and closing == " " * indent + ")"):
+        return False
+    items = layout.split_items(_joined(statement[1:-1]))
+    if not items:
+        return False
+    return layout.bracketed(indent, opening.strip(), items, ")").split("\n") == statement
 
 
 def _laid_out_display(statement: list[str], inside: str) -> bool:

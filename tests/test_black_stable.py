@@ -119,9 +119,9 @@ LONG_STRING = '"' + " ".join(f"scope_{i}:read" for i in range(12)) + '"'
         'x = "\'a\' \\"b\\""\n',
         # A signature's parameter split as layout.parameter splits it, a display's one entry
         # split at its call, a return annotation split at its subscript, a long name.
-        ("class _:\n    def get_singlesend_stat(\n        self,\n        id: str,\n        *,\n        aggregated_by: (\n"
-        "            models.MarketingCampaignsStatsGetSinglesendStatAggregatedBy\n"
-        "        ) = models.MarketingCampaignsStatsGetSinglesendStatAggregatedBy.TOTAL,\n        group_by: (\n"
+        ("class _:\n    def get_singlesend_stat(\n        self,\n        id: str,\n        *,\n"
+        "        aggregated_by: models.MarketingCampaignsStatsGetSinglesendStatAggregatedBy = models.MarketingCampaignsStatsGetSinglesendStatAggregatedBy.TOTAL,\n"
+        "        group_by: (\n"
         "            list[models.MarketingCampaignsStatsGetSinglesendStatGroupByItem] | None\n        ) = None,\n"
         "    ) -> None:\n        pass\n"),
         ('_SUPPRESSIONS_GLOBAL_SUPPRESSIONS_GET_ASM_SUPPRESSIONS_GLOBAL_EMAIL = Endpoint[\n'

@@ -35,6 +35,10 @@ SIGNATURES = [
     ["self", "*", layout.Typed("tags", "list[models.SomeVeryLongModelNameForTags | models.AnotherLongModelNameForTags]")],
     # A name and a string too long for any line: as it is.
     ["self", "*", layout.Typed("on_behalf_of", "str", '"The subuser\'s username. This header generates the API call as if the subuser account was making the call."')],
+    # One name as the annotation: black adds no parentheses around it (they would hold no
+    # split), however long the line.
+    ["self", "*", "date: str", layout.Typed("aggregated_by", "models.MarketingCampaignsStatsGetSinglesendStatAggregatedBy", "models.MarketingCampaignsStatsGetSinglesendStatAggregatedBy.TOTAL"), "limit: int = 5"],
+    ["self", "*", layout.Typed("sort_by_direction", "models.SubuserStatisticsGetSubusersSubuserNameStatsMonthlySortByDirection", "None")],
 ]
 
 

@@ -146,8 +146,8 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
                     # `target = callee(` too long: black splits at the call all the same
                     # when the value in parentheses would not fit either.
                     long.discard(start)
-    # A name (or `| name`, or `name,`) alone on its line inside brackets: black cannot
-    # split it.
+    # A name (or `| name`, `name,`, or a parameter `name: Name = Name,`) alone on its line
+    # inside brackets: black cannot split it, and adds no parentheses around one name.
     return not {n for n in long if not (n in inside_brackets and _LONE_NAME.fullmatch(lines[n - 1]))}
 
 
@@ -166,7 +166,7 @@ _CLASS_OPENING = re.compile(r"class [A-Za-z_]\w*\(")
 _ASSIGNED_CALL = re.compile(r"(?P<pad> *)(?P<target>[A-Za-z_][\w.]*) = [A-Za-z_][\w.]*\(")
 _LONE_STRING = re.compile(r'(?P<pad> *)[A-Za-z_]\w* = (?P<value>"(?:[^"\\]|\\.)*")')
 _LONE_ANNOTATION = re.compile(r"(?P<pad> *)[A-Za-z_]\w*: (?P<value>[A-Za-z_][\w.]*)")
-_LONE_NAME = re.compile(r" *(?:\| )?[A-Za-z_][\w.]*,?")
+_LONE_NAME = re.compile(r" *(?:\| )?[A-Za-z_][\w.]*,?| *\**[A-Za-z_]\w*: [A-Za-z_][\w.]*(?: = [A-Za-z_][\w.]*)?,")
 # `"key": "text",` in a display: the value's line black cannot shorten either.
 _STRING_ENTRY = re.compile(r'\s*"(?:[^"\\\n]|\\.)*": (?P<string>"(?:[^"\\\n]|\\.)*"),?')
 _STRING_ITEM = re.compile(r"\s*(?:[A-Za-z_]\w*=|[A-Za-z_]\w*: [A-Za-z_][\w.]* = )?(?P<string>.+?),?")
@@ -374,14 +374,12 @@ def _one_argument_split(opening: str, inner: list[str], closing: str) -> bool:
     """A call's one argument split at its own last brackets: `name(` / `arg=f(` (or
     `lambda: [`), its lines, `)` (or `]`) / `)`. Black splits the call at its parentheses
     and the argument at its own brackets in turn, adding no comma after it; the
-    argument's lines are checked as brackets of their own. A class header's one base is
-    split the same way, its closing line `):`."""
+    argument's lines are checked as brackets of their own. A class header's one base and
+    a return annotation's one subscript item are split the same way."""
     indent = len(opening) - len(opening.lstrip())
     pad = " " * (indent + 4)
     trailer = len(opening) >= 2 and (opening[-2].isidentifier() or opening[-2] in ")]")
-    # A class header's closing line is `):`.
-    closes = closing == " " * indent + ")" or (closing == " " * indent + "):" and opening.lstrip().startswith("class "))
-    if not (opening.endswith("(") and trailer and closes and len(inner) >= 3):
+    if not (trailer and _closes_call(opening, closing) and len(inner) >= 3):
         return False
     first, end = inner[0], inner[-1]
     if not (first.startswith(pad) and first[len(pad) : len(pad) + 1] != " " and first[-1] in "([{"):
@@ -395,6 +393,15 @@ def _one_argument_split(opening: str, inner: list[str], closing: str) -> bool:
             if depth < 0 or (depth == 0 and c in ",#"):
                 return False
     return depth == 0
+
+
+def _closes_call(opening: str, closing: str) -> bool:
+    """`closing` ends the call (or the class header, `):`, or the return annotation's
+    subscript, `]:`) that `opening` opens."""
+    pad = " " * (len(opening) - len(opening.lstrip()))
+    if opening.endswith("("):
+        return closing == pad + ")" or (closing == pad + "):" and opening.lstrip().startswith("class "))
+    return opening.endswith("[") and closing == pad + "]:" and opening.lstrip().startswith(") -> ")
 
 
 def _closes_at_end(text: str, opening: int) -> bool:

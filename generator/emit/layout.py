@@ -146,8 +146,8 @@ def _own_line(indent: int, item: Item, text: str) -> str:
             # One subscript and nothing else: black splits at its brackets.
             rest = f"] = {item.default}," if item.default is not None else "],"
             return _bracketed(indent, f"{item.name}: {subscript[0]}[", subscript[1], rest, is_def=False)
-        if item.default is not None and _dotted(item.annotation) and _string(item.default):
-            return line  # nothing black can split: a name and a string
+        if _dotted(item.annotation):
+            return line  # one name: black adds no parentheses around it (they would hold no split)
         # The annotation in parentheses of its own, as black does for long type hints; one
         # `|` operand a line when they do not fit one line there.
         pad = " " * indent

@@ -135,6 +135,10 @@ LONG_STRING = '"' + " ".join(f"scope_{i}:read" for i in range(12)) + '"'
         # `target = callee(` too long, the value in parentheses too long as well.
         ("class _:\n    def __init__(self, resource: Client) -> None:\n"
         f"        self.{'p' * 80} = _raw_response.raw(\n            resource.{'p' * 80}\n        )\n"),
+        # `TARGET = Endpoint[` too long, a line of the call too long four columns deeper.
+        ("_SYSTEM_ENTERPRISE_STUB_DELETE_REPLICATION_PERFORMANCE_PRIMARY_PATHS_FILTER_ID = Endpoint[\n    None\n](\n"
+        '    "DELETE",\n    operation_id="enterprise-stub-delete-replication-performance-primary-paths-filter-id",\n'
+        "    auth=False,\n)\n"),
     ],
     ids=[
         "fields", "long-docstring", "long-docstring-body", "exploded", "split-signature", "comment", "last-call",
@@ -144,7 +148,7 @@ LONG_STRING = '"' + " ".join(f"scope_{i}:read" for i in range(12)) + '"'
         "annotation-subscript-split", "alias-with-literal", "alias-of-two", "lambda-conditional", "class-base-split",
         "class-header-long-name", "long-enum-value", "long-annotation-name", "attribute-docstring-quote-end",
         "quotes-even", "parameter-annotations-split", "display-entry-split", "return-subscript-split",
-        "long-name-argument", "long-assigned-call",
+        "long-name-argument", "long-assigned-call", "long-subscript-call",
     ],
 )
 def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
@@ -190,6 +194,8 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         f'class _:\n    VALUE_ATTACHED = "{"x" * 70}"\n',
         ("class _:\n    def __init__(self, resource: Client) -> None:\n"
         f"        self.{'a' * 55} = _raw_response.async_raw(\n            resource.{'a' * 55}\n        )\n"),
+        ("_TRANSACTIONAL_TEMPLATES_VERSIONS_DELETE_TEMPLATES_TEMPLATE_ID_VERSIONS_VERSION_ID = Endpoint[\n    None\n](\n"
+        '    "DELETE",\n    "/templates/{template_id}/versions/{version_id}",\n    auth=False,\n)\n'),
     ],
     ids=[
         "long-code", "escaped-quote", "single-quotes", "docstring-quote-end", "docstring-space-start",
@@ -199,6 +205,7 @@ def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:
         "long-string-value", "long-string-after-subscript", "value-in-parentheses-fits", "one-argument-split-fits",
         "annotation-in-parentheses-fits", "enum-value-fits", "docstring-quote-end-first", "needless-escape",
         "long-enum-value-fits-in-parentheses", "assigned-call-fits-in-parentheses",
+        "subscript-call-fits-in-parentheses",
     ],
 )  # fmt: skip
 def test_what_black_would_change_goes_to_black(piece: str) -> None:

@@ -146,6 +146,8 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
                     # `target = callee(` too long: black splits at the call all the same
                     # when the value in parentheses would not fit either.
                     long.discard(start)
+                if start in long and not inside and _subscript_call_stays(lines, start, token.start[0], line_length):
+                    long.discard(start)
     # A name (or `| name`, `name,`, or a parameter `name: Name = Name,`) alone on its line
     # inside brackets: black cannot split it, and adds no parentheses around one name.
     return not {n for n in long if not (n in inside_brackets and _LONE_NAME.fullmatch(lines[n - 1]))}
@@ -293,6 +295,25 @@ def _laid_out_assigned_call(statement: list[str]) -> bool:
     if not items:
         return False
     return layout.bracketed(indent, opening.strip(), items, ")").split("\n") == statement
+
+
+def _subscript_call_stays(lines: list[str], first: int, last: int, line_length: int) -> bool:
+    """`TARGET = Name[` too long, its subscript on the next line, `](` opening a call
+    exploded one argument a line: black wraps the value in parentheses only when every
+    line fits that way (the call's lines four columns deeper); when one would not, it
+    splits at the subscript however long the first line."""
+    opening = lines[first - 1]
+    target, equals, name = opening.partition(" = ")
+    if not (equals and target.isidentifier() and name.endswith("[") and name[:-1].isidentifier()):
+        return False
+    if last != first + 2 or lines[last - 1] != "](":
+        return False
+    for line in lines[last:]:
+        if line == ")":
+            return False  # every argument line would fit four columns deeper
+        if _width(line) + 4 > line_length:
+            return True
+    return False
 
 
 def _laid_out_display(statement: list[str], inside: str) -> bool:

@@ -217,7 +217,7 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
     if _parenthesised_union(opening, inner, lines[last - 1], inside):
         if len(inner) > 1:
             # One operand a line: black's split when they do not fit one line there.
-            body = " " * (len(opening) - len(opening.lstrip()) + 4) + " | ".join(_operand_lines(opening, inner) or [])
+            body = " " * (len(opening) - len(opening.lstrip()) + 4) + " | ".join(_operands_by_line(opening, inner) or [])
             return _width(body) > line_length
         joined = opening[:-1] + inner[0].strip() + lines[last - 1].strip()[1:]
         return _width(joined) > line_length
@@ -448,7 +448,7 @@ def _parenthesised_union(opening: str, inner: list[str], closing: str, inside: s
     name = opening.strip()
     if not (name.endswith(": (") and name[:-3].isidentifier() and inner):
         return False
-    if len(inner) > 1 and _operand_lines(opening, inner) is None:
+    if len(inner) > 1 and _operands_by_line(opening, inner) is None:
         return False
     if not (inside.lstrip().startswith(("def ", "async def ")) and inside.count("(") == 1 and inside.endswith("(")):
         return False
@@ -464,7 +464,7 @@ def _parenthesised_union(opening: str, inner: list[str], closing: str, inside: s
     return bars >= 2
 
 
-def _operand_lines(opening: str, inner: list[str]) -> list[str] | None:
+def _operands_by_line(opening: str, inner: list[str]) -> list[str] | None:
     """The operands of `|` one a line below `opening` (the first bare, the others after
     `| `, each at the indent inside the bracket); None for any other shape."""
     pad = " " * (len(opening) - len(opening.lstrip()) + 4)

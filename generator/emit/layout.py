@@ -334,25 +334,9 @@ def _operands(value: str) -> list[str]:
     operator) or a string black would requote."""
     if "'" in value or "\\" in value:
         return []
-    operands = _top_level_bars(value)
+    parts = _top_level(value, "|")
+    operands = [part.strip() for part in parts] if parts is not None else []
     return operands if all(_name_like(o) for o in operands) else []
-
-
-def _top_level_bars(value: str) -> list[str]:
-    """`value` cut at each ` | ` outside brackets and strings."""
-    operands, depth, start, quoted, escaped = [], 0, 0, False, False
-    for n, c in enumerate(value):
-        if quoted:
-            quoted, escaped = (c != '"' or escaped), (c == "\\" and not escaped)
-            continue
-        if c == '"':
-            quoted = True
-        depth += (c in "([{") - (c in ")]}")
-        if depth == 0 and value.startswith(" | ", n):
-            operands.append(value[start:n])
-            start = n + 3
-    operands.append(value[start:])
-    return operands
 
 
 def _name_like(text: str) -> bool:

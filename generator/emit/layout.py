@@ -1,13 +1,14 @@
 """Statements laid out the way black lays them out, for the shapes generated code repeats
-(class headers, method signatures, calls, imports, class attributes).
+(class headers, signatures, calls, displays, imports, class attributes, enum members,
+union aliases, a lambda's body).
 
-Black stays the authority: every file still goes through it. But black formats a
-definition once when it finds nothing to change and twice when it changes something, and
-splitting a long line costs it more than reading one, so emitting its layout up front
-halves the formatting of a large spec. Where a shape goes beyond these rules (an item too
-long for a line of its own, text black measures differently), the one-line form is
-returned and black lays it out as always. tests/test_format.py holds these rules to what
-black does with the golden corpus and Polar's full API.
+Each function returns black's output of the one-line statement, so a file written with
+them needs no black at all (black_stable.py vouches for it; format.py sends black only
+what is left); tests/test_layout.py holds every rule to black, some by sweeps over names and
+lengths around the line's limit. Where a shape goes beyond these rules (text black
+measures differently, a split they do not know), the one-line form is returned and black
+lays it out as always. black_stable.py leans on them too: it vouches for some multi-line
+statements by laying their joined text out again here.
 """
 
 from __future__ import annotations

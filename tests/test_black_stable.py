@@ -135,6 +135,9 @@ LONG_STRING = '"' + " ".join(f"scope_{i}:read" for i in range(12)) + '"'
         # `target = callee(` too long, the value in parentheses too long as well.
         ("class _:\n    def __init__(self, resource: Client) -> None:\n"
         f"        self.{'p' * 80} = _raw_response.raw(\n            resource.{'p' * 80}\n        )\n"),
+        # A backslash ending a line of a docstring's text: black leaves such a docstring be.
+        'def f():\n    """Run this:\n\n    a \\\\\n    b\n    """\n',
+        'class _:\n    x: int\n    """Ends \\\\\n    with it"""\n',
         # `TARGET = Endpoint[` too long, a line of the call too long four columns deeper.
         ("_SYSTEM_ENTERPRISE_STUB_DELETE_REPLICATION_PERFORMANCE_PRIMARY_PATHS_FILTER_ID = Endpoint[\n    None\n](\n"
         '    "DELETE",\n    operation_id="enterprise-stub-delete-replication-performance-primary-paths-filter-id",\n'
@@ -148,7 +151,8 @@ LONG_STRING = '"' + " ".join(f"scope_{i}:read" for i in range(12)) + '"'
         "annotation-subscript-split", "alias-with-literal", "alias-of-two", "lambda-conditional", "class-base-split",
         "class-header-long-name", "long-enum-value", "long-annotation-name", "attribute-docstring-quote-end",
         "quotes-even", "parameter-annotations-split", "display-entry-split", "return-subscript-split",
-        "long-name-argument", "long-assigned-call", "long-subscript-call",
+        "long-name-argument", "long-assigned-call", "docstring-backslash", "attribute-docstring-backslash",
+        "long-subscript-call",
     ],
 )
 def test_plain_pieces_are_what_black_makes_of_them(piece: str) -> None:

@@ -20,8 +20,9 @@ whatever the length, which spec text can bring in:
   parentheses because the line up to its call's parenthesis does not fit, a class
   attribute or a lambda's body laid out as layout.py lays out the statement joined on
   one line (else black may join it, or split at an inner bracket);
-- a backslash at a line's end, a tab, a carriage return, trailing whitespace, a comment
-  not written `# ...`;
+- a backslash continuing a line of code (one ending a line of a string is text: black
+  leaves such a docstring as it is), a tab, a carriage return, trailing whitespace, a
+  comment not written `# ...`;
 - a line too long, unless it is one string inside brackets opened above it (alone, a
   keyword argument, or a parameter's default after a plain name): black splits no string;
   or `class Name(`, a name (or `| name`) alone inside brackets, or `NAME = "text"` /
@@ -101,11 +102,18 @@ def tokens(code: str) -> list[Token]:
     return out
 
 
+def _code_only(code: str) -> str:
+    """The code without its strings and comments."""
+    return "".join(m.group() for m in _TOKENS.finditer(code) if m.lastgroup not in ("string", "comment"))
+
+
 def plainly_formatted(piece: str, line_length: int) -> bool:
     """True when black (at this line length) would return the piece unchanged, for the
     shapes the templates emit; False when it might not (black then decides)."""
-    if not piece.endswith("\n") or piece.endswith("\n\n") or "\t" in piece or "\r" in piece or "\\\n" in piece:
+    if not piece.endswith("\n") or piece.endswith("\n\n") or "\t" in piece or "\r" in piece:
         return False
+    if "\\\n" in piece and "\\\n" in _code_only(piece):
+        return False  # a backslash continuing a line of code (in a string it is text)
     lines = piece.split("\n")[:-1]
     if any(line != line.rstrip() for line in lines):
         return False

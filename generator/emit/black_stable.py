@@ -45,7 +45,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-from . import layout
+from . import relaid
 
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(")]}")
@@ -117,7 +117,7 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
     lines = piece.split("\n")[:-1]
     if any(line != line.rstrip() for line in lines):
         return False
-    long = {n for n, line in enumerate(lines, 1) if _width(line) > line_length and not _unshortenable(line, line_length)}
+    long = {n for n, line in enumerate(lines, 1) if relaid.width(line) > line_length and not _unshortenable(line, line_length)}
     try:
         # Code that does not parse is black's to report (a template bug), never passed on.
         compile(piece, "<generated>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
@@ -150,11 +150,11 @@ def plainly_formatted(piece: str, line_length: int) -> bool:
                 inside = lines[opened[-1] - 1] if opened else ""
                 if not _split_as_black_splits(lines, start, token.start[0], line_length, inside):
                     return False
-                if start in long and not inside and _laid_out_assigned_call(lines[start - 1 : token.start[0]]):
+                if start in long and not inside and relaid.laid_out_assigned_call(lines[start - 1 : token.start[0]]):
                     # `target = callee(` too long: black splits at the call all the same
                     # when the value in parentheses would not fit either.
                     long.discard(start)
-                if start in long and not inside and _subscript_call_stays(lines, start, token.start[0], line_length):
+                if start in long and not inside and relaid.subscript_call_stays(lines, start, token.start[0], line_length):
                     long.discard(start)
     # A name (or `| name`, `name,`, or a parameter `name: Name = Name,`) alone on its line
     # inside brackets: black cannot split it, and adds no parentheses around one name.
@@ -168,12 +168,11 @@ def _unshortenable(line: str, line_length: int) -> bool:
     if _CLASS_OPENING.fullmatch(line):
         return True
     match = _LONE_STRING.fullmatch(line) or _LONE_ANNOTATION.fullmatch(line)
-    return match is not None and _width(" " * (len(match["pad"]) + 4) + match["value"]) > line_length
+    return match is not None and relaid.width(" " * (len(match["pad"]) + 4) + match["value"]) > line_length
 
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _CLASS_OPENING = re.compile(r"class [A-Za-z_]\w*\(")
-_ASSIGNED_CALL = re.compile(r"(?P<pad> *)(?P<target>[A-Za-z_][\w.]*) = [A-Za-z_][\w.]*\(")
 _LONE_STRING = re.compile(r'(?P<pad> *)[A-Za-z_]\w* = (?P<value>"(?:[^"\\]|\\.)*")')
 _LONE_ANNOTATION = re.compile(r"(?P<pad> *)[A-Za-z_]\w*: (?P<value>[A-Za-z_][\w.]*)")
 _LONE_NAME = re.compile(r" *(?:\| )?[A-Za-z_][\w.]*,?| *\**[A-Za-z_]\w*: [A-Za-z_][\w.]*(?: = [A-Za-z_][\w.]*)?,")
@@ -214,168 +213,38 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
     opening = lines[first - 1].rstrip()
     if not opening.endswith(tuple(_OPENING)):
         return False
-    if not inside and _laid_out_attribute(lines[first - 1 : last]):
+    if not inside and relaid.laid_out_attribute(lines[first - 1 : last]):
         return True
-    if _lambda_body(opening, inner, lines[last - 1], line_length):
+    if relaid.lambda_body(opening, inner, lines[last - 1], line_length):
         return True
-    if _laid_out_parameter(lines[first - 1 : last], inside):
+    if relaid.laid_out_parameter(lines[first - 1 : last], inside):
         return True
-    if _laid_out_display(lines[first - 1 : last], inside):
+    if relaid.laid_out_display(lines[first - 1 : last], inside):
         return True
     if _parenthesised_union(opening, inner, lines[last - 1], inside):
         if len(inner) > 1:
             # One operand a line: black's split when they do not fit one line there.
             body = " " * (len(opening) - len(opening.lstrip()) + 4) + " | ".join(_operands_by_line(opening, inner) or [])
-            return _width(body) > line_length
+            return relaid.width(body) > line_length
         joined = opening[:-1] + inner[0].strip() + lines[last - 1].strip()[1:]
-        return _width(joined) > line_length
+        return relaid.width(joined) > line_length
     if inside and _one_item_display(opening, inner, lines[last - 1]):
-        return _width(opening + inner[0].strip() + lines[last - 1].strip()) > line_length
+        return relaid.width(opening + inner[0].strip() + lines[last - 1].strip()) > line_length
     if not inside and (callee := _wrapped_call(opening, inner, lines[last - 1])):
-        return _width(opening[:-1] + callee) > line_length
+        return relaid.width(opening[:-1] + callee) > line_length
     if _one_argument_split(opening, inner, lines[last - 1]):
         return True
     following = lines[last] if last < len(lines) else ""
     if not inside and _subscript_before_call(opening, inner, lines[last - 1]) and following.endswith(","):
-        return _width(opening + inner[0].strip() + "](") > line_length
+        return relaid.width(opening + inner[0].strip() + "](") > line_length
     if not inside and (operands := _exploded_union(opening, inner, lines[last - 1])):
         indent = len(opening) - len(opening.lstrip()) + 4
-        return _width(" " * indent + " | ".join(operands)) > line_length
+        return relaid.width(" " * indent + " | ".join(operands)) > line_length
     signature = opening.lstrip().startswith(("def ", "async def ")) and opening.count("(") == 1
     if any(c in _QUOTED.sub('""', line) for line in inner for c in "([{") and not (signature or _last_trailer(opening, inner, lines[last - 1])):
         return False
     joined = lines[first - 1].rstrip() + " ".join(line.strip() for line in inner) + lines[last - 1].strip()
-    return _width(joined) > line_length
-
-
-def _laid_out_attribute(statement: list[str]) -> bool:
-    """`name: annotation = value` (or a union alias `Name: TypeAlias = A | B`) over these
-    lines, as layout.attribute (layout.union_alias) lays out the statement joined on one
-    line (a rule held to black's output of that line)."""
-    opening = statement[0]
-    indent = len(opening) - len(opening.lstrip())
-    name, colon, _ = opening.strip().partition(": ")
-    if not (colon and name.isidentifier()):
-        return False
-    if opening.endswith(": TypeAlias = (") and statement[-1] == " " * indent + ")":
-        union = _joined(statement[1:-1])
-        return layout.union_alias(indent, f"{name}: TypeAlias", union).split("\n") == statement
-    closing = statement[-1].strip()
-    text = opening.strip()[len(name) + 2 :]
-    if text == "(" and closing.startswith(")"):
-        text, closing = "", closing[1:]  # the annotation in parentheses of its own
-    elif text.endswith(" = (") and closing == ")":
-        text, closing = text[:-1], ""  # the value in parentheses of its own
-    joined = text + _joined(statement[1:-1]) + closing
-    annotation, value = _annotation_and_value(joined)
-    return layout.attribute(indent, name, annotation, value).split("\n") == statement
-
-
-def _laid_out_parameter(statement: list[str], inside: str) -> bool:
-    """A parameter of a signature split one a line, its annotation split (`name: (` /
-    ... / `) = default,`, or at its subscript's brackets), as layout.parameter lays out
-    the parameter joined on one line (a rule held to black's output of the signature)."""
-    if not (inside.lstrip().startswith(("def ", "async def ")) and inside.endswith("(")):
-        return False
-    opening, closing = statement[0], statement[-1].strip()
-    indent = len(opening) - len(opening.lstrip())
-    name, colon, head = opening.strip().partition(": ")
-    if not (colon and name.isidentifier() and closing.endswith(",") and closing[:1] in _CLOSING):
-        return False
-    if head == "(":
-        joined = _joined(statement[1:-1]) + closing[1:-1]
-    elif head.endswith("["):
-        joined = head + _joined(statement[1:-1]) + closing[:-1]
-    else:
-        return False
-    annotation, default = _annotation_and_value(joined)
-    return layout.parameter(indent, layout.Typed(name, annotation, default)).split("\n") == statement
-
-
-def _laid_out_assigned_call(statement: list[str]) -> bool:
-    """`target = callee(` / arguments / `)`, as layout.bracketed lays out the statement
-    joined on one line (a rule held to black's output)."""
-    opening, closing = statement[0], statement[-1]
-    indent = len(opening) - len(opening.lstrip())
-    if not (_ASSIGNED_CALL.fullmatch(opening) and closing == " " * indent + ")"):
-        return False
-    items = layout.split_items(_joined(statement[1:-1]))
-    if not items:
-        return False
-    return layout.bracketed(indent, opening.strip(), items, ")").split("\n") == statement
-
-
-def _subscript_call_stays(lines: list[str], first: int, last: int, line_length: int) -> bool:
-    """`TARGET = Name[` too long, its subscript on the next line, `](` opening a call
-    exploded one argument a line: black wraps the value in parentheses only when every
-    line fits that way (the call's lines four columns deeper); when one would not, it
-    splits at the subscript however long the first line."""
-    opening = lines[first - 1]
-    target, equals, name = opening.partition(" = ")
-    if not (equals and target.isidentifier() and name.endswith("[") and name[:-1].isidentifier()):
-        return False
-    if last != first + 2 or lines[last - 1] != "](":
-        return False
-    for line in lines[last:]:
-        if line == ")":
-            return False  # every argument line would fit four columns deeper
-        if _width(line) + 4 > line_length:
-            return True
-    return False
-
-
-def _laid_out_display(statement: list[str], inside: str) -> bool:
-    """`name={` / entries / `},`, a keyword argument's display on lines of its own, as
-    layout.bracketed lays out its entries joined on one line."""
-    opening, closing = statement[0], statement[-1].strip()
-    indent = len(opening) - len(opening.lstrip())
-    name, equals, bracket = opening.strip().partition("=")
-    pairs = {"{": "},", "[": "],"}
-    if not (inside and equals and name.isidentifier() and bracket in pairs and closing == pairs[bracket]):
-        return False
-    items = layout.split_items(_joined(statement[1:-1]))
-    if not items:
-        return False
-    return layout.bracketed(indent, opening.strip(), items, closing, display=True).split("\n") == statement
-
-
-def _lambda_body(opening: str, inner: list[str], closing: str, line_length: int) -> bool:
-    """`lambda x: (` / its body / `)` (or `),`), the body as layout.parenthesised lays it
-    out (a rule held to black's output), when the lambda does not fit on one line: black
-    keeps a lambda's own parentheses and splits at them first."""
-    indent = len(opening) - len(opening.lstrip())
-    if not (opening.lstrip().startswith("lambda ") and opening.endswith(": (")):
-        return False
-    if closing.strip() not in (")", "),") or closing[:indent].strip() or closing[indent] != ")":
-        return False
-    body = " ".join(line.strip() for line in inner)
-    if _width(opening + body + closing.strip()) <= line_length:
-        return False
-    return layout.parenthesised(indent + 4, body) == inner
-
-
-def _joined(lines: list[str]) -> str:
-    """Lines of code inside brackets as one line: a space between them but after an
-    opening bracket or before a closing one, and no comma before a closing bracket (the
-    comma a split adds)."""
-    text = ""
-    for line in (line.strip() for line in lines):
-        if line[:1] in _CLOSING:
-            text = text.removesuffix(",")
-        elif text and text[-1] not in _OPENING:
-            text += " "
-        text += line
-    return text.removesuffix(",")
-
-
-def _annotation_and_value(text: str) -> tuple[str, str | None]:
-    """`annotation = value` cut at its top-level ` = ` (none in an annotation)."""
-    depth = 0
-    for n, c in enumerate(re.sub(r'"(?:[^"\\]|\\.)*"', lambda m: "_" * len(m.group()), text)):
-        depth += (c in "([{") - (c in ")]}")
-        if depth == 0 and text.startswith(" = ", n):
-            return text[:n], text[n + 3 :]
-    return text, None
+    return relaid.width(joined) > line_length
 
 
 def _wrapped_call(opening: str, inner: list[str], closing: str) -> str:
@@ -565,10 +434,6 @@ def _last_trailer(opening: str, inner: list[str], closing: str) -> bool:
     trailer = len(opening) >= 2 and opening[-1] in "([" and (opening[-2].isidentifier() or opening[-2] in ")]")
     rest = closing.strip()[1:]
     return trailer and len(inner) == 1 and not any(c in rest for c in "()[]{}")
-
-
-def _width(line: str) -> int:
-    return len(line) if line.isascii() else sum(1 if ord(c) < 128 else 2 for c in line)
 
 
 def _plain_string(token: Token, lines: list[str]) -> bool:

@@ -154,7 +154,11 @@ def _formatter_digest() -> str:
     from ..digests import digest_files
 
     here = Path(__file__).resolve().parent
-    return digest_files(here, ["format.py", "black_stable.py", "statements.py", "preformatted.py", "preformatted.json"])
+    # black_stable's verdicts lean on relaid.py and layout.py's rules as well.
+    return digest_files(
+        here,
+        ["format.py", "black_stable.py", "relaid.py", "layout.py", "statements.py", "preformatted.py", "preformatted.json"],
+    )
 
 
 def split(text: str) -> list[str]:

@@ -286,21 +286,16 @@ def enclosed(text: str) -> bool:
 def _top_level_words(text: str) -> list[tuple[str, int]] | None:
     """The keywords `if`, `else`, `for` and `lambda` outside brackets and strings, with
     where each starts; None when brackets or quotes do not pair."""
-    found, depth, quoted, escaped = [], 0, False, False
-    for n, c in enumerate(text):
-        if quoted:
-            quoted, escaped = (c != '"' or escaped), (c == "\\" and not escaped)
-            continue
-        if c == '"':
-            quoted = True
-        depth += (c in "([{") - (c in ")]}")
-        if depth < 0:
-            return None
-        if depth == 0 and (n == 0 or text[n - 1] == " "):
+    outside = _outside(text)
+    if outside is None:
+        return None
+    found = []
+    for n in outside:
+        if n == 0 or text[n - 1] == " ":
             for word in ("if", "else", "for", "lambda"):
                 if text.startswith(word, n) and text[n + len(word) : n + len(word) + 1] in (" ", ":", ""):
                     found.append((word, n))
-    return None if depth or quoted else found
+    return found
 
 
 def subscript_call(target: str, name: str, subscript: str) -> str:
@@ -423,7 +418,17 @@ def _opening_of_last(text: str) -> int | None:
 def _top_level(text: str, separator: str) -> list[str] | None:
     """`text` cut at each `separator` outside brackets and strings; None when its brackets
     or quotes do not pair."""
-    parts, depth, start, quoted, escaped = [], 0, 0, False, False
+    outside = _outside(text)
+    if outside is None:
+        return None
+    cuts = [n for n in outside if text[n] == separator]
+    return [text[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
+
+
+def _outside(text: str) -> list[int] | None:
+    """The positions of `text` outside brackets and strings (an opening quote's, and a
+    closing bracket's, included); None when its brackets or quotes do not pair."""
+    found, depth, quoted, escaped = [], 0, False, False
     for n, c in enumerate(text):
         if quoted:
             quoted, escaped = (c != '"' or escaped), (c == "\\" and not escaped)
@@ -433,13 +438,9 @@ def _top_level(text: str, separator: str) -> list[str] | None:
         depth += (c in "([{") - (c in ")]}")
         if depth < 0:
             return None
-        if depth == 0 and c == separator:
-            parts.append(text[start:n])
-            start = n + 1
-    if depth or quoted:
-        return None
-    parts.append(text[start:])
-    return parts
+        if depth == 0:
+            found.append(n)
+    return None if depth or quoted else found
 
 
 def _subscript(annotation: str) -> tuple[str, tuple[Item, ...]] | None:

@@ -171,7 +171,6 @@ def _unshortenable(line: str, line_length: int) -> bool:
     return match is not None and relaid.width(" " * (len(match["pad"]) + 4) + match["value"]) > line_length
 
 
-_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _CLASS_OPENING = re.compile(r"class [A-Za-z_]\w*\(")
 _LONE_STRING = re.compile(r'(?P<pad> *)[A-Za-z_]\w* = (?P<value>"(?:[^"\\]|\\.)*")')
 _LONE_ANNOTATION = re.compile(r"(?P<pad> *)[A-Za-z_]\w*: (?P<value>[A-Za-z_][\w.]*)")
@@ -241,7 +240,7 @@ def _split_as_black_splits(lines: list[str], first: int, last: int, line_length:
         indent = len(opening) - len(opening.lstrip()) + 4
         return relaid.width(" " * indent + " | ".join(operands)) > line_length
     signature = opening.lstrip().startswith(("def ", "async def ")) and opening.count("(") == 1
-    if any(c in _QUOTED.sub('""', line) for line in inner for c in "([{") and not (signature or _last_trailer(opening, inner, lines[last - 1])):
+    if any(c in relaid.QUOTED.sub('""', line) for line in inner for c in "([{") and not (signature or _last_trailer(opening, inner, lines[last - 1])):
         return False
     joined = lines[first - 1].rstrip() + " ".join(line.strip() for line in inner) + lines[last - 1].strip()
     return relaid.width(joined) > line_length
@@ -286,7 +285,7 @@ def _one_argument_split(opening: str, inner: list[str], closing: str) -> bool:
         return False
     depth = 0
     for line in inner:
-        for c in re.sub(r'"(?:[^"\\]|\\.)*"', '""', line.strip()):
+        for c in relaid.QUOTED.sub('""', line.strip()):
             depth += (c in "([{") - (c in ")]}")
             if depth < 0 or (depth == 0 and c in ",#"):
                 return False
@@ -305,7 +304,7 @@ def _closes_call(opening: str, closing: str) -> bool:
 def _closes_at_end(text: str, opening: int) -> bool:
     """Whether the bracket at `opening` closes at the end of `text` (strings aside)."""
     depth = 0
-    stripped = re.sub(r'"(?:[^"\\]|\\.)*"', lambda m: "_" * len(m.group()), text)
+    stripped = relaid.QUOTED.sub(lambda m: "_" * len(m.group()), text)
     for n, c in enumerate(stripped[opening:], opening):
         depth += (c in "([{") - (c in ")]}")
         if depth == 0:
@@ -333,7 +332,7 @@ def _parenthesised_union(opening: str, inner: list[str], closing: str, inside: s
     if not (rest == "," or (rest.startswith(" = ") and rest.endswith(","))) or any(c in rest for c in "()[]{}#"):
         return False
     depth = bars = 0
-    for c in re.sub(r'"(?:[^"\\]|\\.)*"', '""', " ".join(line.strip() for line in inner)):
+    for c in relaid.QUOTED.sub('""', " ".join(line.strip() for line in inner)):
         depth += (c in "([{") - (c in ")]}")
         bars += c == "|" and depth == 0
         if depth == 0 and c in ",=<>!:'\"" or depth < 0:
@@ -369,7 +368,7 @@ def _one_item_display(opening: str, inner: list[str], closing: str) -> bool:
     if len(inner) != 1 or inner[0][: len(opening) - len(opening.lstrip()) + 4].strip():
         return False
     depth = 0
-    for c in re.sub(r'"(?:[^"\\]|\\.)*"', '""', inner[0].strip()):
+    for c in relaid.QUOTED.sub('""', inner[0].strip()):
         depth += (c in "([{") - (c in ")]}")
         if depth < 0 or (depth == 0 and c in ",#'*"):
             return False
@@ -420,7 +419,7 @@ def _exploded_union(opening: str, inner: list[str], closing: str) -> list[str]:
 
 def _operand(text: str) -> bool:
     depth = 0
-    for c in re.sub(r'"(?:[^"\\]|\\.)*"', '""', text):
+    for c in relaid.QUOTED.sub('""', text):
         depth += (c in "([{") - (c in ")]}")
         if depth < 0 or (depth == 0 and c in " ,=<>!:|'\"#"):
             return False

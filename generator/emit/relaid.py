@@ -11,6 +11,8 @@ from . import layout
 
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(")]}")
+# A string in double quotes (not triple ones): what the rules blank out before counting brackets.
+QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _ASSIGNED_CALL = re.compile(r"(?P<pad> *)(?P<target>[A-Za-z_][\w.]*) = [A-Za-z_][\w.]*\(")
 
 
@@ -143,7 +145,7 @@ def _joined(lines: list[str]) -> str:
 def _annotation_and_value(text: str) -> tuple[str, str | None]:
     """`annotation = value` cut at its top-level ` = ` (none in an annotation)."""
     depth = 0
-    for n, c in enumerate(re.sub(r'"(?:[^"\\]|\\.)*"', lambda m: "_" * len(m.group()), text)):
+    for n, c in enumerate(QUOTED.sub(lambda m: "_" * len(m.group()), text)):
         depth += (c in "([{") - (c in ")]}")
         if depth == 0 and text.startswith(" = ", n):
             return text[:n], text[n + 3 :]

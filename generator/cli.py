@@ -8,21 +8,22 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import config as configuration
 from .arguments import command_of, parser
+from .options import Options, inputs_of
 from .output.environment import OutputEnvironmentError
 from .output.lock import LockTimeout
 from .output.uptodate import up_to_date
-from .pipeline import Options
-from .problems import InputError, Problem
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy reads the name)
 if TYPE_CHECKING:
+    from .problems import InputError, Problem
     from .spec.load import Document
 
 # Only what every command needs is imported above: `check` on an up-to-date folder answers
-# from the manifest before Jinja, black or the validator would have loaded.
+# from the manifest before the pipeline, Jinja, black or the validator would have loaded
+# (tests/test_uptodate.py holds the list).
 
 EXIT_OK, EXIT_DRIFT, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 def format_problem(spec: Path, problem: Problem, document: Document | None) -> str:
@@ -88,6 +89,7 @@ def _inspect(args: argparse.Namespace) -> int:
     from .inspect import diff as api_diff
     from .inspect import review as api_review
     from .ir import Api
+    from .problems import InputError
 
     options = BuildOptions(
         include_operations=tuple(args.include_operations), include_tags=tuple(args.include_tags)
@@ -207,14 +209,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputEnvironmentError as exc:
         print(f"polar-codegen: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except InputError as exc:
-        from .spec.load import Document
-
-        if isinstance(exc.document, Document):
-            document = exc.document
-        _report(args.spec, exc.problems, document, strict=bool(args.strict))
-        return EXIT_BAD_INPUT
     except Exception as exc:  # noqa: BLE001 - said plainly below, traceback on request
+        from .problems import InputError
+
+        if isinstance(exc, InputError):
+            return _input_error(args, exc, document)
         if not (_template_error(exc) and args.templates):
             return _internal_error(exc, args.debug)  # the built-in templates failing included
         # The user's own templates are input: say where they went wrong, no traceback.
@@ -222,6 +221,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"polar-codegen: {where}{type(exc).__name__}: {exc}", file=sys.stderr)
         print("The templates given with --templates produced no valid output; nothing was written.", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _input_error(args: argparse.Namespace, exc: InputError, document: Document | None) -> int:
+    from .spec.load import Document
+
+    if isinstance(exc.document, Document):
+        document = exc.document
+    _report(args.spec, exc.problems, document, strict=bool(args.strict))
+    return EXIT_BAD_INPUT
 
 
 def _check_package_name(name: str) -> None:
@@ -244,8 +252,6 @@ def _refused(problems: list[Problem]) -> int:
 
 def _vouched(args: argparse.Namespace, options: Options) -> bool:
     """The manifest's stamp and hashes show the folder is what this run would write."""
-    from .pipeline import inputs_of
-
     started = time.perf_counter()
     fresh = up_to_date(args.out, inputs_of(options))
     if args.verbose:

@@ -13,55 +13,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .limits import DEFAULT_MAX_BYTES
+from .options import Options
 from .output import stamp
 from .problems import InputError, Problem, split_severity
 from .processes import fork_workers
+
+# Options is re-exported: generate() takes it, and callers build it from here.
+__all__ = ["Options", "Progress", "Result", "generate"]
 
 if TYPE_CHECKING:
     from .ir import Api
     from .spec.load import Document
     from .spec.selection import Selection
-
-
-@dataclass(frozen=True)
-class Options:
-    spec: Path
-    package: str = "polar_oauth2"
-    templates: tuple[Path, ...] = field(default=())
-    max_bytes: int = DEFAULT_MAX_BYTES
-    include_operations: tuple[str, ...] = ()
-    include_tags: tuple[str, ...] = ()
-    # `$ref`s to files in the spec's folder are bundled into the document (never URLs).
-    allow_file_refs: bool = False
-    # Every warning is an error (--strict).
-    strict: bool = False
-    # Validate in a forked process, overlapping the other stages: what a one-off run (the
-    # command line) gains from. A program generating many specs keeps the validator warm
-    # in its own process instead (forked children would each load it anew).
-    validate_in_background: bool = False
-
-    def settings(self) -> stamp.Settings:
-        """What of these options reaches the output, for the manifest's stamp."""
-        return stamp.Settings(
-            package=self.package,
-            templates=self.templates,
-            include_operations=self.include_operations,
-            include_tags=self.include_tags,
-            allow_file_refs=self.allow_file_refs,
-            max_bytes=self.max_bytes,
-            strict=self.strict,
-        )
-
-    def selection(self) -> Selection:
-        """The operations to generate, as validate and build read them."""
-        from .spec.selection import Selection
-
-        return Selection(self.include_operations, self.include_tags)
 
 
 @dataclass(frozen=True)
@@ -97,12 +63,6 @@ class _Clock:
         started = time.perf_counter()
         yield
         self.timings.append((name, time.perf_counter() - started))
-
-
-def inputs_of(options: Options) -> Callable[[tuple[str, ...]], stamp.Inputs | None]:
-    """The stamp a run with these options would have, given the files beside the spec that
-    the last run read: what `write.up_to_date` compares with the manifest."""
-    return lambda sources: stamp.current(options.spec, sources, options.settings())
 
 
 def _validate_now(document: Document, selection: Selection) -> list[Problem]:

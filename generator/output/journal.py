@@ -16,10 +16,13 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from .fs import fsync_dir, prune_empty_dirs, write_new
 from .manifest import MANIFEST
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy reads the name)
+if TYPE_CHECKING:
+    from typing import Any
 
 JOURNAL = ".polar-codegen-journal"
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import os
 import re
-import string
 from pathlib import Path
 
 from .renameat2 import Unsupported
 
 SIBLING = ".polar-codegen-"
-_TOKEN_CHARS = string.ascii_lowercase + string.digits
+_TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
 _TOKEN = re.compile(r"[a-z0-9]{8}\Z")
 
 

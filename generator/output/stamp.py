@@ -88,7 +88,7 @@ def _parts(settings: Settings) -> Iterable[bytes]:
     yield json.dumps(meta, sort_keys=True).encode("utf-8")
     here = Path(__file__).resolve().parent.parent
     # The wheel's compiled templates are the templates' (digested below) under this Jinja.
-    sources = [s for s in files_under(here, ".py") if not s.startswith("_compiled_templates/")]
+    sources = files_under(here, ".py", skip=("_compiled_templates", "_templates"))
     yield digest_files(here, sources).encode()
     from ..emit.render import builtin_templates  # light: render imports Jinja only when rendering
 

@@ -14,12 +14,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .options import Options
 from .output import stamp
 from .problems import InputError, Problem, split_severity
-from .processes import fork_workers
+from .processes import Forked, fork_workers
 
 # Options is re-exported: generate() takes it, and callers build it from here.
 __all__ = ["Options", "Progress", "Result", "generate"]
@@ -83,59 +83,36 @@ class _Validation:
 
         self.key = cache_key(document, selection)
         self.problems: list[Problem] | None = recall(self.key)
-        self.child: Any = None
-        self.pipe: Any = None
+        self.child: Forked | None = None
         if self.problems is None and background and fork_workers() > 1:
-            import multiprocessing
-
-            context = multiprocessing.get_context("fork")
-            self.pipe, child_end = context.Pipe(duplex=False)
-            self.child = context.Process(target=_validate_in_child, args=(document, selection, child_end), daemon=True)
-            self.child.start()
-            child_end.close()
+            self.child = Forked(lambda: _validate_now(document, selection))
 
     def result(self) -> list[Problem]:
         if self.problems is None:
             from .spec.validate import keep
 
-            self.problems = self._from_child() if self.child is not None else _validate_now(self.document, self.selection)
+            child = self.child
+            self.problems = _answer_of(child) if child is not None else _validate_now(self.document, self.selection)
             keep(self.key, self.problems)
         return self.problems
 
     def cancel(self) -> None:
-        if self.child is not None and self.child.is_alive():
-            self.child.terminate()
-            self.child.join()
-
-    def _from_child(self) -> list[Problem]:
-        try:
-            outcome, payload = self.pipe.recv()
-        except EOFError:
-            outcome, payload = "died", None
-        finally:
-            self.pipe.close()
-            self.child.join()
-        if outcome == "ok":
-            return list(payload)
-        if outcome == "error":
-            summary, child_traceback = payload
-            failure = RuntimeError(f"validation failed: {summary}")
-            failure.add_note(f"in the validating process:\n{child_traceback}")  # shown by --debug
-            raise failure
-        raise RuntimeError(f"the validating process ended without an answer (exit code {self.child.exitcode})")
+        if self.child is not None:
+            self.child.cancel()
 
 
-def _validate_in_child(document: Document, selection: Selection, pipe: Any) -> None:
-    try:
-        problems = _validate_now(document, selection)
-    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which reports it
-        import traceback
 
-        pipe.send(("error", (f"{type(exc).__name__}: {exc}", traceback.format_exc())))
-    else:
-        pipe.send(("ok", problems))
-    finally:
-        pipe.close()
+def _answer_of(child: Forked) -> list[Problem]:
+    """The validating process's problems; its failure, or its death, is a bug of ours."""
+    outcome, payload = child.outcome()
+    if outcome == "ok" and isinstance(payload, list):
+        return payload
+    if outcome == "error" and isinstance(payload, tuple):
+        summary, child_traceback = payload
+        failure = RuntimeError(f"validation failed: {summary}")
+        failure.add_note(f"in the validating process:\n{child_traceback}")  # shown by --debug
+        raise failure
+    raise RuntimeError(f"the validating process ended without an answer (exit code {payload})")
 
 
 def generate(options: Options, progress: Progress = _quiet) -> Result:

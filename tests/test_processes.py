@@ -1,0 +1,69 @@
+"""processes.Forked: a call in a forked child, its outcome read back through a pipe."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import ROOT
+
+from generator.processes import Forked
+
+
+def test_what_the_call_returns_comes_back() -> None:
+    assert Forked(lambda: ["a", 1, (2, 3)]).outcome() == ("ok", ["a", 1, (2, 3)])
+
+
+def test_an_answer_larger_than_a_pipe_holds_comes_back_whole() -> None:
+    big = "x" * (4 << 20)
+    assert Forked(lambda: big).outcome() == ("ok", big)
+
+
+def test_what_the_call_raises_comes_back_with_its_traceback() -> None:
+    def broken() -> None:
+        raise ValueError("boom")
+
+    kind, (summary, trace) = Forked(broken).outcome()
+    assert (kind, summary) == ("error", "ValueError: boom")
+    assert "in broken" in trace and trace.rstrip().endswith("ValueError: boom")
+
+
+def test_a_child_that_leaves_without_an_answer_gives_its_exit_code() -> None:
+    assert Forked(lambda: os._exit(9)).outcome() == ("died", 9)
+    assert Forked(lambda: os.kill(os.getpid(), signal.SIGKILL)).outcome() == ("died", -signal.SIGKILL)
+
+
+def test_an_answer_that_cannot_be_sent_is_no_answer() -> None:
+    # A lambda does not pickle: the child exits 1 and the parent says so.
+    assert Forked(lambda: (lambda: None)).outcome() == ("died", 1)
+
+
+def test_cancel_stops_a_running_child_and_reaps_it() -> None:
+    started = time.monotonic()
+    child = Forked(lambda: time.sleep(60))
+    pid = child._pid
+    child.cancel()
+    assert time.monotonic() - started < 30
+    assert pid is not None
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass  # reaped already: no zombie left behind
+    else:
+        raise AssertionError("the cancelled child was not reaped")
+    child.cancel()  # twice is harmless
+
+
+def test_the_parents_unflushed_output_is_not_written_again_by_the_child() -> None:
+    script = (
+        "import sys; from generator.processes import Forked\n"
+        "sys.stdout.write('once\\n')\n"  # buffered: a pipe is not a terminal
+        "print(Forked(lambda: 'done').outcome())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout == "once\n('ok', 'done')\n"

@@ -161,6 +161,45 @@ def test_a_missing_header_is_named(webhooks: ModuleType, header: str) -> None:
     assert caught.value.header == header
 
 
+def svix(headers: dict[str, str]) -> dict[str, str]:
+    """The same signed request under Svix's header names (how services delivering through
+    Svix send it)."""
+    return {name.replace("webhook-", "svix-", 1): value for name, value in headers.items()}
+
+
+def test_svix_header_names_verify_the_same_signature(webhooks: ModuleType) -> None:
+    body, headers = signed(CREATED)
+    event = webhooks.unwrap(body, svix(headers), SECRET, now=NOW)
+    assert event.data.id == "o1"
+    sent = {"Svix-Id": headers["webhook-id"], "SVIX-TIMESTAMP": headers["webhook-timestamp"],
+            "svix-signature": headers["webhook-signature"]}  # fmt: skip
+    webhooks.verify(body, sent, SECRET, now=NOW)
+    tampered = svix(headers)
+    tampered["svix-signature"] = signature(b"another key", "msg_1", NOW, body)
+    with pytest.raises(webhooks.WebhookSignatureError, match="no v1 signature in svix-signature matches"):
+        webhooks.verify(body, tampered, SECRET, now=NOW)
+
+
+@pytest.mark.parametrize("header", ["svix-timestamp", "svix-signature"])
+def test_with_a_svix_id_the_svix_headers_are_the_ones_asked_for(webhooks: ModuleType, header: str) -> None:
+    body, headers = signed(CREATED)
+    sent = svix(headers)
+    del sent[header]
+    # The specification's own header of that name is no stand-in: one request, one set.
+    sent[header.replace("svix-", "webhook-")] = headers[header.replace("svix-", "webhook-")]
+    with pytest.raises(webhooks.WebhookHeaderError, match=f"the {header} header is missing") as caught:
+        webhooks.verify(body, sent, SECRET, now=NOW)
+    assert caught.value.header == header
+
+
+def test_the_specifications_names_win_when_both_sets_are_sent(webhooks: ModuleType) -> None:
+    body, headers = signed(CREATED)
+    stale = {name: "garbage" for name in svix(headers)}
+    webhooks.verify(body, {**stale, **headers}, SECRET, now=NOW)
+    with pytest.raises(webhooks.WebhookHeaderError, match="svix-timestamp is not a whole number"):
+        webhooks.verify(body, stale, SECRET, now=NOW)
+
+
 @pytest.mark.parametrize(
     ("header", "value", "error"),
     [

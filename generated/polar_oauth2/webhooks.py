@@ -4,7 +4,10 @@ Requests are signed as the Standard Webhooks specification says: the `webhook-id
 names the message (the same on every retry of it), `webhook-timestamp` says when it was
 sent (Unix seconds), and `webhook-signature` holds one or more space-separated `v1,<base64>`
 entries, each an HMAC-SHA256 of `{id}.{timestamp}.{body}` under the endpoint's secret.
-Verify the body exactly as it arrived, before anything parses it.
+Services that deliver through Svix send the same three under Svix's names (`svix-id`,
+`svix-timestamp`, `svix-signature`), signed the same way: either set is accepted, the one
+whose id header the request carries. Verify the body exactly as it arrived, before
+anything parses it.
 
 The secret: a `whsec_<base64>` string (the specification's form) is base64-decoded into the
 key; `bytes` are the key itself; any other string is taken as the key's text, encoded as
@@ -55,7 +58,11 @@ TOLERANCE: Final = 300.0
 
 _SECRET_PREFIX: Final = "whsec_"
 _TIMESTAMP = re.compile(r"[0-9]{1,15}")
-_HEADERS: Final = ("webhook-id", "webhook-timestamp", "webhook-signature")
+# (id, timestamp, signature): the specification's names, then Svix's for the same scheme.
+_HEADER_SETS: Final = (
+    ("webhook-id", "webhook-timestamp", "webhook-signature"),
+    ("svix-id", "svix-timestamp", "svix-signature"),
+)
 
 
 class WebhookError(APIError):
@@ -75,8 +82,9 @@ class WebhookHeaderError(WebhookVerificationError):
 
 
 class WebhookSignatureError(WebhookVerificationError):
-    """No signature in `webhook-signature` matches the body under the secret: another
-    secret, or a body changed on its way (re-encoded JSON, another charset)."""
+    """No signature in `webhook-signature` (or `svix-signature`) matches the body under
+    the secret: another secret, or a body changed on its way (re-encoded JSON, another
+    charset)."""
 
 
 class WebhookTimestampError(WebhookVerificationError):
@@ -211,43 +219,43 @@ def _verify(
         raise ValueError(
             "the webhook secret is empty, or not base64 after its whsec_ prefix"
         )
-    message_id, stamp, signatures = (_header(headers, name) for name in _HEADERS)
+    names = _header_set(headers)
+    message_id, stamp, signatures = (_header(headers, name) for name in names)
     if not _TIMESTAMP.fullmatch(stamp):
         raise WebhookHeaderError(
-            "webhook-timestamp is not a whole number of seconds",
-            header="webhook-timestamp",
+            f"{names[1]} is not a whole number of seconds", header=names[1]
         )
     sent = int(stamp)
     current = time.time() if now is None else now
     if abs(current - sent) > tolerance:
         when = "old" if sent < current else "ahead of the current time"
         raise WebhookTimestampError(
-            f"webhook-timestamp is {abs(current - sent):.0f} s {when}, past the "
+            f"{names[1]} is {abs(current - sent):.0f} s {when}, past the "
             f"{tolerance:g} s tolerance",
             timestamp=sent,
             now=current,
         )
     content = body.encode("utf-8") if isinstance(body, str) else bytes(body)
     signed = b"%s.%s.%s" % (message_id.encode("utf-8"), stamp.encode("ascii"), content)
-    error = _signature_error(key, signed, signatures)
+    error = _signature_error(key, signed, signatures, names[2])
     if error is not None:
         raise error
 
 
 def _signature_error(
-    key: _Key, signed: bytes, signatures: str
+    key: _Key, signed: bytes, signatures: str, header: str
 ) -> WebhookVerificationError | None:
-    """None when an entry of `signatures` is the v1 signature of `signed`, else the error
-    to raise: raised by the caller, once the frame that holds the expected signature is
-    gone."""
+    """None when an entry of `signatures` (the `header` header) is the v1 signature of
+    `signed`, else the error to raise: raised by the caller, once the frame that holds
+    the expected signature is gone."""
     expected = base64.b64encode(hmac.new(key.value, signed, hashlib.sha256).digest())
     versions: set[str] = set()
     for entry in signatures.split():
         version, comma, signature = entry.partition(",")
         if not comma:
             return WebhookHeaderError(
-                "webhook-signature holds an entry that is not `version,signature`",
-                header="webhook-signature",
+                f"{header} holds an entry that is not `version,signature`",
+                header=header,
             )
         versions.add(version)
         if version == "v1" and hmac.compare_digest(
@@ -255,18 +263,33 @@ def _signature_error(
         ):
             return None
     if "v1" not in versions:
-        return WebhookSignatureError("webhook-signature holds no v1 signature")
+        return WebhookSignatureError(f"{header} holds no v1 signature")
     return WebhookSignatureError(
-        "no v1 signature in webhook-signature matches the body under this secret"
+        f"no v1 signature in {header} matches the body under this secret"
     )
 
 
+def _header_set(headers: Mapping[str, str]) -> tuple[str, str, str]:
+    """The names of the signature headers the request uses: the set whose id header it
+    carries (the specification's when it carries neither, for the error)."""
+    for names in _HEADER_SETS:
+        if _lookup(headers, names[0]) is not None:
+            return names
+    return _HEADER_SETS[0]
+
+
 def _header(headers: Mapping[str, str], name: str) -> str:
+    value = _lookup(headers, name)
+    if not value:
+        raise WebhookHeaderError(f"the {name} header is missing", header=name)
+    return value
+
+
+def _lookup(headers: Mapping[str, str], name: str) -> str | None:
+    """The header's value whatever its case (a plain dict is not case-blind)."""
     value = headers.get(name)
     if value is None:
         value = next((v for k, v in headers.items() if k.lower() == name), None)
-    if not value:
-        raise WebhookHeaderError(f"the {name} header is missing", header=name)
     return value
 
 

@@ -15,6 +15,7 @@ from .errors_view import ErrorClassView, detail_imports, error_class_views
 from .imports import client_imports, models_imports, runtime_names
 from .markdown import markdown_line
 from .models_view import AliasView, EnumView, ModelView, alias_view, enum_view, model_view
+from .non_ascii_tags import warm_up_source
 from .pysource import docstring, import_sort_key, string_literal
 from .security_view import CredentialView, credential_views, credentials_line
 from .webhooks_view import WebhooksView, webhooks_view
@@ -60,6 +61,8 @@ class ApiView:
     models: tuple[ModelView, ...]
     aliases: tuple[AliasView, ...]
     models_imports: tuple[str, ...]
+    # What models.py ends with: the non-ASCII tags encoded once (non_ascii_tags.py), or "".
+    models_tail_source: str
     client_imports: tuple[str, ...]
     runtime_imports: tuple[str, ...]
     # Sorted the way isort and ruff sort them.
@@ -138,6 +141,7 @@ def context(api: Api) -> ApiView:
         models_imports=tuple(
             models_imports(api, [f.annotation for m in models for f in m.fields], [a.annotation for a in aliases])
         ),
+        models_tail_source=warm_up_source(api.models),
         client_imports=tuple(
             client_imports(api, [o.signature_source + o.return_annotation for o in operations], runtime)
         ),

@@ -46,7 +46,11 @@ class Forked:
         if self._pipe is not None:
             with open(self._pipe, "rb") as pipe:  # closes the descriptor
                 self._pipe = None
-                data = pipe.read()
+                try:
+                    data = pipe.read()
+                except BaseException:  # Ctrl-C while waiting, say: no child left behind
+                    self.cancel()
+                    raise
         code = self._reap()
         if not data:
             return "died", code

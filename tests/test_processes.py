@@ -57,6 +57,36 @@ def test_cancel_stops_a_running_child_and_reaps_it() -> None:
     child.cancel()  # twice is harmless
 
 
+def test_a_wait_cut_short_stops_and_reaps_the_child() -> None:
+    class Interrupted(Exception):
+        pass
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted
+
+    child = Forked(lambda: time.sleep(60))
+    pid = child._pid
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.2)
+    try:
+        try:
+            child.outcome()
+        except Interrupted:
+            pass
+        else:
+            raise AssertionError("outcome() returned although its wait was interrupted")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert pid is not None and child._pid is None
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+    else:
+        raise AssertionError("the child was not reaped")
+
+
 def test_the_parents_unflushed_output_is_not_written_again_by_the_child() -> None:
     script = (
         "import sys; from generator.processes import Forked\n"

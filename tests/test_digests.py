@@ -24,13 +24,13 @@ def test_files_under_lists_sorted_posix_paths_and_leaves_byte_code_caches_out(tm
 
 
 def test_files_under_lists_a_linked_file_but_does_not_enter_a_linked_folder(tmp_path: Path) -> None:
-    _tree(tmp_path)
-    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    tree, outside = tmp_path / "tree", tmp_path / "outside"
+    _tree(tree)
     outside.mkdir()
     (outside / "far.py").write_text("x")
-    os.symlink(outside, tmp_path / "linked")
-    os.symlink(tmp_path / "a.py", tmp_path / "alias.py")
-    listed = files_under(tmp_path, ".py")
+    os.symlink(outside, tree / "linked")
+    os.symlink(tree / "a.py", tree / "alias.py")
+    listed = files_under(tree, ".py")
     assert "alias.py" in listed
     assert not [name for name in listed if name.startswith("linked/")]
 

@@ -11,7 +11,7 @@ stages are imported when they run: `check` on an up-to-date folder needs none of
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -158,8 +158,8 @@ def _produce(
     options: Options, document: Document, progress: Progress
 ) -> tuple[Api, dict[str, str], list[tuple[str, float]]]:
     from .build import BuildOptions, build
-    from .emit.format import format_files
-    from .emit.render import render
+    from .emit.render import outputs
+    from .emit.shares import apart
 
     clock = _Clock(progress)
     try:
@@ -174,10 +174,53 @@ def _produce(
             )
     except InputError as exc:
         raise InputError(exc.problems, document) from None
+    order = [path for _, path in outputs(api)]
+    there = apart(api) if fork_workers() > 1 else frozenset()
+    child = None
+    if there:
+        # What both halves use is imported and loaded once, before the fork; then the
+        # child makes its files while this process makes the others.
+        from .emit import context, format  # noqa: F401
+        from .emit.render import environment
+
+        environment(list(options.templates))
+        child = Forked(lambda: _make(api, options, there))
+    try:
+        files = _make(api, options, [path for path in order if path not in there], clock, progress)
+        if child is not None:
+            with clock.stage("joining"):
+                files.update(_made_apart(child, api, options, there))
+    except BaseException:
+        if child is not None:
+            child.cancel()
+        raise
+    return api, {path: files[path] for path in order}, clock.timings
+
+
+def _make(
+    api: Api,
+    options: Options,
+    paths: Collection[str],
+    clock: _Clock | None = None,
+    progress: Progress = _quiet,
+) -> dict[str, str]:
+    """These files of the package, rendered and formatted."""
+    from .emit.format import format_files
+    from .emit.render import render
+
+    clock = clock or _Clock(_quiet)
     with clock.stage("rendering"):
-        rendered = render(api, list(options.templates))
+        rendered = render(api, list(options.templates), paths)
     with clock.stage("formatting"):
-        files = format_files(
+        return format_files(
             rendered, lambda done, total: progress("formatting", done, total), built_in=not options.templates
         )
-    return api, files, clock.timings
+
+
+def _made_apart(child: Forked, api: Api, options: Options, paths: Collection[str]) -> dict[str, str]:
+    """The child's files; made again here when the child failed, so that what went wrong
+    (a user's template, say) is raised as it would be without the fork."""
+    outcome, payload = child.outcome()
+    if outcome == "ok" and isinstance(payload, dict):
+        return payload
+    return _make(api, options, paths)

@@ -1,12 +1,13 @@
 """The one variable templates see, `api`: a view of the IR that adds, beside each value,
-the source text emit makes of it. Built here, before rendering, so templates only loop and
-choose. Every view answers the IR's own fields too (`op.method`, `field.wire_name`)."""
+the source text emit makes of it. Made here, each part when a template first asks for it,
+so templates only loop and choose. Every view answers the IR's own fields too (`op.method`, `field.wire_name`)."""
 
 from __future__ import annotations
 
 import json
 import textwrap
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..ir import Api
@@ -31,153 +32,224 @@ _BASE_ERRORS = (
     "PaginationError",
     "ResponseTooLargeError",
 )
+# What the package's __init__ exports besides the errors.
+_PACKAGE_NAMES = (
+    "AsyncClient",
+    "AsyncStream",
+    "AsyncStreamedResponse",
+    "Client",
+    "Event",
+    "RawResponse",
+    "RequestOptions",
+    "Stream",
+    "StreamedResponse",
+    "__version__",
+    "decode",
+    "encode",
+)
 
 
 @dataclass(frozen=True)
 class ApiView:
+    """Each part is made the first time a template asks for it: a process that renders
+    only the models module (see render.py's shares) never makes the operations' views,
+    and one that renders the rest never makes the models'."""
+
     ir: Api
-    title_line: str
-    version_line: str
-    title_toml: str
-    docstring: str
-    # Module docstrings naming the API: escaped spec text, like every docstring.
-    client_module_docstring: str
-    models_module_docstring: str
-    version_source: str
-    servers: tuple[ServerView, ...]
-    default_server_source: str
-    client_docstring: str
-    async_client_docstring: str
-    server_literal: str
-    # One per constructor keyword, and the argument handing them to the runtime.
-    credentials: tuple[CredentialView, ...]
-    credentials_line: str
-    # `access_token="<token>"` (the first credential) for the README's examples, or "".
-    readme_credentials: str
-    root: NamespaceView
-    namespaces: tuple[NamespaceView, ...]
-    operations: tuple[OperationView, ...]
-    enums: tuple[EnumView, ...]
-    models: tuple[ModelView, ...]
-    aliases: tuple[AliasView, ...]
-    models_imports: tuple[str, ...]
-    # What models.py ends with: the non-ASCII tags encoded once (non_ascii_tags.py), or "".
-    models_tail_source: str
-    client_imports: tuple[str, ...]
-    runtime_imports: tuple[str, ...]
-    # Sorted the way isort and ruff sort them.
-    error_exports: tuple[str, ...]
-    # errors.py's typed classes, and what type checkers import to read their bases.
-    typed_errors: tuple[ErrorClassView, ...]
-    error_detail_imports: tuple[str, ...]
-    package_exports: tuple[str, ...]
-    readme_examples: tuple[tuple[str, str], ...]
-    # The first operation's example through a `with_options` copy named `patient`; with
-    # per-call options; through `with_raw_response`.
-    retry_example: str
-    options_example: str
-    raw_example: str
-    # The first paginated operation, for the README's example.
-    paginated: OperationView | None
-    # README calls: the first operation through `with_streaming_response`, and an
-    # operation that returns events ("" when none does).
-    streaming_example: str
-    events_example: str
-    # What webhooks.py and the README's webhook section need; None without webhooks.
-    webhooks: WebhooksView | None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.ir, name)
 
+    # Operations, namespaces and servers: _client.py and the README.
+
+    @cached_property
+    def root(self) -> NamespaceView:
+        return namespace_view(self.ir.root)
+
+    @cached_property
+    def _by_path(self) -> dict[tuple[str, ...], NamespaceView]:
+        namespaces: dict[tuple[str, ...], NamespaceView] = {}
+        pending = [self.root]
+        while pending:
+            ns = pending.pop()
+            namespaces[ns.ir.path] = ns
+            pending.extend(ns.children)
+        return namespaces
+
+    @cached_property
+    def namespaces(self) -> tuple[NamespaceView, ...]:
+        return tuple(self._by_path[ns.path] for ns in self.ir.namespaces)
+
+    @cached_property
+    def operations(self) -> tuple[OperationView, ...]:
+        by_place = {
+            (op.ir.namespace, op.ir.name): op for ns in self._by_path.values() for op in ns.operations
+        }
+        return tuple(by_place[(op.namespace, op.name)] for op in self.ir.operations)
+
+    @cached_property
+    def servers(self) -> tuple[ServerView, ...]:
+        return tuple(server_view(s) for s in self.ir.servers)
+
+    @cached_property
+    def default_server_source(self) -> str:
+        return string_literal(self.ir.default_server)
+
+    @cached_property
+    def server_literal(self) -> str:
+        return "Literal[" + ", ".join(s.name_source for s in self.servers) + "]"
+
+    @cached_property
+    def credentials(self) -> tuple[CredentialView, ...]:
+        """One per constructor keyword."""
+        return credential_views(self.ir)
+
+    @cached_property
+    def credentials_line(self) -> str:
+        """The argument handing the credentials to the runtime."""
+        return credentials_line(self.ir, self.credentials)
+
+    @cached_property
+    def readme_credentials(self) -> str:
+        """`access_token="<token>"` (the first credential) for the README's examples, or ""."""
+        return self.credentials[0].example if self.credentials else ""
+
+    @cached_property
+    def client_module_docstring(self) -> str:
+        return docstring(f"{self.ir.title} clients: `Client` for blocking code, `AsyncClient` for asyncio.") or ""
+
+    @cached_property
+    def client_docstring(self) -> str:
+        return _client_docstring(self.ir, self.credentials, is_async=False)
+
+    @cached_property
+    def async_client_docstring(self) -> str:
+        return _client_docstring(self.ir, self.credentials, is_async=True)
+
+    @cached_property
+    def runtime_imports(self) -> tuple[str, ...]:
+        return runtime_names([r.spec_source for o in self.operations for r in o.success + o.errors])
+
+    @cached_property
+    def client_imports(self) -> tuple[str, ...]:
+        signatures = [o.signature_source + o.return_annotation for o in self.operations]
+        return tuple(client_imports(self.ir, signatures, self.runtime_imports))
+
+    # The README's examples.
+
+    @cached_property
+    def title_line(self) -> str:
+        return markdown_line(self.ir.title)
+
+    @cached_property
+    def version_line(self) -> str:
+        return markdown_line(self.ir.version)
+
+    @cached_property
+    def readme_examples(self) -> tuple[tuple[str, str], ...]:
+        return tuple((o.ir.python_path, o.example) for o in self.operations)
+
+    @cached_property
+    def retry_example(self) -> str:
+        """The first operation's example through a `with_options` copy named `patient`."""
+        first = self.operations[:1]
+        return "".join("patient." + o.example.removeprefix("client.") for o in first)
+
+    @cached_property
+    def options_example(self) -> str:
+        """The first operation's example with per-call options."""
+        return "".join(_with_options_example(o.example) for o in self.operations[:1])
+
+    @cached_property
+    def raw_example(self) -> str:
+        """The first operation's example through `with_raw_response`."""
+        return "".join("client.with_raw_response." + o.example.removeprefix("client.") for o in self.operations[:1])
+
+    @cached_property
+    def paginated(self) -> OperationView | None:
+        """The first paginated operation, for the README's example."""
+        return next((o for o in self.operations if o.pagination), None)
+
+    @cached_property
+    def streaming_example(self) -> str:
+        return _streaming_example(self.operations)
+
+    @cached_property
+    def events_example(self) -> str:
+        return _events_example(self.operations)
+
+    @cached_property
+    def webhooks(self) -> WebhooksView | None:
+        """What webhooks.py and the README's webhook section need; None without webhooks."""
+        return webhooks_view(self.ir.webhooks) if self.ir.webhooks else None
+
+    # Models, enums and aliases: models.py.
+
+    @cached_property
+    def models(self) -> tuple[ModelView, ...]:
+        return tuple(model_view(m) for m in self.ir.models)
+
+    @cached_property
+    def enums(self) -> tuple[EnumView, ...]:
+        return tuple(enum_view(e) for e in self.ir.enums)
+
+    @cached_property
+    def aliases(self) -> tuple[AliasView, ...]:
+        aliases = self.ir.aliases
+        return tuple(alias_view(a, frozenset(b.name for b in aliases[:i])) for i, a in enumerate(aliases))
+
+    @cached_property
+    def models_imports(self) -> tuple[str, ...]:
+        fields = [f.annotation for m in self.models for f in m.fields]
+        return tuple(models_imports(self.ir, fields, [a.annotation for a in self.aliases]))
+
+    @cached_property
+    def models_module_docstring(self) -> str:
+        title = self.ir.title
+        return docstring(f"Data types of {title}: msgspec structs, decoded straight from response bytes.") or ""
+
+    @cached_property
+    def models_tail_source(self) -> str:
+        """What models.py ends with: the non-ASCII tags encoded once (non_ascii_tags.py), or ""."""
+        return warm_up_source(self.ir.models)
+
+    # Errors, the package's exports, pyproject.toml and _version.py.
+
+    @cached_property
+    def error_exports(self) -> tuple[str, ...]:
+        """Sorted the way isort and ruff sort them."""
+        names = [name for _, name in self.ir.error_classes] + list(_BASE_ERRORS)
+        return tuple(sorted(names, key=import_sort_key))
+
+    @cached_property
+    def typed_errors(self) -> tuple[ErrorClassView, ...]:
+        """errors.py's typed classes."""
+        return error_class_views(self.ir.error_details)
+
+    @cached_property
+    def error_detail_imports(self) -> tuple[str, ...]:
+        """What type checkers import to read the typed errors' bases."""
+        return detail_imports(self.ir.error_details)
+
+    @cached_property
+    def package_exports(self) -> tuple[str, ...]:
+        return tuple(sorted(self.error_exports + _PACKAGE_NAMES, key=import_sort_key))
+
+    @cached_property
+    def docstring(self) -> str:
+        return docstring(f"Python client for {self.ir.title}.") or ""
+
+    @cached_property
+    def title_toml(self) -> str:
+        return json.dumps(self.ir.title, ensure_ascii=False)[1:-1]
+
+    @cached_property
+    def version_source(self) -> str:
+        return string_literal(self.ir.package_version)
+
 
 def context(api: Api) -> ApiView:
-    root = namespace_view(api.root)
-    by_place: dict[tuple[tuple[str, ...], str], OperationView] = {}
-    namespaces: dict[tuple[str, ...], NamespaceView] = {}
-    pending = [root]
-    while pending:
-        ns = pending.pop()
-        namespaces[ns.ir.path] = ns
-        by_place.update(((op.ir.namespace, op.ir.name), op) for op in ns.operations)
-        pending.extend(ns.children)
-    operations = tuple(by_place[(op.namespace, op.name)] for op in api.operations)
-    models = tuple(model_view(m) for m in api.models)
-    enums = tuple(enum_view(e) for e in api.enums)
-    aliases = tuple(alias_view(a, frozenset(b.name for b in api.aliases[:i])) for i, a in enumerate(api.aliases))
-    servers = tuple(server_view(s) for s in api.servers)
-    runtime = runtime_names([r.spec_source for o in operations for r in o.success + o.errors])
-    error_exports = tuple(sorted([name for _, name in api.error_classes] + list(_BASE_ERRORS), key=import_sort_key))
-    title = api.title
-    credentials = credential_views(api)
-    return ApiView(
-        ir=api,
-        title_line=markdown_line(title),
-        version_line=markdown_line(api.version),
-        title_toml=json.dumps(title, ensure_ascii=False)[1:-1],
-        docstring=docstring(f"Python client for {title}.") or "",
-        client_module_docstring=docstring(
-            f"{title} clients: `Client` for blocking code, `AsyncClient` for asyncio."
-        )
-        or "",
-        models_module_docstring=docstring(
-            f"Data types of {title}: msgspec structs, decoded straight from response bytes."
-        )
-        or "",
-        version_source=string_literal(api.package_version),
-        servers=servers,
-        default_server_source=string_literal(api.default_server),
-        client_docstring=_client_docstring(api, credentials, is_async=False),
-        async_client_docstring=_client_docstring(api, credentials, is_async=True),
-        server_literal="Literal[" + ", ".join(s.name_source for s in servers) + "]",
-        credentials=credentials,
-        credentials_line=credentials_line(api, credentials),
-        readme_credentials=credentials[0].example if credentials else "",
-        root=root,
-        namespaces=tuple(namespaces[ns.path] for ns in api.namespaces),
-        operations=operations,
-        enums=enums,
-        models=models,
-        aliases=aliases,
-        models_imports=tuple(
-            models_imports(api, [f.annotation for m in models for f in m.fields], [a.annotation for a in aliases])
-        ),
-        models_tail_source=warm_up_source(api.models),
-        client_imports=tuple(
-            client_imports(api, [o.signature_source + o.return_annotation for o in operations], runtime)
-        ),
-        runtime_imports=runtime,
-        error_exports=error_exports,
-        typed_errors=error_class_views(api.error_details),
-        error_detail_imports=detail_imports(api.error_details),
-        package_exports=tuple(
-            sorted(
-                error_exports
-                + (
-                    "AsyncClient",
-                    "AsyncStream",
-                    "AsyncStreamedResponse",
-                    "Client",
-                    "Event",
-                    "RawResponse",
-                    "RequestOptions",
-                    "Stream",
-                    "StreamedResponse",
-                    "__version__",
-                    "decode",
-                    "encode",
-                ),
-                key=import_sort_key,
-            )
-        ),
-        readme_examples=tuple((o.ir.python_path, o.example) for o in operations),
-        retry_example="patient." + operations[0].example.removeprefix("client.") if operations else "",
-        options_example=_with_options_example(operations[0].example) if operations else "",
-        raw_example="client.with_raw_response." + operations[0].example.removeprefix("client.") if operations else "",
-        paginated=next((o for o in operations if o.pagination), None),
-        streaming_example=_streaming_example(operations),
-        events_example=_events_example(operations),
-        webhooks=webhooks_view(api.webhooks) if api.webhooks else None,
-    )
+    return ApiView(api)
 
 
 def _streaming_example(operations: tuple[OperationView, ...]) -> str:

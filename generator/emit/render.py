@@ -10,6 +10,7 @@ from ..cache import cache_dir
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy reads the name)
 if TYPE_CHECKING:
+    from collections.abc import Collection
     from typing import Any
 
     import jinja2
@@ -107,12 +108,21 @@ def _bytecode_cache(cache: Path | None) -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def render(api: Api, template_dirs: list[Path] | None = None) -> dict[str, str]:
+def outputs(api: Api) -> tuple[tuple[str, str], ...]:
+    """(template, path) of each file of the package, in the order they are rendered."""
+    chosen = OUTPUTS + (WEBHOOK_OUTPUTS if api.webhooks else ())
+    return tuple((template, output.format(package=api.package)) for template, output in chosen)
+
+
+def render(api: Api, template_dirs: list[Path] | None = None, paths: Collection[str] | None = None) -> dict[str, str]:
+    """Every file's text; or, given `paths`, those files' alone (the views only the other
+    files need are then never made)."""
     from .context import context
 
     env = environment(template_dirs)
     view = context(api)
-    files: dict[str, str] = {}
-    for template, output in OUTPUTS + (WEBHOOK_OUTPUTS if api.webhooks else ()):
-        files[output.format(package=api.package)] = env.get_template(template).render(api=view)
-    return files
+    return {
+        path: env.get_template(template).render(api=view)
+        for template, path in outputs(api)
+        if paths is None or path in paths
+    }

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .collector import lasting
 from .options import Options
 from .output import stamp
 from .problems import InputError, Problem, split_severity
@@ -117,6 +118,11 @@ def _answer_of(child: Forked) -> list[Problem]:
 
 def generate(options: Options, progress: Progress = _quiet) -> Result:
     """Every generated file's text; raises InputError with all problems of a bad spec."""
+    with lasting() as keep:
+        return _generate(options, progress, keep)
+
+
+def _generate(options: Options, progress: Progress, keep: Callable[[], None]) -> Result:
     from .spec.load import load
 
     clock = _Clock(progress)
@@ -124,6 +130,7 @@ def generate(options: Options, progress: Progress = _quiet) -> Result:
         document = load(
             options.spec, max_bytes=options.max_bytes, allow_file_refs=options.allow_file_refs, defer=True
         )
+    keep()  # the document lasts the run
     inputs = stamp.compute(
         document.raw, stamp.relative_sources(options.spec, document.sources), options.settings()
     )
@@ -133,7 +140,7 @@ def generate(options: Options, progress: Progress = _quiet) -> Result:
             raise InputError(_validate_now(document, options.selection()), document)
     validation = _Validation(document, options.selection(), options.validate_in_background)
     try:
-        api, files, timings = _produce(options, document, progress)
+        api, files, timings = _produce(options, document, progress, keep)
     except Exception:
         # A spec the validator rejects may break the stages after it: its problems are
         # the answer, not the crash they caused.
@@ -155,7 +162,7 @@ def generate(options: Options, progress: Progress = _quiet) -> Result:
 
 
 def _produce(
-    options: Options, document: Document, progress: Progress
+    options: Options, document: Document, progress: Progress, keep: Callable[[], None]
 ) -> tuple[Api, dict[str, str], list[tuple[str, float]]]:
     from .build import BuildOptions, build
     from .emit.render import outputs
@@ -174,6 +181,7 @@ def _produce(
             )
     except InputError as exc:
         raise InputError(exc.problems, document) from None
+    keep()  # and so does the IR
     order = [path for _, path in outputs(api)]
     there = apart(api) if fork_workers() > 1 else frozenset()
     child = None

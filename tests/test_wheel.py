@@ -59,7 +59,7 @@ def test_the_wheel_holds_polar_codegen_its_templates_and_the_project_metadata(wh
     assert "polar_codegen/__main__.py" in names
     # The import name is polar_codegen only: no generic top-level `generator`, no dev shim.
     assert {n.split("/")[0] for n in names} == {"polar_codegen", metadata_name.split("/")[0]}
-    assert "polar-codegen = polar_codegen.cli:main" in entry_points
+    assert "polar-codegen = polar_codegen.cli:run" in entry_points
     assert metadata["Version"] == generator.__version__
     assert metadata["Requires-Python"] == ">=3.11"
     assert metadata["License-Expression"] == "MIT"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SPEC, TESTS
@@ -64,3 +65,57 @@ def test_a_validator_that_raises_is_an_error(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(pipeline, "_validate_now", broken)
     with pytest.raises(RuntimeError, match="validation failed: ValueError: boom"):
         pipeline.generate(pipeline.Options(spec=SPEC, validate_in_background=True))
+
+
+class _Recorded:
+    """Each validating child, and how many times this process had parsed a spec when it
+    was forked."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from generator.spec import load as load_module
+
+        self.parsed = 0
+        self.forks: list[tuple[int, pipeline.Forked]] = []
+        real_parse, real_forked = load_module.parse, pipeline.Forked
+        parent = os.getpid()
+
+        def parse(*args: Any, **kwargs: Any) -> Any:
+            if os.getpid() == parent:
+                self.parsed += 1
+            return real_parse(*args, **kwargs)
+
+        def forked(call: Any) -> pipeline.Forked:
+            child = real_forked(call)
+            self.forks.append((self.parsed, child))
+            return child
+
+        monkeypatch.setattr(load_module, "parse", parse)
+        monkeypatch.setattr(pipeline, "Forked", forked)
+
+
+def test_the_validating_child_is_forked_before_the_spec_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Forked after, it would share the parsed document's pages, and the build would copy
+    # each one it touched; it parses its own copy instead, to the same verdict.
+    recorded = _Recorded(monkeypatch)
+    spec = TESTS / "warning_specs" / sorted(p.name for p in (TESTS / "warning_specs").glob("*.yaml"))[0]
+    ahead = pipeline.generate(pipeline.Options(spec=spec, validate_in_background=True)).warnings
+    assert [parsed for parsed, _ in recorded.forks] == [0]
+    assert ahead and ahead == pipeline.generate(pipeline.Options(spec=spec)).warnings
+
+
+def test_with_file_references_the_child_is_forked_after_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The referenced files are read while the spec is bundled: the child judges that whole.
+    recorded = _Recorded(monkeypatch)
+    options = pipeline.Options(spec=SPEC, allow_file_refs=True, validate_in_background=True)
+    assert pipeline.generate(options).files
+    assert [parsed for parsed, _ in recorded.forks] == [1]
+
+
+def test_a_spec_that_does_not_parse_leaves_no_child_running(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    recorded = _Recorded(monkeypatch)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"openapi": "3.1.0", "info": ')
+    with pytest.raises(InputError):
+        pipeline.generate(pipeline.Options(spec=broken, validate_in_background=True))
+    assert len(recorded.forks) == 1
+    assert all(child._pid is None for _, child in recorded.forks)  # stopped and reaped

@@ -12,6 +12,7 @@ The work is done by: `read` (bytes, limits, which reader), `json_reader` and `ya
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..limits import DEFAULT_MAX_BYTES
@@ -31,14 +32,18 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
     allow_file_refs: bool = False,
     defer: bool = False,
+    on_read: Callable[[bytes], None] | None = None,
 ) -> Document:
     """Read and parse `path`; raise InputError with every problem found.
 
     With `defer`, problems that still leave a document (a duplicate key, a refused tag or
     file reference) are kept in `document.problems` instead, for `validate` to report with
-    its own; without it they are raised like the others.
+    its own; without it they are raised like the others. `on_read` is given the file's
+    bytes before they are parsed.
     """
     raw = read_bytes(path, max_bytes)
+    if on_read is not None:
+        on_read(raw)
     document = parse(path, raw, defer=True)
     if allow_file_refs:
         bundle(document, max_bytes - len(raw), max_bytes)

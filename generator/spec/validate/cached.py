@@ -20,10 +20,12 @@ if TYPE_CHECKING:
     from ..document import Document
 
 
-def cache_key(document: Document, selection: Selection = EVERYTHING) -> str:
+def cache_key(document: Document | bytes, selection: Selection = EVERYTHING) -> str:
     """A spec that passed is known by its bytes and the code and versions that judged it;
     the key of its verdict in the content cache (errors are never cached). A selection is
-    part of the key: its verdict may hold warnings that are errors for the whole spec."""
+    part of the key: its verdict may hold warnings that are errors for the whole spec.
+    Given as a Document, or as its fingerprint before it is parsed."""
+    print_ = document if isinstance(document, bytes) else document.fingerprint
     versions = library_versions()
     parts = [
         "validated",
@@ -35,7 +37,7 @@ def cache_key(document: Document, selection: Selection = EVERYTHING) -> str:
     ]
     if not selection.everything:
         parts.append(repr(selection))
-    return cache.key(*parts, document.fingerprint)
+    return cache.key(*parts, print_)
 
 
 def validate_cached(

@@ -4,8 +4,9 @@ On the command line, validation (openapi-spec-validator's JSON Schemas: seconds 
 spec) runs in a forked process while the main one builds, renders and formats; its verdict
 is awaited before anything is returned, so bad input still stops the run before a file is
 written, and a spec the validator rejects is reported as such even when it broke a later
-stage first. The heavy
-stages are imported when they run: `check` on an up-to-date folder needs none of them.
+stage first. A large API's models module is rendered and formatted in a second forked
+process while the main one makes the other files (emit/shares.py). The heavy stages are
+imported when they run: `check` on an up-to-date folder needs none of them.
 """
 
 from __future__ import annotations
@@ -169,7 +170,7 @@ def _generate(options: Options, progress: Progress, keep: Callable[[], None]) ->
                 raise InputError(_validate_now(document, options.selection()), document)
         validation.after_load(document)
     except BaseException:
-        validation.cancel()  # the loader's error is the answer
+        validation.cancel()  # the error so far is the answer
         raise
     try:
         api, files, timings = _produce(options, document, progress, keep)

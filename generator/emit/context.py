@@ -1,6 +1,7 @@
 """The one variable templates see, `api`: a view of the IR that adds, beside each value,
 the source text emit makes of it. Made here, each part when a template first asks for it,
-so templates only loop and choose. Every view answers the IR's own fields too (`op.method`, `field.wire_name`)."""
+so templates only loop and choose. Every view answers the IR's own fields too
+(`op.method`, `field.wire_name`)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ _PACKAGE_NAMES = (
 @dataclass(frozen=True)
 class ApiView:
     """Each part is made the first time a template asks for it: a process that renders
-    only the models module (see render.py's shares) never makes the operations' views,
+    only the models module (see shares.py) never makes the operations' views,
     and one that renders the rest never makes the models'."""
 
     ir: Api

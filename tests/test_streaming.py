@@ -189,6 +189,25 @@ def test_a_stream_dropped_unread_lets_its_connection_go(http_server: ScriptedSer
     assert ended.wait(30), "the connection outlived its stream"
 
 
+@pytest.mark.anyio
+async def test_an_async_stream_dropped_unread_lets_its_connection_go(
+    pkg: ModuleType, http_server: ScriptedServer
+) -> None:
+    import anyio
+
+    ended = threading.Event()
+    endless = (b'data: {"kind": "deleted", "id": %d}\n\n' % i for i in range(10**9))
+    http_server.route("GET", "/feed", Stream(lambda: watched(endless, ended), headers=SSE, every=0.001))
+    async with pkg.AsyncClient(base_url=http_server.url, max_retries=0) as client:
+        await client.feed.watch()  # never iterated, never closed: collected at once
+        # Closed by a task of the running loop, long before the client itself closes.
+        for _ in range(3000):
+            if ended.is_set():
+                break
+            await anyio.sleep(0.01)
+        assert ended.is_set(), "the connection outlived its stream"
+
+
 def test_a_server_that_dies_mid_stream_raises_a_connection_error(
     pkg: ModuleType, http_server: ScriptedServer, client: Any
 ) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextvars import ContextVar
 from types import TracebackType
@@ -310,10 +311,22 @@ class Stream(_Open, Generic[T]):
         self.close()
 
 
+# Closings of dropped async streams still running: the loop keeps only weak references to
+# its tasks.
+_CLOSING: set[Any] = set()
+
+
+def _closed_in_background(task: Any) -> None:
+    _CLOSING.discard(task)
+    if not task.cancelled():
+        task.exception()  # retrieved: a failed close has no one to tell
+
+
 class AsyncStream(_Open, Generic[T]):
     """The asyncio twin of `Stream`: `async for` over it, `async with` to close it. An
     `async for` left by `break` closes the connection once the event loop finalizes the
-    iteration; leave `async with` (or call `aclose()`) to close it at once."""
+    iteration, and a stream dropped unread is closed by a task of the running loop; leave
+    `async with` (or call `aclose()`) to close it at once."""
 
     __slots__ = ("_decode", "_iterator", "_json", "_parser")
 
@@ -365,6 +378,30 @@ class AsyncStream(_Open, Generic[T]):
         if not self._closed:
             self._closed = True
             await self._response.aclose()
+
+    def __del__(self) -> None:
+        # A stream dropped unread must not hold its connection until the pool times out.
+        # Nothing can be awaited here: the closing goes to the running event loop as a
+        # task, as asyncio does for an async generator left unfinished. Without a running
+        # asyncio loop in this thread (collected at exit, or under trio), the client's own
+        # close ends the connection.
+        if getattr(self, "_closed", True) or "asyncio" not in sys.modules:
+            return
+        import asyncio  # loaded already: only a running loop made this stream
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        self._closed = True
+        closing = self._response.aclose()
+        try:
+            task = loop.create_task(closing)
+        except RuntimeError:  # a loop shutting down
+            closing.close()
+            return
+        _CLOSING.add(task)
+        task.add_done_callback(_closed_in_background)
 
     async def __aenter__(self) -> AsyncStream[T]:
         return self

@@ -139,10 +139,10 @@ def _bad_input(failures: list[tuple[str, InputError]]) -> int:
 
 def run() -> NoReturn:
     """The command's entry point. What is still alive when main() is done is frozen out of
-    the garbage collector first: the interpreter's exit would otherwise walk the document,
-    the IR and the caches for cycles (60-90 ms on Polar's API, longer than some whole
-    runs) just before the system frees all of it at once. Exit handlers and the flushing
-    of output run as usual."""
+    the garbage collector first: the interpreter's exit would otherwise collect what the
+    run left, its caches and the cycles among its objects (about 80 ms after Polar's API,
+    longer than some whole runs), just before the system frees all of it at once. Exit
+    handlers and the flushing of output run as usual."""
     code = main()
     gc.freeze()
     raise SystemExit(code)

@@ -2,9 +2,10 @@
 
 The parsed document and the IR live until the run returns, and hold no garbage: yet the
 collector walks all of them, over and over, while the build and the views make new objects
-(on Polar's API about 60 ms of a one-schema regenerate). Frozen, they are skipped, and the
-collector no longer writes to the pages a forked child (validation, the models' half of
-rendering) shares with this process, which would copy them.
+(on Polar's API about 60 ms of a one-schema regenerate; half of it once they are frozen).
+Frozen, they are skipped, and the collector's passes no longer write to the pages a forked
+child (the models' half of rendering; validation with --allow-file-refs) shares with this
+process.
 """
 
 from __future__ import annotations

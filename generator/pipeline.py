@@ -109,7 +109,10 @@ class _Validation:
         self.key = cache_key(print_, self.selection)
         self.problems = recall(self.key)
         if self.problems is None and self.background and fork_workers() > 1:
-            self.child = Forked(lambda: _validate_now(document(), self.selection))
+            try:
+                self.child = Forked(lambda: _validate_now(document(), self.selection))
+            except OSError:
+                self.child = None  # the system refused the fork: validated here instead
 
     def result(self, document: Document) -> list[Problem]:
         if self.problems is None:
@@ -225,7 +228,10 @@ def _produce(
         from .emit.render import environment
 
         environment(list(options.templates))
-        child = Forked(lambda: _make(api, options, there))
+        try:
+            child = Forked(lambda: _make(api, options, there))
+        except OSError:
+            there = frozenset()  # the system refused the fork: every file is made here
     try:
         files = _make(api, options, [path for path in order if path not in there], clock, progress)
         if child is not None:

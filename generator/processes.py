@@ -11,11 +11,17 @@ import threading
 from collections.abc import Callable
 from typing import NoReturn
 
+# Set in a Forked child: it does its one call alone. A pool it started would outlive the
+# child when the parent stops it (SIGTERM ends the child, not the pool's workers), and two
+# pools would compete for the same cores.
+_in_child = False
+
 
 def fork_workers() -> int:
     """Cores this process may use, when fork() is cheap and safe here (Linux, a process
-    with no other thread); else 1, and the caller does the work itself."""
-    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+    with no other thread, not itself a Forked child); else 1, and the caller does the work
+    itself."""
+    if _in_child or not sys.platform.startswith("linux") or threading.active_count() != 1:
         return 1
     try:
         return len(os.sched_getaffinity(0))
@@ -29,8 +35,15 @@ class Forked:
     alone cost a small run about 20 ms."""
 
     def __init__(self, call: Callable[[], object]) -> None:
+        """Raises OSError when the system refuses the fork (no memory, a process limit):
+        the caller then does the work itself."""
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:
             os.close(read_end)
             _answer(call, write_end)
@@ -52,9 +65,10 @@ class Forked:
                     self.cancel()
                     raise
         code = self._reap()
-        if not data:
+        try:
+            kind, value = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - nothing, or part of an answer: killed while writing
             return "died", code
-        kind, value = pickle.loads(data)
         return kind, value
 
     def cancel(self) -> None:
@@ -80,6 +94,8 @@ class Forked:
 def _answer(call: Callable[[], object], fd: int) -> NoReturn:
     """In the child: the call's outcome into the pipe, then out at once (os._exit: none of
     the parent's exit handlers or buffered output may run twice)."""
+    global _in_child
+    _in_child = True
     code = 0
     try:
         try:

@@ -8,8 +8,10 @@ import subprocess
 import sys
 import time
 
+import pytest
 from conftest import ROOT
 
+from generator import processes
 from generator.processes import Forked
 
 
@@ -97,3 +99,26 @@ def test_the_parents_unflushed_output_is_not_written_again_by_the_child() -> Non
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout == "once\n('ok', 'done')\n"
+
+
+def test_a_child_killed_while_writing_its_answer_gave_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Part of a pickle, as a child killed mid-write leaves it, is no answer (not an error
+    # of the parent's reading).
+    monkeypatch.setattr(processes.pickle, "dumps", lambda outcome: b"\x80\x04\x95\xff\xff")
+    assert Forked(lambda: "answer").outcome() == ("died", 0)
+
+
+def test_a_fork_the_system_refuses_raises_and_leaks_no_descriptor(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    before = sorted(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(processes.os, "fork", refused)
+    with pytest.raises(OSError):
+        Forked(lambda: None)
+    assert sorted(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_child_forks_no_workers_of_its_own() -> None:
+    # Stopping a child must stop all it started: its stages work alone.
+    assert Forked(processes.fork_workers).outcome() == ("ok", 1)

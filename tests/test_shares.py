@@ -141,3 +141,26 @@ def test_the_other_files_make_no_view_of_a_model(monkeypatch: pytest.MonkeyPatch
     others = [path for _, path in render.outputs(api) if path != MODELS]
     files = render.render(api, paths=others)
     assert list(files) == others and "class Client" in files["polar_oauth2/_client.py"]
+
+
+def test_a_view_part_that_fails_is_an_error_not_the_irs_field(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An AttributeError inside a part's making must not fall back to the IR's `models`.
+    def broken(model: object) -> None:
+        raise AttributeError("no such thing on the model")
+
+    monkeypatch.setattr(context, "model_view", broken)
+    with pytest.raises(RuntimeError, match="making the view's 'models' failed: no such thing"):
+        render.render(_api(), paths={MODELS})
+
+
+@pytest.mark.usefixtures("split_small")
+def test_forks_the_system_refuses_leave_all_the_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(call: object) -> None:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    options = pipeline.Options(spec=SPEC, validate_in_background=True)
+    monkeypatch.setattr(pipeline, "Forked", refused)
+    files = pipeline.generate(options).files
+    monkeypatch.undo()
+    monkeypatch.setenv("POLAR_CODEGEN_CACHE_DIR", "off")
+    assert files == pipeline.generate(pipeline.Options(spec=SPEC)).files

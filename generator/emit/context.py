@@ -59,6 +59,14 @@ class ApiView:
     ir: Api
 
     def __getattr__(self, name: str) -> Any:
+        part = type(self).__dict__.get(name)
+        if isinstance(part, cached_property):
+            # Making the part raised AttributeError, which Python takes for a missing name:
+            # said as the bug it is, not answered with the IR's field of the same name.
+            try:
+                part.func(self)
+            except AttributeError as exc:
+                raise RuntimeError(f"making the view's {name!r} failed: {exc}") from exc
         return getattr(self.ir, name)
 
     # Operations, namespaces and servers: _client.py and the README.

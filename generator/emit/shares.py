@@ -1,8 +1,9 @@
 """Which files a forked child makes, rendered and formatted, while this process makes the
 rest: the models module, when the API is large enough that a second core pays for the
-fork. The halves share nothing but the IR, which the fork hands over without copying, and
-each makes only the views its own templates ask for (context.py makes them on demand): the
-models' views in the child, the operations' here.
+fork. The halves share nothing but the IR, which the fork hands over without pickling it
+(a page is copied only when either process writes to it), and each makes only the views
+its own templates ask for (context.py makes them on demand): the models' views in the
+child, the operations' here.
 """
 
 from __future__ import annotations

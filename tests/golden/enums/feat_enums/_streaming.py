@@ -311,9 +311,30 @@ class Stream(_Open, Generic[T]):
         self.close()
 
 
-# Closings of dropped async streams still running: the loop keeps only weak references to
+# Closings of dropped async streams still running: a loop keeps only weak references to
 # its tasks.
 _CLOSING: set[Any] = set()
+
+
+def _running_loop() -> Any:
+    """The asyncio loop running in this thread; None under another framework (trio)."""
+    if "asyncio" not in sys.modules:
+        return None  # not loaded, so not running: asyncio is never imported for this
+    import asyncio
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _close_in_background(response: httpx.Response) -> None:
+    """On the stream's own loop: its response closed by a task of its own."""
+    import asyncio
+
+    task = asyncio.get_running_loop().create_task(response.aclose())
+    _CLOSING.add(task)
+    task.add_done_callback(_closed_in_background)
 
 
 def _closed_in_background(task: Any) -> None:
@@ -328,7 +349,7 @@ class AsyncStream(_Open, Generic[T]):
     iteration, and a stream dropped unread is closed by a task of the running loop; leave
     `async with` (or call `aclose()`) to close it at once."""
 
-    __slots__ = ("_decode", "_iterator", "_json", "_parser")
+    __slots__ = ("_decode", "_iterator", "_json", "_loop", "_parser")
 
     def __init__(
         self,
@@ -342,6 +363,8 @@ class AsyncStream(_Open, Generic[T]):
         self._json = decode is not None
         self._parser = EventParser()
         self._iterator: AsyncIterator[Event[T]] | None = None
+        # The loop its connection belongs to: a stream dropped unread is closed there.
+        self._loop = _running_loop()
 
     def __aiter__(self) -> AsyncIterator[Event[T]]:
         return self._events()
@@ -381,27 +404,15 @@ class AsyncStream(_Open, Generic[T]):
 
     def __del__(self) -> None:
         # A stream dropped unread must not hold its connection until the pool times out.
-        # Nothing can be awaited here: the closing goes to the running event loop as a
-        # task, as asyncio does for an async generator left unfinished. Without a running
-        # asyncio loop in this thread (collected at exit, or under trio), the client's own
-        # close ends the connection.
-        if getattr(self, "_closed", True) or "asyncio" not in sys.modules:
-            return
-        import asyncio  # loaded already: only a running loop made this stream
-
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
+        # Nothing can be awaited here: the closing goes to the stream's own event loop, as
+        # a task, whichever thread collects the stream. Under another framework (trio),
+        # or once that loop is closed, the client's own close ends the connection.
+        loop = getattr(self, "_loop", None)
+        if getattr(self, "_closed", True) or loop is None or loop.is_closed():
             return
         self._closed = True
-        closing = self._response.aclose()
-        try:
-            task = loop.create_task(closing)
-        except RuntimeError:  # a loop shutting down
-            closing.close()
-            return
-        _CLOSING.add(task)
-        task.add_done_callback(_closed_in_background)
+        with contextlib.suppress(RuntimeError):  # the loop closed in the meantime
+            loop.call_soon_threadsafe(_close_in_background, self._response)
 
     async def __aenter__(self) -> AsyncStream[T]:
         return self

@@ -92,6 +92,7 @@ def _schemas(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
         ("minLength", st.integers(0, 3)), ("maxLength", st.integers(0, 3)),
         ("format", st.sampled_from(["int32", "int64", "float", "password", "email", "date", "byte", "regex", "binary"])),
         ("nullable", st.booleans()),
+        ("pattern", st.sampled_from(["^a", "b$", "^[a-z]*$", "\\d", "^(?!x)", "(", "\\p{L}"])),
     ):  # fmt: skip
         if draw(st.integers(0, 3)) == 0:
             schema[key] = draw(values)
@@ -241,3 +242,38 @@ def test_the_plain_judge_follows_references_unions_and_maps(schema: dict[str, An
 @pytest.mark.parametrize("schema, version", NOT_PLAIN, ids=range(len(NOT_PLAIN)))
 def test_what_does_not_plainly_fit_goes_to_the_validator(schema: dict[str, Any], version: str) -> None:
     assert not fits_plainly(schema, {**NAMED_DOCUMENT, "openapi": version})
+
+
+@pytest.mark.parametrize("v30", [True, False])
+def test_a_pattern_python_cannot_read_leaves_the_default_as_written(v30: bool, tmp_path: Path) -> None:
+    """ECMA-262's `\\p{L}`, or a pattern that is no pattern at all: the validator's `re`
+    cannot read it, so what the default would be checked against is not known. The default
+    is kept; the run does not fail on it (it once ended in an internal error)."""
+    import json
+
+    from generator import pipeline
+    from generator.problems import InputError
+
+    document = {**DOCUMENT, "openapi": "3.0.3" if v30 else "3.1.0"}
+    for pattern in ("\\p{L}+", "("):
+        schema = {"type": "string", "pattern": pattern, "default": "x"}
+        assert not fits_plainly(schema, document)
+        assert DefaultJudge(document).mismatch(schema) is None
+    assert fits_plainly({"type": "string", "pattern": "^[a-z]$", "default": "x"}, document)
+    assert not fits_plainly({"type": "string", "pattern": "^[a-z]$", "default": "xy"}, document)
+    assert fits_plainly({"type": "integer", "pattern": "^[a-z]$", "default": 1}, document)  # strings only
+
+    parameter = {"name": "q", "in": "query", "schema": {"type": "string", "pattern": "(", "default": "x"}}
+    spec = tmp_path / "openapi.json"
+    spec.write_text(json.dumps({**document, "paths": {"/a": {"get": {
+        "operationId": "getA", "parameters": [parameter], "responses": {"200": {"description": "ok"}},
+    }}}}), "utf-8")  # fmt: skip
+    try:
+        files = pipeline.generate(pipeline.Options(spec=spec)).files
+    except InputError as exc:
+        # 3.1 meta-checks the pattern (format `regex`), as openapi-spec-validator does.
+        assert not v30
+        assert [p.pointer for p in exc.problems] == ["/paths/~1a/get/parameters/0/schema/pattern"]
+    else:
+        assert v30
+        assert any('q: str = "x"' in text for text in files.values())

@@ -4,7 +4,8 @@ and build (to drop the default) both ask, so the two never disagree.
 A default is judged by openapi-schema-validator against the schema it stands in, `$ref`s
 followed within the document only; `default: null` beside `nullable: true` fits. The
 schema is read with its bounds recovered (bounds.py), as the rest of the generator reads it.
-A default whose schema cannot be followed (a dangling `$ref`, reported where it is) is kept.
+A default whose schema cannot be followed (a dangling `$ref`, reported where it is, or a
+`pattern` Python's `re` cannot read) is kept.
 
 Most defaults need no validator: one that plainly fits (fits_plainly) or is plainly of
 another type (plainly_misfits) is judged here, as the validator would judge it
@@ -14,6 +15,7 @@ rest.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +26,7 @@ from .bounds import recovered_bounds
 _KEYS = frozenset(
     {"default", "type", "enum", "const", "items", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
     | {"minLength", "maxLength", "format", "properties", "required", "additionalProperties", "propertyNames"}
-    | {"uniqueItems"}
+    | {"uniqueItems", "pattern"}
     | {"anyOf", "allOf", "oneOf", "$ref", "nullable", "description", "title", "example", "examples", "deprecated"}
 )
 # Keys that judge no value: `nullable` judges only a null, which OpenAPI 3.0 leaves to the
@@ -117,6 +119,8 @@ def _fits(schema: Any, value: Any, root: Any, depth: int) -> bool:
         return False
     if ("minLength" in schema or "maxLength" in schema) and not _long_enough(schema, value):
         return False
+    if "pattern" in schema and not _matches(schema["pattern"], value):
+        return False
     if "format" in schema and not _format_fits(schema["format"], value):
         return False
     if isinstance(value, dict) or any(key in schema for key in ("properties", "required", "additionalProperties", "propertyNames")):
@@ -170,6 +174,18 @@ def _long_enough(schema: dict[str, Any], value: Any) -> bool:
         return False
     # JSON Schema counts code points, as len() does.
     return (low is None or len(value) >= low) and (high is None or len(value) <= high)
+
+
+def _matches(pattern: Any, value: Any) -> bool:
+    """As the validator reads `pattern` (Python's `re.search`): it judges strings only."""
+    if type(value) is not str:
+        return True
+    if not isinstance(pattern, str):
+        return False
+    try:
+        return re.search(pattern, value) is not None
+    except re.error:
+        return False  # not a pattern Python can read: see DefaultJudge
 
 
 def _format_fits(name: Any, value: Any) -> bool:
@@ -344,7 +360,10 @@ class DefaultJudge:
         checker = self._validator().evolve(schema=recovered_bounds(schema, self.v30))
         try:
             error = next(iter(checker.iter_errors(default)), None)
-        except (Unresolvable, _WrappedReferencingError, RecursionError):
+        except (Unresolvable, _WrappedReferencingError, RecursionError, re.error):
+            # A `$ref` that leads nowhere, or a `pattern` in a syntax Python's `re` does not
+            # read (ECMA-262's `\p{L}`, say): what the default would be checked against
+            # is not known, so it is kept.
             return None
         except (UnknownType, TypeError, ValueError, AttributeError, KeyError):
             # The schema itself is malformed (`type: foo`, `enum: true`): that is reported

@@ -10,6 +10,7 @@ documents and spec/.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from conftest import FULL_SPECS, SHARED_SPECS, SPEC, TESTS
 from generator.problems import InputError
 from generator.spec.load import load
 from generator.spec.validate import fast_verdict, validate
-from generator.spec.validate.fast_verdict import covers, passes
+from generator.spec.validate.fast_verdict import judged_document, passes
 from generator.spec.walk import typed_nodes
 
 pytestmark = pytest.mark.slow
@@ -146,14 +147,73 @@ def _document(**operation: Any) -> dict[str, Any]:
     }
 
 
-def test_a_request_body_schema_is_still_meta_checked() -> None:
-    """openapi-spec-validator does not walk request bodies: its pass does not cover them."""
+def test_a_request_body_schema_is_judged_by_the_port_too() -> None:
+    """openapi-spec-validator's walk skips request bodies; the port is handed them as
+    components, so its pass covers them and its objection sends the full rules there."""
     data = _document(requestBody={"content": {"application/json": {"schema": {"type": "strnig"}}}})
-    assert passes(data, list(typed_nodes(data)))
+    assert not passes(data, list(typed_nodes(data)))
     problems = validate(data)
     assert [p.pointer for p in problems if not p.is_warning] == [
         "/paths/~1items/post/requestBody/content/application~1json/schema/type"
     ]
+    assert validate(data, reference=True) == problems
+
+
+def test_a_valid_31_document_is_judged_without_the_python_rules(tmp_path: Path) -> None:
+    """Schemas of request bodies, response headers and webhooks, each with a default, and a
+    pattern: the port's pass covers them all, and jsonschema is not even imported."""
+    import json
+    import subprocess
+    import sys
+
+    schema = {"type": "string", "pattern": "^[a-z]+$", "default": "abc"}
+    data = _document(
+        requestBody={"content": {"application/json": {"schema": {"type": "object", "properties": {"name": schema}}}}},
+        responses={"200": {"description": "ok", "headers": {"X-Rate": {"schema": {"type": "integer", "default": 1}}}}},
+    )
+    data["webhooks"] = {"made": {"post": {"requestBody": {"content": {"application/json": {"schema": schema}}}}}}
+    assert passes(data, list(typed_nodes(data)))
+    spec = tmp_path / "openapi.json"
+    spec.write_text(json.dumps(data), "utf-8")
+    script = (
+        "import sys; from pathlib import Path; from generator.spec.load import load; "
+        "from generator.spec.validate import validate; "
+        f"d = load(Path({str(spec)!r})); print(len(validate(d.data, d.problems)), 'jsonschema' in sys.modules)"
+    )
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert ran.stdout.split() == ["0", "False"]
+
+
+def test_the_judged_document_copies_only_what_it_changes() -> None:
+    header = {"schema": {"type": "integer", "default": 1}}
+    listed = {"type": "string", "default": "a"}
+    data = _document(
+        parameters=[{"name": "q", "in": "query", "schema": listed}],
+        responses={"200": {"description": "ok", "headers": {"X-Rate": header}}},
+    )
+    data["components"] = {"schemas": {"polar-codegen.skipped.0": {"type": "string"}}}
+    before = copy.deepcopy(data)
+    judged = judged_document(data, list(typed_nodes(data)))
+    assert data == before  # the document itself is untouched
+    assert judged is not None
+    assert judged["info"] is data["info"]  # what holds no default is shared, not copied
+    operation = judged["paths"]["/items"]["post"]
+    assert operation["parameters"][0]["schema"] == {"type": "string"}
+    # The header's schema (which openapi-spec-validator's walk skips) joins the components,
+    # under a name no schema of the document has, without its default.
+    assert judged["components"]["schemas"] == {
+        "polar-codegen.skipped.0": {"type": "string"},
+        "polar-codegen.skipped.0_": {"type": "integer"},
+    }
+    assert judged["components"]["schemas"]["polar-codegen.skipped.0_"] is operation["responses"]["200"]["headers"]["X-Rate"]["schema"]
+    # OpenAPI 3.0's own schema describes every Schema Object: nothing is added there.
+    data_30 = {**copy.deepcopy(before), "openapi": "3.0.3"}
+    judged_30 = judged_document(data_30, list(typed_nodes(data_30)))
+    assert judged_30 is not None
+    assert judged_30["components"] is data_30["components"]
+    # Components that are not a mapping: the full rules judge the document.
+    broken = {**copy.deepcopy(before), "components": ["schemas"]}
+    assert judged_document(broken, list(typed_nodes(broken))) is None
 
 
 def test_a_bad_default_is_ours_to_judge() -> None:
@@ -189,7 +249,7 @@ def test_a_reference_out_of_the_document_is_refused_not_fetched(monkeypatch: pyt
 
 
 @pytest.mark.parametrize(
-    ("pointer", "covered"),
+    ("pointer", "walked"),
     [
         ("/components/schemas/Item", True),
         ("/components/schemas/Item/properties/id", False),
@@ -202,5 +262,6 @@ def test_a_reference_out_of_the_document_is_refused_not_fetched(monkeypatch: pyt
         ("/webhooks/created/post/requestBody/content/application~1json/schema", False),
     ],
 )
-def test_covers_what_openapi_spec_validator_walks(pointer: str, covered: bool) -> None:
-    assert covers(pointer) is covered
+def test_the_schemas_openapi_spec_validator_walks(pointer: str, walked: bool) -> None:
+    """The others are the ones handed to the port as components."""
+    assert fast_verdict._walked(pointer) is walked

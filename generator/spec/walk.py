@@ -50,6 +50,7 @@ _SCHEMA_ONE = (
     "unevaluatedProperties", "unevaluatedItems", "additionalItems", "contentSchema",
 )  # fmt: skip
 _SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems", "items")
+_SCHEMA_KEYS = frozenset(_SCHEMA_MAPS + _SCHEMA_ONE + _SCHEMA_LISTS)
 
 
 class Typed(NamedTuple):
@@ -87,67 +88,85 @@ def typed_nodes(data: Any) -> Iterator[Typed]:
 
 
 def typed_below(node: Any, pointer: str, kind: str, nested: bool = False) -> Iterator[Typed]:
-    """`node` (of `kind`, at `pointer`) and every typed object inside it."""
-    yield Typed(pointer, kind, node, nested)
-    if not isinstance(node, dict):
-        return
+    """`node` (of `kind`, at `pointer`) and every typed object inside it, parents first, in
+    document order. A stack, not recursion: a generator per level would pass each object
+    up through every level above it, and schemas nest deep."""
+    stack = [Typed(pointer, kind, node, nested)]
+    while stack:
+        typed = stack.pop()
+        yield typed
+        if isinstance(typed.node, dict):
+            below = _below(typed)
+            if below:
+                below.reverse()
+                stack += below
+
+
+def _below(typed: Typed) -> list[Typed]:
+    """The typed objects right inside a dict one, in document order."""
+    pointer, kind, node, _ = typed
+    found: list[Typed] = []
     if kind == "schema":
-        yield from _subschemas(node, pointer)
-        return
+        present = _SCHEMA_KEYS.intersection(node)
+        if not present:
+            return found  # most schemas: {type: string} and the like
+        for key in _SCHEMA_MAPS:
+            if key in present:
+                for name, sub in _entries(node[key]):
+                    found.append(Typed(join_pointer(pointer, key, name), "schema", sub, True))
+        for key in _SCHEMA_ONE:
+            if key in present and isinstance(node[key], (dict, bool)):
+                found.append(Typed(join_pointer(pointer, key), "schema", node[key], True))
+        for key in _SCHEMA_LISTS:
+            if key in present:
+                for i, sub in _items(node[key]):
+                    found.append(Typed(join_pointer(pointer, key, i), "schema", sub, True))
+        return found
     if "$ref" in node:
-        return  # a Reference Object: its siblings mean nothing
-    at = join_pointer
+        return found  # a Reference Object: its siblings mean nothing
+
+    def add(sub: Any, sub_kind: str, *tokens: str | int) -> None:
+        found.append(Typed(join_pointer(pointer, *tokens), sub_kind, sub))
+
     if kind == "pathItem":
         for i, p in _items(node.get("parameters")):
-            yield from typed_below(p, at(pointer, "parameters", i), "parameter")
+            add(p, "parameter", "parameters", i)
         for method in HTTP_METHODS:
             if method in node:
-                yield from typed_below(node[method], at(pointer, method), "operation")
+                add(node[method], "operation", method)
     elif kind == "operation":
         for i, p in _items(node.get("parameters")):
-            yield from typed_below(p, at(pointer, "parameters", i), "parameter")
+            add(p, "parameter", "parameters", i)
         if "requestBody" in node:
-            yield from typed_below(node["requestBody"], at(pointer, "requestBody"), "requestBody")
+            add(node["requestBody"], "requestBody", "requestBody")
         for status, response in _entries(node.get("responses")):
-            yield from typed_below(response, at(pointer, "responses", status), "response")
+            add(response, "response", "responses", status)
         for name, callback in _entries(node.get("callbacks")):
-            yield from typed_below(callback, at(pointer, "callbacks", name), "callback")
+            add(callback, "callback", "callbacks", name)
     elif kind == "callback":
         for expression, item in _entries(node):
-            yield from typed_below(item, at(pointer, expression), "pathItem")
+            add(item, "pathItem", expression)
     elif kind in ("parameter", "header", "mediaType"):
         if "schema" in node:
-            yield from typed_below(node["schema"], at(pointer, "schema"), "schema")
+            add(node["schema"], "schema", "schema")
         for media, content in _entries(node.get("content")):
-            yield from typed_below(content, at(pointer, "content", media), "mediaType")
+            add(content, "mediaType", "content", media)
         for name, example in _entries(node.get("examples")):
-            yield from typed_below(example, at(pointer, "examples", name), "example")
+            add(example, "example", "examples", name)
         for name, encoding in _entries(node.get("encoding")):
             for header, value in _entries(encoding.get("headers") if isinstance(encoding, dict) else None):
-                yield from typed_below(value, at(pointer, "encoding", name, "headers", header), "header")
+                add(value, "header", "encoding", name, "headers", header)
     elif kind == "requestBody":
         for media, content in _entries(node.get("content")):
-            yield from typed_below(content, at(pointer, "content", media), "mediaType")
+            add(content, "mediaType", "content", media)
     elif kind == "response":
         for name, header in _entries(node.get("headers")):
-            yield from typed_below(header, at(pointer, "headers", name), "header")
+            add(header, "header", "headers", name)
         for media, content in _entries(node.get("content")):
-            yield from typed_below(content, at(pointer, "content", media), "mediaType")
+            add(content, "mediaType", "content", media)
         for name, link in _entries(node.get("links")):
-            yield from typed_below(link, at(pointer, "links", name), "link")
-
-
-def _subschemas(node: dict[str, Any], pointer: str) -> Iterator[Typed]:
-    for key in _SCHEMA_MAPS:
-        for name, sub in _entries(node.get(key)):
-            yield from typed_below(sub, join_pointer(pointer, key, name), "schema", True)
-    for key in _SCHEMA_ONE:
-        sub = node.get(key)
-        if isinstance(sub, (dict, bool)):
-            yield from typed_below(sub, join_pointer(pointer, key), "schema", True)
-    for key in _SCHEMA_LISTS:
-        for i, sub in _items(node.get(key)):
-            yield from typed_below(sub, join_pointer(pointer, key, i), "schema", True)
+            add(link, "link", "links", name)
+    return found
 
 
 # -- the operations of a document ------------------------------------------------------------

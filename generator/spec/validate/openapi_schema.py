@@ -13,7 +13,6 @@ from typing import Any
 from ...problems import Problem, resolve_pointer
 from ..walk import Typed
 from .duplicates import duplicate_parameters, duplicate_tags
-from .fast_verdict import covers
 from .jsonschema_errors import from_error
 from .recoverable import keywords_in, recover
 from .schemas import schema_checks
@@ -83,7 +82,7 @@ def openapi_schema(
             ):
                 continue  # already said by document_shape(), in its own words
             problems.append(problem)
-    problems += schema_checks(data, typed, vouched_for=covers if vouched else None)
+    problems += schema_checks(data, typed, vouched)
     problems += duplicate_parameters(data, typed)
     problems += duplicate_tags(data)
     # A value of the wrong type: that is the problem; what else it lacks is noise.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
 from typing import Any
 
 from ...problems import Problem, join_pointer, warning
@@ -20,13 +19,11 @@ from .shape import is_30
 from .wording import shorten
 
 
-def schema_checks(
-    data: dict[str, Any], typed: list[Typed], vouched_for: Callable[[str], bool] | None = None
-) -> list[Problem]:
+def schema_checks(data: dict[str, Any], typed: list[Typed], vouched: bool = False) -> list[Problem]:
     """What openapi-spec-validator checks on each schema, with the pointer of each problem:
-    the schema against its dialect's meta-schema (every error, not the first; not where
-    `vouched_for` says the fast verdict already passed it), defaults against their schema,
-    and `required` names that no `allOf` part defines."""
+    the schema against its dialect's meta-schema (every error, not the first; not when
+    `vouched`: the fast verdict passed them all), defaults against their schema, and
+    `required` names that no `allOf` part defines."""
     v30 = is_30(data)
     problems: list[Problem] = []
     dialect = data.get("jsonSchemaDialect") if not v30 else None
@@ -39,7 +36,6 @@ def schema_checks(
             continue
         schema = t.node
         if not t.nested:
-            vouched = vouched_for is not None and vouched_for(t.pointer)
             if not v30 and not vouched:  # in 3.0 the document's own schema checks schema objects already
                 problems += _meta_errors(schema, t.pointer, v30, dialect, judged)
             if isinstance(schema, dict):

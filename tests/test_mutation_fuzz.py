@@ -3,7 +3,8 @@
 Seeds: this repository's spec and a slice of Polar's full document (a few tags' operations
 and every component they reach). Each case applies one to three mutations (a key deleted, a
 value of another type, an odd string as a value or a key, a broken `$ref`, another version
-string, a subtree copied elsewhere), writes the result as YAML or JSON and runs `generate`.
+string, a subtree copied elsewhere, a JSON Schema keyword set on a schema), writes the
+result as YAML or JSON and runs `generate`.
 Whatever comes out:
 
 - the exit code is 0 or 2, never 3 (an internal error), and no traceback is printed;
@@ -60,6 +61,37 @@ BROKEN_REFS = (
     "#/components/schemas/Missing", "#/nope", "#", "#/paths", "", "other.yaml#/x",
     "http://127.0.0.1:9/x.json", "#/components/schemas", "#/info/title", "#/components/schemas/%",
 )  # fmt: skip
+# JSON Schema keywords set on a schema, with values valid, odd and wrong: what the schema
+# stages read (a `pattern` Python cannot compile beside a default once crashed the run).
+KEYWORDS: dict[str, tuple[Any, ...]] = {
+    "pattern": ("(", "\\p{L}+", "^[a-z]+$", 5, ""),
+    "format": ("regex", "date-time", "uuid", "int64", "byte", "binary", 5, "weird", "decimal"),
+    "minimum": (0, -1, 1.5, "1", True, 10**30),
+    "exclusiveMaximum": (True, 0, -2),
+    "multipleOf": (0, 0.1, -1, "x"),
+    "maxLength": (-1, 0, 2, 10**30),
+    "enum": ([], [None], [1, "1"], "x", [{"a": 1}], [True, 1], ["a", "a"], ["", " ", "-"], [[1], [2]]),
+    "const": (None, {"a": [1]}, "x", True, "class"),
+    "default": (None, "x", 0, [], {}, 10**30, {"a": None}, 1.5, "2020-01-01T00:00:00Z"),
+    "items": (True, False, {}, [], [{"type": "string"}]),
+    "additionalProperties": (False, True, {"type": "integer"}, "x"),
+    "nullable": (True, "yes"),
+    "type": (["string", "null"], "null", "file", [], ["integer", "string"], 5, ["array", "object"]),
+    "discriminator": ({"propertyName": "kind"}, {"propertyName": 5}, {"propertyName": "type", "mapping": {"a": "#/nope"}}),
+    "readOnly": (True,),
+    "$recursiveRef": ("#",),
+    "prefixItems": ([{"type": "integer"}], [], "x"),
+    "required": (["a"], [], "a", [1], ["x", "x"]),
+    "properties": ({}, {"": {"type": "string"}}, {"a": False}, {"class": {"type": "integer", "default": 1}}, "x"),
+    "allOf": ([], [True], [{"type": "string"}, {"type": "integer"}]),
+    "oneOf": ([], [{"type": "null"}], [{"type": "string"}, {"type": "string"}], [{"enum": [1]}, {"enum": ["1"]}]),
+    "anyOf": ([{}], [{"type": "object"}, {"type": "array"}], [{"const": None}]),
+    "description": ('"""', "\\", "a\u2028b", "*/"),
+    "x-enum-varnames": (["A"], ["a", "a"], 5),
+    "patternProperties": ({"^a": {"type": "integer"}}, {"(": {}}),
+    "$schema": ("http://json-schema.org/draft-04/schema#", "x"),
+}
+SCHEMA_KEYS = ("type", "properties", "$ref", "allOf", "oneOf", "anyOf", "enum", "items")
 VERSIONS: tuple[Any, ...] = ("3.0.0", "3.0.3", "3.1.0", "3.1.1", "3.2.0", "2.0", "4.0.0", "3", 3.1, "3.1.0-rc1", " 3.1.0", None)
 
 
@@ -134,7 +166,14 @@ def mutate(data: dict[str, Any], rng: random.Random) -> list[str]:
     """Apply one mutation; say what it was."""
     nodes = _nodes(data)
     container, key = rng.choice(nodes)
-    kind = rng.choice(("delete", "retype", "odd-value", "odd-key", "ref", "version", "copy", "retype"))
+    kind = rng.choice(("delete", "retype", "odd-value", "odd-key", "ref", "version", "copy", "retype", "keyword"))
+    if kind == "keyword":
+        values = [node[at] for node, at in nodes]
+        schemas = [v for v in values if isinstance(v, dict) and any(key in v for key in SCHEMA_KEYS)]
+        if schemas:
+            schema, keyword = rng.choice(schemas), rng.choice(sorted(KEYWORDS))
+            schema[keyword] = copy.deepcopy(rng.choice(KEYWORDS[keyword]))
+            return [f"{keyword} = {schema[keyword]!r} in a schema"]
     if kind == "version":
         data["openapi"] = rng.choice(VERSIONS)
         return [f"openapi = {data['openapi']!r}"]

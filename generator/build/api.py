@@ -73,6 +73,11 @@ def _build(
     # After the operations, so their classes keep the names they have without webhooks; a
     # subset of operations leaves webhooks out, as it leaves out other operations.
     hooks = webhooks(schemas) if options.selection.everything else None
+    if not operations and not (hooks and hooks.events) and options.selection.everything:
+        # Nothing reaches a schema (OpenAPI 3.1 allows a document of components only): the
+        # package is the document's models, every component schema of them.
+        for name in doc.schemas:
+            schemas.component(name)
     problems += [w for w in schemas.warnings if w not in problems]
     errors, warnings = split_severity(problems)
     if errors:

@@ -1,5 +1,5 @@
 """The document as a whole: a mapping, OpenAPI 3.0 or 3.1 (not Swagger), with `info` and
-`paths`. Checked first, because a document that fails the first of these cannot be checked
+`paths` (in 3.1, or `webhooks` or `components`). Checked first, because a document that fails the first of these cannot be checked
 any further.
 """
 
@@ -50,8 +50,11 @@ def document_shape(data: Any) -> tuple[list[Problem], bool]:
     problems: list[Problem] = []
     if not isinstance(data.get("info"), dict):
         problems.append(Problem("", "missing `info` (title and version of the API)"))
-    if "paths" not in data:
-        problems.append(Problem("", "missing `paths`: there is nothing to generate"))
+    # OpenAPI 3.1 makes `paths` optional beside `webhooks` or `components`: a document of
+    # webhooks, or of schemas only, still gives a package (its models, its webhooks).
+    if "paths" not in data and (is_30(data) or not ({"webhooks", "components"} & data.keys())):
+        wanted = "`paths`" if is_30(data) else "`paths` (or `webhooks`, or `components`)"
+        problems.append(Problem("", f"missing {wanted}: there is nothing to generate"))
     return problems, False
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .collector import lasting
 from .options import Options
 from .output import stamp
-from .problems import InputError, Problem, split_severity
+from .problems import InputError, Problem, in_document_order, split_severity
 from .processes import Forked, fork_workers
 
 # Options is re-exported: generate() takes it, and callers build it from here.
@@ -190,7 +190,8 @@ def _generate(options: Options, progress: Progress, keep: Callable[[], None]) ->
         raise
     with clock.stage("validating"):
         problems = validation.result(document)
-    everything = problems + [w for w in api.warnings if w not in problems]
+    # The build's warnings among the validator's, top to bottom, as the user reads the file.
+    everything = in_document_order(document.data, problems + [w for w in api.warnings if w not in problems])
     errors, warnings = split_severity(everything, strict=options.strict)
     if errors:
         raise InputError(everything, document)

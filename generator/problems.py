@@ -90,3 +90,26 @@ def resolve_pointer(data: Any, pointer: str) -> tuple[bool, Any]:
         else:
             return False, None
     return True, node
+
+
+def in_document_order(data: Any, problems: list[Problem]) -> list[Problem]:
+    """Top to bottom, as the user reads the file (stable: problems at one place keep their
+    order); problems in other files come last."""
+
+    def key(problem: Problem) -> tuple[int, list[int]]:
+        if problem.file is not None:
+            return (1, [])
+        order: list[int] = []
+        node = data
+        for token in split_pointer(problem.pointer):
+            if isinstance(node, dict) and token in node:
+                order.append(list(node).index(token))
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                order.append(int(token))
+                node = node[int(token)]
+            else:
+                break
+        return (0, order)
+
+    return sorted(problems, key=key) if len(problems) > 1 else problems

@@ -10,6 +10,10 @@ from generator.emit.pysource import docstring, literal, string_literal
 
 NASTY = [
     'ends with a quote"',
+    '"starts with one',
+    'a "quoted" word, two "" and four """" in a row',
+    'ends with two ""',
+    'a backslash before a quote \\" and after one "\\',
     '""" closes a docstring',
     "''' too",
     "back\\slash\\",
@@ -41,6 +45,14 @@ def test_docstrings_cannot_be_escaped_from(text: str) -> None:
     value = ast.literal_eval(function.body[0].value)  # type: ignore[attr-defined]
     normalized = "\n".join(line.rstrip() for line in text.strip().replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     assert value.replace("\n        ", "\n").rstrip() == normalized.replace("\t", "    ")
+
+
+def test_a_docstring_escapes_only_the_quotes_that_need_it() -> None:
+    """A quote reads as written, but beside another (three end the docstring) or at either
+    end (beside the docstring's own quotes)."""
+    assert docstring('Say "hi" to them') == '"""Say "hi" to them"""'
+    assert docstring('"Quoted"') == '"""\\"Quoted\\""""'
+    assert docstring('Two "" and three """') == '"""Two \\"\\" and three \\"\\"\\""""'
 
 
 def test_json_values_become_python_literals() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..ir import BYTES, NONE, STR, ResponseCase, TypeRef
-from ..problems import join_pointer
+from ..problems import join_pointer, warning
 from ..spec.media import pick_content
 from .events import data_type, event_media
 from .schemas import Schemas
@@ -22,6 +22,11 @@ ERROR_CLASSES = (
     (422, "UnprocessableEntityError"),
     (429, "RateLimitError"),
 )
+
+# Statuses whose responses carry no content, whatever a spec documents (RFC 9110: 204 and
+# 304 end at the headers, and a server must not send content with a 205): a call that
+# expected a body there could never succeed.
+BODILESS = frozenset({"204", "205", "304"})
 
 
 def error_class(status: str) -> str:
@@ -63,6 +68,14 @@ def responses_and_streams(
         if not isinstance(response, dict):
             continue
         content = response.get("content") or {}
+        if content and str(status) in BODILESS:
+            schemas.warn(
+                warning(
+                    join_pointer(at, "content"),
+                    f"HTTP sends no content with a {status} response; ignored the content documented for it",
+                )
+            )
+            content = {}
         is_success = str(status).startswith("2") or (
             str(status) == "default" and not any(str(s).startswith("2") for s in statuses)
         )

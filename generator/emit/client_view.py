@@ -114,8 +114,9 @@ class OperationView:
     # `_NAME = Endpoint[...](`, laid out as black would.
     endpoint_head: str
     responses_source: str
-    # `query_styles={...},` for query parameters not sent form-exploded (indented 4).
-    query_styles_line: str | None
+    # `query_styles={...},`, `path_styles={...},`, `header_styles={...},` (indented 4): the
+    # (style, explode) of each parameter not sent in its location's default style.
+    styles_lines: tuple[str, ...]
     accept_source: str | None
     # `bodies={"application/json": "json", ...},` when the body has several media types,
     # and `parts={"file": "image/png"},` for multipart parts with a Content-Type of their
@@ -307,11 +308,6 @@ def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> Ope
     # Methods at the root live on the client class itself; the others on a namespace.
     returns_ = _returns("self._client" if op.namespace else "self", call, "_stream" if op.streams else "_request")
     responses = [f"{_status_key(r.status)}: {r.spec_source}" for r in success + errors]
-    query_styles = {
-        p.wire_name: (p.style, p.explode)
-        for p in op.params
-        if p.location == "query" and (p.style, p.explode) != ("form", True)
-    }
     return OperationView(
         ir=op,
         positional=positional,
@@ -340,17 +336,7 @@ def operation_view(op: Operation, shadowed: frozenset[str] = frozenset()) -> Ope
             op.endpoint_name, "Endpoint", annotation(op.returns, models_prefix=MODELS) if op.returns else "None"
         ),
         responses_source="{" + ", ".join(responses) + "}",
-        query_styles_line=(
-            layout.bracketed(
-                4,
-                "query_styles={",
-                [f"{string_literal(k)}: ({string_literal(s)}, {e})" for k, (s, e) in query_styles.items()],
-                "},",
-                display=True,
-            )
-            if query_styles
-            else None
-        ),
+        styles_lines=_styles_lines(op.params),
         accept_source=string_literal(op.accept) if op.accept is not None else None,
         bodies_line=_bodies_line(op.body),
         parts_line=_parts_line(op.body),
@@ -497,6 +483,25 @@ def _returns(client: str, call: list[layout.Item], runtime: str = "_request") ->
     return sync, layout.bracketed(8, f"return await {client}.{runtime}(", call, ")")
 
 
+# How each location sends a parameter unless the spec says otherwise (OpenAPI's defaults).
+_DEFAULT_STYLES = {"query": ("form", True), "path": ("simple", False), "header": ("simple", False)}
+
+
+def _styles_lines(params: tuple[Param, ...]) -> tuple[str, ...]:
+    """The Endpoint's `<location>_styles={...},` lines, for the parameters not sent in
+    their location's default style (cookies say theirs in the call: see _call_items)."""
+    lines = []
+    for location, default in _DEFAULT_STYLES.items():
+        entries = [
+            f"{string_literal(p.wire_name)}: ({string_literal(p.style)}, {p.explode})"
+            for p in params
+            if p.location == location and (p.style, p.explode) != default
+        ]
+        if entries:
+            lines.append(layout.bracketed(4, f"{location}_styles={{", entries, "},", display=True))
+    return tuple(lines)
+
+
 def _call_items(
     endpoint: str, params: list[ParamView], body: BodyView | None, flag: tuple[str, bool] | None = None
 ) -> list[layout.Item]:
@@ -510,7 +515,11 @@ def _call_items(
     cookies = [p for p in params if p.location == "cookie"]
     if cookies:
         # Cookies travel as one header; the runtime drops the pairs whose value is None.
-        pairs = ", ".join(f"({p.wire_source}, {p.name})" for p in cookies)
+        # A pair says `False` for a cookie not sent exploded (form, exploded: the default).
+        pairs = ", ".join(
+            f"({p.wire_source}, {p.name})" if p.ir.explode else f"({p.wire_source}, {p.name}, False)"
+            for p in cookies
+        )
         headers.append(f'"Cookie": _base.cookie_header([{pairs}])')
     if headers:
         args.append(layout.Group("headers={", tuple(headers), "}", display=True))

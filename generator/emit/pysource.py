@@ -135,13 +135,22 @@ def string_literal(text: str) -> str:
     return '"' + _escape(text, {}) + '"'
 
 
+# In a docstring a quote needs its backslash only beside another quote (three would end
+# it) or at either end (beside the docstring's own quotes); elsewhere it reads as written.
+_QUOTES_TO_ESCAPE = re.compile(r'^"|"(?="|$)|(?<=")"')
+
+
+def _quotes_escaped(text: str) -> str:
+    return _QUOTES_TO_ESCAPE.sub('\\\\"', text)
+
+
 def docstring(text: str | None, indent: int = 0) -> str | None:
     """A triple-quoted docstring for spec text, escaped so no text can end it early or
     smuggle in code; continuation lines are indented to sit under the opening quotes."""
     if text is None or not text.strip():
         return None
     lines = [line.rstrip() for line in text.strip().replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    escaped = _escape("\n".join(lines), {"\n": "\n", "\t": "    "})
+    escaped = _quotes_escaped(_escape("\n".join(lines), {"\n": "\n", "\t": "    ", '"': '"'}))
     pad = " " * indent
     text_lines = escaped.split("\n")
     if len(text_lines) == 1:

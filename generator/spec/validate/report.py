@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ...problems import Problem, resolve_pointer, split_pointer
+from ...problems import Problem, in_document_order, resolve_pointer
 from ..selection import EVERYTHING, Selection
 from ..walk import typed_nodes
 from .class_names import class_names
@@ -52,29 +52,7 @@ def validate(
     problems += class_names(data)
     problems += discriminators(data, typed)
     problems += unsupported(data, typed)
-    return _in_document_order(data, outside_selection(data, _unique(problems), selection, earlier))
-
-
-def _in_document_order(data: Any, problems: list[Problem]) -> list[Problem]:
-    """Top to bottom, as the user reads the file; problems in other files come last."""
-
-    def key(problem: Problem) -> tuple[int, list[int]]:
-        if problem.file is not None:
-            return (1, [])
-        order: list[int] = []
-        node = data
-        for token in split_pointer(problem.pointer):
-            if isinstance(node, dict) and token in node:
-                order.append(list(node).index(token))
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                order.append(int(token))
-                node = node[int(token)]
-            else:
-                break
-        return (0, order)
-
-    return sorted(problems, key=key) if len(problems) > 1 else problems
+    return in_document_order(data, outside_selection(data, _unique(problems), selection, earlier))
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

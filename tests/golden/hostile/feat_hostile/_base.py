@@ -258,10 +258,12 @@ class Endpoint(Generic[T]):
         "accept",
         "auth",
         "bodies",
+        "header_styles",
         "method",
         "operation_id",
         "parts",
         "path",
+        "path_styles",
         "query_styles",
         "responses",
     )
@@ -274,6 +276,8 @@ class Endpoint(Generic[T]):
         operation_id: str,
         responses: Mapping[int | str, ResponseSpec],
         query_styles: Mapping[str, tuple[str, bool]] | None = None,
+        path_styles: Mapping[str, tuple[str, bool]] | None = None,
+        header_styles: Mapping[str, tuple[str, bool]] | None = None,
         auth: bool | Sequence[Sequence[str]] = True,
         accept: str = "application/json",
         bodies: Mapping[str, str] | None = None,
@@ -283,7 +287,10 @@ class Endpoint(Generic[T]):
         self.path = path
         self.operation_id = operation_id
         self.responses = responses
+        # (style, explode) of the parameters not sent in their location's default style.
         self.query_styles = query_styles or {}
+        self.path_styles = path_styles or {}
+        self.header_styles = header_styles or {}
         # The requirements it accepts, in order: each the credential keywords sent together.
         # True: the access token; False: no credentials.
         if isinstance(auth, bool):
@@ -324,22 +331,81 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def cookie_header(pairs: list[tuple[str, Any]]) -> str | None:
+def cookie_header(
+    pairs: Sequence[tuple[str, Any] | tuple[str, Any, bool]],
+) -> str | None:
+    """The Cookie header of these (name, value[, explode]) pairs, each in the `form` style
+    (exploded unless it says otherwise); None when every value is None."""
     text = "; ".join(
-        f"{name}={quote(_text(value), safe='')}"
-        for name, value in pairs
-        if value is not None
+        styled(
+            pair[0], pair[1], "form", pair[2] if len(pair) > 2 else True, _cookie_quote
+        )
+        for pair in pairs
+        if pair[1] is not None
     )
     return text or None
 
 
-def encode_path(template: str, values: Mapping[str, Any]) -> str:
-    """Each value escaped whole (a `/` in it stays inside its segment). A value of dots
-    alone is escaped too: as a segment, `.` or `..` would be resolved away by the URL
-    and the request would go to another endpoint."""
+def _cookie_quote(text: str) -> str:
+    return quote(text, safe="")
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def styled(
+    name: str, value: Any, style: str, explode: bool, escape: Callable[[str], str]
+) -> str:
+    """A path, header or cookie parameter as its OpenAPI style writes it, each name and
+    item through `escape`, the delimiters not: `simple` (`a,b`; an object `k,v`, exploded
+    `k=v`), `label` (`.a,b`; exploded `.a.b`), `matrix` (`;n=a,b`; exploded `;n=a;n=b`)
+    and `form` (`n=a,b`; exploded `n=a; n=b`, as a Cookie header joins pairs)."""
+    if isinstance(value, msgspec.Struct):
+        value = msgspec.to_builtins(value)
+    named = True  # each part goes out after the parameter's name (matrix, form)
+    if isinstance(value, Mapping):
+        entries = [
+            (escape(str(k)), escape(_text(v)))
+            for k, v in value.items()
+            if v is not None
+        ]
+        if explode:
+            parts = [f"{k}={v}" for k, v in entries]
+            named = False  # an exploded object: each member is named by its own key
+        else:
+            parts = [",".join(f"{k},{v}" for k, v in entries)]
+    elif isinstance(value, (list, tuple)):
+        items = [escape(_text(v)) for v in value if v is not None]
+        parts = items if explode and style != "simple" else [",".join(items)]
+    else:
+        parts = [escape(_text(value))]
+    key = escape(name)
+    if style == "label":
+        return "." + ".".join(parts)
+    if style == "matrix":
+        return "".join(
+            (f";{key}={part}" if part else f";{key}") if named else f";{part}"
+            for part in parts
+        )
+    if style == "form":
+        return "; ".join(f"{key}={part}" if named else part for part in parts)
+    return ",".join(parts)
+
+
+def encode_path(
+    template: str,
+    values: Mapping[str, Any],
+    styles: Mapping[str, tuple[str, bool]] | None = None,
+) -> str:
+    """Each value in its style (`simple` unless `styles` says otherwise), escaped whole:
+    a `/` in it stays inside its segment. A value of dots alone is escaped too: as a
+    segment, `.` or `..` would be resolved away by the URL and the request would go to
+    another endpoint."""
     path = template
     for name, value in values.items():
-        text = quote(_text(value), safe="")
+        style, explode = (styles or {}).get(name, ("simple", False))
+        text = styled(name, value, style, explode, _cookie_quote)
         if text and not text.strip("."):
             text = text.replace(".", "%2E")
         path = path.replace("{" + name + "}", text)
@@ -594,7 +660,9 @@ class _Core:
         url = FOLLOW.get()
         if url is None:
             url = self.base_url + (
-                encode_path(endpoint.path, path) if path else endpoint.path
+                encode_path(endpoint.path, path, endpoint.path_styles)
+                if path
+                else endpoint.path
             )
             query_string = encode_query(query, endpoint.query_styles) if query else ""
             if query_string:
@@ -603,7 +671,8 @@ class _Core:
         request_headers["Accept"] = endpoint.accept
         for name, value in (headers or {}).items():
             if value is not None:
-                request_headers[name] = _text(value)
+                style = endpoint.header_styles.get(name, ("simple", False))
+                request_headers[name] = styled(name, value, *style, _as_is)
         return {
             "method": endpoint.method,
             "url": url,

@@ -351,7 +351,7 @@ def test_oauth2_subset_is_small_and_complete(
             del sys.modules[name]
     size = sum(p.stat().st_size for p in (oauth2_subset / "polar_oauth2_only").glob("*.py"))
     # Mostly the runtime, which every package carries whole (streaming included).
-    assert size < 175_000, size
+    assert size < 180_000, size
     result = mypy_strict({"polar_oauth2_only": oauth2_subset}, tmp_path / "mypy-cache")
     assert result.returncode == 0, result.stdout + result.stderr
     print(f"\noauth2:* subset: {len(api.operations)} operations, {len(declared)} types, {size} bytes")

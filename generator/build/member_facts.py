@@ -44,7 +44,7 @@ def member_facts(doc: Document, schema: Any, pointer: str) -> MemberFacts:
 
 
 def _declares_class(doc: Document, schema: dict[str, Any], pointer: str) -> bool:
-    """Whether build makes a class of its own for this object (schemas._is_object_model)."""
+    """Whether build makes a class of its own for this object (class_kinds.is_object_model)."""
     if schema.get("properties") or "allOf" not in schema:
         return True
     parts = schema["allOf"] if isinstance(schema["allOf"], list) else []

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..ir import FILE, NONE, Part, TypeRef
-from .schemas import Schemas, is_null_schema
+from .class_kinds import is_null_schema
+from .schemas import Schemas
 from .typeops import make_union
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ir import BYTES, NONE, STR, ResponseCase, TypeRef
+from ..ir import ANY, BYTES, NONE, STR, ResponseCase, TypeRef
 from ..problems import join_pointer, warning
 from ..spec.media import pick_content
 from .events import data_type, event_media
@@ -23,10 +23,11 @@ ERROR_CLASSES = (
     (429, "RateLimitError"),
 )
 
-# Statuses whose responses carry no content, whatever a spec documents (RFC 9110: 204 and
-# 304 end at the headers, and a server must not send content with a 205): a call that
-# expected a body there could never succeed.
-BODILESS = frozenset({"204", "205", "304"})
+# Successes that carry no content, whatever a spec documents (RFC 9110: a 204 ends at its
+# headers, and a server must not send content with a 205). A body documented for one is
+# kept for the other successes it stands for (an undocumented 200 reads the first documented
+# success), and the runtime returns None for the status itself.
+BODILESS = frozenset({"204", "205"})
 
 
 def error_class(status: str) -> str:
@@ -68,20 +69,20 @@ def responses_and_streams(
         if not isinstance(response, dict):
             continue
         content = response.get("content") or {}
-        if content and str(status) in BODILESS:
-            schemas.warn(
-                warning(
-                    join_pointer(at, "content"),
-                    f"HTTP sends no content with a {status} response; ignored the content documented for it",
-                )
-            )
-            content = {}
         is_success = str(status).startswith("2") or (
             str(status) == "default" and not any(str(s).startswith("2") for s in statuses)
         )
         events = event_media(content) if is_success else None
         others = {m: v for m, v in content.items() if m != events}
         case = _case(schemas, status, response, at, others, pascal)
+        if str(status) in BODILESS and _of_substance(case.type):
+            schemas.warn(
+                warning(
+                    join_pointer(at, "content"),
+                    f"a {status} response carries no content in HTTP: the call returns None when the server"
+                    f" answers {status}, and reads this body only from another success status",
+                )
+            )
         if events is not None:
             stream_case = ResponseCase(
                 status=str(status),
@@ -101,6 +102,14 @@ def responses_and_streams(
         by_status = {r.status: r for r in streamed}
         streamed = [by_status.get(r.status, r) for r in success]
     return tuple(success), tuple(errors), tuple(streamed)
+
+
+def _of_substance(t: TypeRef | None) -> bool:
+    """Whether a body type says something a call returning None would lose: not nothing,
+    not anything at all, not an object of no documented members, not already nullable."""
+    if t is None or t == ANY or t.is_nullable:
+        return False
+    return not (t.kind == "dict" and t.args == (ANY,))
 
 
 def _case(
@@ -136,7 +145,7 @@ def return_type(success: tuple[ResponseCase, ...]) -> TypeRef | None:
     types = [r.type for r in success if r.type is not None]
     if not types:
         return None
-    if any(r.type is None for r in success):
+    if any(r.type is None or r.status in BODILESS for r in success):
         types.append(NONE)
     return make_union(types)
 

@@ -15,10 +15,12 @@ from ..problems import Problem, join_pointer, split_pointer, warning
 from ..spec.defaults import DefaultJudge
 from ..spec.recursive_refs import recursive_target
 from . import unions
+from .class_kinds import component_kind, is_object_model
 from .document import Document
 from .drafts import AliasDraft, FieldDraft, ModelDraft
 from .enums import enum_base, enum_type, literal_type
 from .member_facts import member_facts
+from .shared_members import has_shared_members, shared_union, union_key
 from .typeops import make_union
 
 SCHEMAS = "/components/schemas"
@@ -109,13 +111,13 @@ class Schemas:
             return self.memo[pointer]
         schema = self.doc.schemas[name]
         cls = self.doc.component_class[name]
-        kind = self._component_kind(schema)
+        kind = component_kind(self.doc, schema)
         # Null allowed by the schema itself (3.0's `nullable`, a `null` type or enum value)
         # holds wherever the component is used, not only where it is written inline.
         nullable = admits_null(schema)
         if kind == "model":
             self.memo[pointer] = TypeRef("model", cls)
-            self._object(schema, pointer, cls, name=cls)
+            self.object_type(schema, pointer, cls, name=cls)
             return self._settle(pointer, TypeRef("model", cls), nullable)
         if kind == "enum":
             self.memo[pointer] = TypeRef("enum", cls)
@@ -143,47 +145,18 @@ class Schemas:
         self.memo[pointer] = t = make_union([t, NONE]) if nullable else t
         return t
 
-    def _component_kind(self, schema: Any) -> str:
-        if not isinstance(schema, dict) or "$ref" in schema:
-            return "inline"
-        if self._is_object_model(schema):
-            return "model"
-        values = [v for v in schema.get("enum", []) if v is not None]
-        if values and "const" not in schema and enum_base(values) is not None:
-            return "enum"
-        for key in ("oneOf", "anyOf"):
-            variants = schema.get(key)
-            if isinstance(variants, list):
-                real = [v for v in variants if not is_null_schema(v)]
-                if len(real) > 1:
-                    return "alias"
-        return "inline"
-
-    def _is_object_model(self, schema: dict[str, Any]) -> bool:
-        if "oneOf" in schema or "anyOf" in schema:
-            return False
-        if schema.get("properties"):
-            return True
-        parts = schema.get("allOf")
-        if isinstance(parts, list) and len(parts) > 1:
-            return any(self._has_properties(p) for p in parts)
-        return isinstance(parts, list) and len(parts) == 1 and bool(schema.get("properties"))
-
-    def _has_properties(self, schema: Any) -> bool:
-        schema, _ = self.doc.resolve(schema, "")
-        if not isinstance(schema, dict):
-            return False
-        if schema.get("properties"):
-            return True
-        return any(self._has_properties(p) for p in schema.get("allOf", []) or [])
-
     def _convert_inner(
         self, schema: dict[str, Any], pointer: str, hint: str, alias_name: str | None = None
     ) -> TypeRef:
+        key = union_key(schema)
+        if key is not None and has_shared_members(schema):
+            if is_object_model(self.doc, schema):
+                return self.object_type(schema, pointer, hint)
+            return shared_union(self, schema, key, pointer, hint, alias_name)
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
-            if self._is_object_model(schema):
-                return self._object(schema, pointer, hint)
+            if is_object_model(self.doc, schema):
+                return self.object_type(schema, pointer, hint)
             parts = [self.convert(p, join_pointer(pointer, "allOf", i), hint) for i, p in enumerate(all_of)]
             typed = [p for p in parts if p != ANY]
             return typed[0] if typed else ANY
@@ -224,13 +197,22 @@ class Schemas:
             item = self.convert(schema.get("items", True), join_pointer(pointer, "items"), f"{hint}Item")
             return TypeRef("list", args=(item,))
         if types == "object":
-            return self._object(schema, pointer, hint)
+            return self.object_type(schema, pointer, hint)
         return ANY
 
-    def _object(self, schema: dict[str, Any], pointer: str, hint: str, name: str | None = None) -> TypeRef:
+    def object_type(
+        self,
+        schema: dict[str, Any],
+        pointer: str,
+        hint: str,
+        name: str | None = None,
+        gathered: tuple[dict[str, tuple[Any, str]], set[str]] | None = None,
+    ) -> TypeRef:
+        """The struct of an object schema; `gathered`: its members, when they are not
+        (only) the schema's own (shared_members.py)."""
         if name is None and pointer in self.inline:
             return self.inline[pointer]
-        merged, required = self.merged_object(schema, pointer)
+        merged, required = gathered or self.merged_object(schema, pointer)
         if not merged:
             extra = schema.get("additionalProperties", True)
             value = (
@@ -399,10 +381,6 @@ def admits_null(schema: Any) -> bool:
         return False
     types = schema.get("type")
     return schema.get("nullable") is True or (isinstance(types, list) and "null" in types)
-
-
-def is_null_schema(schema: Any) -> bool:
-    return isinstance(schema, dict) and (schema.get("type") == "null" or schema.get("const", 0) is None)
 
 
 def constraints(schema: dict[str, Any]) -> tuple[tuple[str, str], ...]:

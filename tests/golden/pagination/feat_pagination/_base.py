@@ -1154,6 +1154,8 @@ def _is_file_tuple(value: Any) -> bool:
 def _read_body(
     endpoint: Endpoint[Any], spec: ResponseSpec | None, answer: _Answer
 ) -> Any:
+    if answer.status_code in NO_CONTENT_STATUSES:
+        return None
     if isinstance(spec, Json):
         content = answer.content
         try:
@@ -1173,6 +1175,10 @@ def _read_body(
     if spec is BINARY:
         return answer.content
     return None
+
+
+# Successes HTTP sends without content (RFC 9110), whatever a spec documents for them.
+NO_CONTENT_STATUSES = frozenset({204, 205})
 
 
 # How much of an error body `str(error)` shows, in characters.

@@ -22,9 +22,12 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
 
+from .. import naming
 from ..ir import NONE, Dispatch, TypeRef, members, walk
+from ..naming.placement import RESERVED_MEMBER_NAMES
 from ..problems import join_pointer, split_pointer, warning
-from .drafts import AliasDraft, ModelDraft
+from .drafts import AliasDraft, FieldDraft, ModelDraft
+from .enums import literal_type
 from .typeops import make_union
 
 if TYPE_CHECKING:
@@ -162,6 +165,8 @@ def _tag(schemas: Schemas, models: list[TypeRef], discriminator: Any, pointer: s
             (schemas.models[model.name], value) for value, model in pairs if named[model] == 1
         ]
         _apply_tags(schemas, discriminator["propertyName"], wanted)
+        for model in [m for m in named if named[m] > 1]:
+            _carry(schemas.models[model.name], discriminator["propertyName"], [v for v, m in pairs if m == model])
         return
     # No discriminator: look for a property that is const in every variant.
     candidates: dict[str, list[str | int]] | None = None
@@ -179,6 +184,32 @@ def _tag(schemas: Schemas, models: list[TypeRef], discriminator: Any, pointer: s
         if len(set(consts_seen)) == len(consts_seen):
             _apply_tags(schemas, prop, list(zip(drafts, consts_seen)))
             return
+
+
+def _carry(draft: ModelDraft, prop: str, values: list[str | int]) -> None:
+    """A variant several discriminator values name, without the property itself: it gets
+    the property as an optional field (the values as its literal type), so the value read
+    is kept and a request can send it; a tag cannot say which of them it is."""
+    if any(f.wire == prop for f in draft.fields) or (draft.tag is not None and draft.tag[0] == prop):
+        return
+    name = naming.identifier(prop)
+    if name in RESERVED_MEMBER_NAMES:
+        name += "_"
+    if any(f.name == name for f in draft.fields):
+        return  # the Python name is another property's: left to the runtime's dispatch
+    draft.fields.append(
+        FieldDraft(
+            wire=prop,
+            name=name,
+            type=literal_type(values),
+            required=False,
+            has_default=False,
+            default=None,
+            description=None,
+            deprecated=False,
+            constraints=(),
+        )
+    )
 
 
 def _apply_tags(schemas: Schemas, prop: str, wanted: list[tuple[ModelDraft, str | int]]) -> None:

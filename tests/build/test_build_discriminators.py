@@ -118,3 +118,25 @@ def test_a_variant_decodes_on_its_own_with_the_value_it_pins(tmp_path: Path, imp
     track = msgspec.json.decode(b'{"type": "track", "name": "x"}', type=models.Track)
     assert track.name == "x"
     assert msgspec.json.decode(msgspec.json.encode(track)) == {"type": "track", "name": "x"}
+
+
+def test_a_variant_several_values_name_carries_the_property() -> None:
+    """`square` and `rect` both name Quad, which does not declare `kind`: no tag can say which
+    it was, so Quad gets `kind` as an optional field of those values (the value read is kept,
+    and a request can send it); Circle, named once, is tagged as before."""
+    quad = {"type": "object", "required": ["width"], "properties": {"width": {"type": "number"}}}
+    circle = {"type": "object", "required": ["radius"], "properties": {"radius": {"type": "number"}}}
+    shape = {
+        "discriminator": {"propertyName": "kind", "mapping": {"square": "Quad", "rect": "Quad", "circle": "Circle"}},
+        "oneOf": [ref("Quad"), ref("Circle")],
+    }
+    api = returning(ref("Shape"), {"Shape": shape, "Quad": quad, "Circle": circle})
+    kind = next(f for f in model(api, "Quad").fields if f.wire_name == "kind")
+    assert not kind.required
+    assert TypeRef("literal", values=("square", "rect")) in {kind.type, *kind.type.args}
+    assert tags(api) == {"Circle": "circle", "Quad": None}
+    # A variant that declares the property keeps its own field as it is.
+    own = {**quad, "properties": {**quad["properties"], "kind": {"type": "string"}}}
+    api = returning(ref("Shape"), {"Shape": shape, "Quad": own, "Circle": circle})
+    (declared,) = [f for f in model(api, "Quad").fields if f.wire_name == "kind"]
+    assert "literal" not in {declared.type.kind, *(a.kind for a in declared.type.args)}

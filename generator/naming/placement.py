@@ -117,6 +117,8 @@ class Asked:
     # path whose version segments they would be.
     from_tag: bool
     path: str
+    # Made from the method and the path: the spec names the operation nowhere.
+    derived: bool = False
 
 
 def asked(op: dict[str, Any], method: str, path: str) -> Asked:
@@ -142,7 +144,8 @@ def asked(op: dict[str, Any], method: str, path: str) -> Asked:
             found = dataclasses.replace(found, name=identifier(rest, prefix="op_")) if rest else found
         return found
     words = [w for w in re.split(r"[/{}]+", path) if w]
-    return _named(namespace, "_".join([method] + words), None, path, from_tag=bool(tags))
+    made = _named(namespace, "_".join([method] + words), None, path, from_tag=bool(tags))
+    return dataclasses.replace(made, derived=override is None)
 
 
 def _named(namespace: tuple[str, ...], text: str, method: str | None, path: str, *, from_tag: bool) -> Asked:
@@ -167,7 +170,9 @@ def operation_names(op: dict[str, Any], method: str, path: str) -> tuple[tuple[s
     return found.namespace, found.name
 
 
-def operation_places(sites: Sequence[tuple[dict[str, Any], str, str]]) -> list[tuple[tuple[str, ...], str]]:
+def operation_places(
+    sites: Sequence[tuple[dict[str, Any], str, str]], numbered: bool = True
+) -> list[tuple[tuple[str, ...], str]]:
     """Where each operation of a document (operation, method, path) asks to be on the client,
     before client_paths: operation_names', with a shortening undone where it would merge
     what the spec keeps apart. A tag's namespace keeps its version words when leaving them
@@ -182,9 +187,32 @@ def operation_places(sites: Sequence[tuple[dict[str, Any], str, str]]) -> list[t
         counts = Counter(placed)
         undone = [i for i, key in enumerate(placed) if counts[key] > 1 and names[i] != found[i].full_name]
         if not undone:
-            return list(zip(namespaces, names))
+            return _numbered(found, namespaces, names) if numbered else list(zip(namespaces, names))
         for i in undone:
             names[i] = found[i].full_name
+
+
+def _numbered(
+    found: list[Asked], namespaces: list[tuple[str, ...]], names: list[str]
+) -> list[tuple[tuple[str, ...], str]]:
+    """A name made from the method and the path that lands where an earlier operation does
+    (`/users/~` and `/users` both read `get_users`) takes the first free `_2`, `_3`...: the
+    spec named neither, so the collision is the naming's, never an error (validate warns).
+    Names the spec gives that collide stay as they are: validate reports them."""
+    names = list(names)
+    placed = client_paths(list(zip(namespaces, names)))
+    taken = set(placed)
+    seen: set[tuple[tuple[str, ...], str]] = set()
+    for i, key in enumerate(placed):
+        if key in seen and found[i].derived:
+            n = 2
+            while client_paths([(namespaces[i], f"{names[i]}_{n}")])[0] in taken:
+                n += 1
+            names[i] = f"{names[i]}_{n}"
+            key = client_paths([(namespaces[i], names[i])])[0]
+            taken.add(key)
+        seen.add(key)
+    return list(zip(namespaces, names))
 
 
 def _version_free_namespaces(found: list[Asked]) -> list[tuple[str, ...]]:

@@ -501,3 +501,39 @@ def test_a_json_document_loads_without_importing_the_yaml_reader(tmp_path: Path)
         result = subprocess.run([sys.executable, "-c", probe, str(name)], capture_output=True, text=True, timeout=120, check=True)
         modules = result.stdout
         assert ("'yaml'" in modules) is expected, name
+
+
+def test_a_percent_encoded_ref_is_read_decoded() -> None:
+    """RFC 6901's fragment form: `{`, `}` and spaces percent-encoded in a `$ref` (APIs.guru's
+    converted documents write them so). A name that holds `%` itself resolves as written."""
+    text = b"""
+openapi: 3.1.0
+info: {title: T, version: "1"}
+paths:
+  /items/{id}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: string}}
+    get:
+      responses:
+        "200": {$ref: "#/components/responses/Item%20Found"}
+  /other/{id}:
+    parameters:
+      - $ref: "#/paths/~1items~1%7Bid%7D/parameters/0"
+    get:
+      responses:
+        "200": {$ref: "#/components/responses/100%25"}
+        "201": {$ref: "#/components/responses/50%"}
+components:
+  responses:
+    Item Found: {description: found}
+    100%25: {description: a name with a percent escape in it, as written}
+    50%: {description: a lone percent sign}
+"""
+    data = parse(Path("api.yaml"), text).data
+    paths = data["paths"]
+    assert paths["/items/{id}"]["get"]["responses"]["200"] == {"$ref": "#/components/responses/Item Found"}
+    assert paths["/other/{id}"]["parameters"][0] == {"$ref": "#/paths/~1items~1{id}/parameters/0"}
+    assert paths["/other/{id}"]["get"]["responses"] == {
+        "200": {"$ref": "#/components/responses/100%25"},
+        "201": {"$ref": "#/components/responses/50%"},
+    }

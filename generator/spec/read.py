@@ -14,6 +14,7 @@ from typing import Any
 
 from ..problems import InputError, Problem, join_pointer
 from .document import Document
+from .fragments import decode_ref_fragments
 from .json_reader import parse_json
 
 
@@ -55,6 +56,7 @@ _BOMS = (
 def parse(path: Path, raw: bytes, *, defer: bool = False) -> Document:
     """Parse a spec's bytes (`path` names it); see `load` for `defer`."""
     document = _parse(path, raw)
+    decode_ref_fragments(document.data, raw)
     if _SURROGATE_ESCAPE.search(raw):
         document.problems.extend(_surrogates(document.data))
     if document.problems and not defer:

@@ -83,12 +83,9 @@ def _check_ref(
         )
     found, target = resolve_pointer(data, ref[1:])
     if not found:
+        # (A pointer that resolves percent-decoded was decoded when the spec was read:
+        # spec/fragments.py.)
         hint = None
-        if "%" in ref:
-            import urllib.parse
-
-            if resolve_pointer(data, urllib.parse.unquote(ref[1:]))[0]:
-                hint = "write the pointer's characters as they are, not percent-encoded"
         tokens = split_pointer(ref[1:])
         siblings = resolve_pointer(data, join_pointer("", *tokens[:-1]))[1] if tokens else None
         if hint is None and isinstance(siblings, dict) and siblings:

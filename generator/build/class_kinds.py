@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from .document import Document
 from .enums import enum_base
-from .shared_members import has_shared_members, role, union_key
+from .shared_members import has_shared_members, is_null_schema, role, union_key
 
 Kind = Literal["model", "enum", "alias", "inline"]
 
@@ -58,7 +58,3 @@ def _has_properties(doc: Document, schema: Any) -> bool:
     if schema.get("properties"):
         return True
     return any(_has_properties(doc, p) for p in schema.get("allOf", []) or [])
-
-
-def is_null_schema(schema: Any) -> bool:
-    return isinstance(schema, dict) and (schema.get("type") == "null" or schema.get("const", 0) is None)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..ir import FILE, NONE, Part, TypeRef
-from .class_kinds import is_null_schema
 from .schemas import Schemas
+from .shared_members import is_null_schema
 from .typeops import make_union
 
 

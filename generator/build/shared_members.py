@@ -54,13 +54,18 @@ def role(resolved: Any) -> Role:
     """What a variant (its `$ref`s followed) is to the schema's members."""
     if not isinstance(resolved, dict):
         return "other"
-    if resolved.get("type") == "null" or resolved.get("const", 0) is None:
+    if is_null_schema(resolved):
         return "null"
     if not resolved.keys() & _SHAPE_KEYS:
         return "constraint"
     if resolved.get("type") == "object" or resolved.keys() & _OBJECT_KEYS:
         return "object"
     return "other"
+
+
+def is_null_schema(schema: Any) -> bool:
+    """`{type: null}` or `{const: null}`: a variant that lets only null through."""
+    return isinstance(schema, dict) and (schema.get("type") == "null" or schema.get("const", 0) is None)
 
 
 def without_union(schema: dict[str, Any]) -> dict[str, Any]:

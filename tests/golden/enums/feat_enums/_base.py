@@ -338,7 +338,7 @@ def cookie_header(
     (exploded unless it says otherwise); None when every value is None."""
     text = "; ".join(
         styled(
-            pair[0], pair[1], "form", pair[2] if len(pair) > 2 else True, _cookie_quote
+            pair[0], pair[1], "form", pair[2] if len(pair) > 2 else True, _escape_all
         )
         for pair in pairs
         if pair[1] is not None
@@ -346,7 +346,8 @@ def cookie_header(
     return text or None
 
 
-def _cookie_quote(text: str) -> str:
+def _escape_all(text: str) -> str:
+    """Every character but letters, digits and `_.-~` percent-encoded (paths, cookies)."""
     return quote(text, safe="")
 
 
@@ -405,7 +406,7 @@ def encode_path(
     path = template
     for name, value in values.items():
         style, explode = (styles or {}).get(name, ("simple", False))
-        text = styled(name, value, style, explode, _cookie_quote)
+        text = styled(name, value, style, explode, _escape_all)
         if text and not text.strip("."):
             text = text.replace(".", "%2E")
         path = path.replace("{" + name + "}", text)
